@@ -1,0 +1,11 @@
+"""trygg — the domain core of the Säker och trygg kommun site generator.
+
+Loads `content/`, validates it into models and renders Markdown, ICS, Atom and JSON-LD.
+It never imports MkDocs; `hooks/trygg_hooks.py` is the only MkDocs-facing glue.
+"""
+
+from .abbreviations import AbbreviationExtension
+from .pipeline import BuildResult, build_site, check_site
+from .problems import ContentError, Problem, Severity
+
+__all__ = ["AbbreviationExtension", "BuildResult", "ContentError", "Problem", "Severity", "build_site", "check_site"]

@@ -1,0 +1,89 @@
+"""A Python-Markdown extension that expands register abbreviations on every page.
+
+Each occurrence becomes `<abbr title="…">` (mouse users see the expansion); the first on a page
+also becomes a link to its register entry with the expansion as visually hidden text, so
+keyboard and screen-reader users get both the meaning and the way to the entry. Text inside
+code, links, existing `<abbr>` and headings' links is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .register import Entry
+
+_SKIP = {"code", "pre", "a", "abbr", "script", "style", "kbd", "samp"}
+_NO_LINK = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "th"}
+
+
+class AbbreviationExtension(Extension):
+    def __init__(self, abbreviations: dict[str, Entry], register_page: str, **kwargs) -> None:
+        self.abbreviations = abbreviations
+        self.register_page = register_page  # e.g. '/organisation/index.md', made relative by MkDocs
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+        # After 'toc' (5) so heading ids come from plain text; before MkDocs' 'relpath' (0).
+        md.treeprocessors.register(_AbbreviationProcessor(md, self), "trygg_abbreviations", 4)
+
+
+class _AbbreviationProcessor(Treeprocessor):
+    def __init__(self, md: Markdown, ext: AbbreviationExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+        words = sorted(ext.abbreviations, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])") if words else None
+
+    def run(self, root: etree.Element) -> None:
+        if self.pattern is not None:
+            self._walk(root, may_link=True, linked=set())
+
+    def _walk(self, element: etree.Element, may_link: bool, linked: set[str]) -> None:
+        may_link = may_link and element.tag not in _NO_LINK
+        new = self._split(element.text, may_link, linked)
+        if new is not None:
+            element.text, inserted = new
+            for position, node in enumerate(inserted):
+                element.insert(position, node)
+        for child in list(element):  # a snapshot: expanding a tail inserts siblings
+            if child.tag not in _SKIP:
+                self._walk(child, may_link, linked)
+            self._expand_tail(element, child, may_link, linked)
+
+    def _expand_tail(self, parent: etree.Element, child: etree.Element, may_link: bool, linked: set[str]) -> None:
+        new = self._split(child.tail, may_link, linked)
+        if new is None:
+            return
+        child.tail, inserted = new
+        position = list(parent).index(child) + 1
+        for offset, node in enumerate(inserted):
+            parent.insert(position + offset, node)
+
+    def _split(self, text: str | None, may_link: bool, linked: set[str]) -> tuple[str, list[etree.Element]] | None:
+        """Text before the first abbreviation, and the new elements (each carrying its tail)."""
+        if not text or not self.pattern.search(text):
+            return None
+        pieces = self.pattern.split(text)
+        nodes = []
+        for word, after in zip(pieces[1::2], pieces[2::2]):
+            node = self._element(word, may_link and word not in linked)
+            if may_link:
+                linked.add(word)
+            node.tail = after
+            nodes.append(node)
+        return pieces[0], nodes
+
+    def _element(self, word: str, link: bool) -> etree.Element:
+        entry = self.ext.abbreviations[word]
+        abbr = etree.Element("abbr", {"title": entry.expansion})
+        abbr.text = word
+        if not link:
+            return abbr
+        anchor = etree.Element("a", {"href": f"{self.ext.register_page}#{entry.id}", "class": "trygg-abbr"})
+        anchor.append(abbr)
+        hidden = etree.SubElement(anchor, "span", {"class": "trygg-visually-hidden"})
+        hidden.text = f" ({entry.expansion})"
+        return anchor

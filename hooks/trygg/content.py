@@ -1,0 +1,338 @@
+"""Loads `content/` into validated models: the register, events with notes, and articles.
+
+Each loader reads its part of the tree, validates it with its schema and reports every problem
+with file and line; `load_content` gathers them and raises one `ContentError` at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from .models.article import Article
+from .models.common import TimeRange
+from .models.event import AgendaItem, Event
+from .models.register import Organisation, Person, Term
+from .problems import ContentError, Problem, Reporter, Severity
+from .register import Entry, Register, Resolver, slugify
+from .source import Document, YamlData, read_document, read_yaml_file
+from .validation import suggest, validate
+
+REGISTER_DIR = "organisation"
+EVENTS_DIR = "moten"
+ARTICLES_DIR = "nyheter"
+
+
+@dataclass(frozen=True)
+class NoteSection:
+    """The notes written about one agenda item (or about the day, when `item` is None)."""
+
+    item: int | None
+    heading: str
+    markdown: str
+    line: int
+
+
+@dataclass(frozen=True)
+class LoadedEvent:
+    slug: str
+    source: str  # program.md, relative to the project
+    notes_source: str | None
+    event: Event
+    intro: str
+    presenters: tuple[tuple[Entry, ...], ...]  # per agenda item
+    organisers: tuple[Entry, ...]
+    notes: tuple[NoteSection, ...]
+
+    @property
+    def url(self) -> str:
+        return f"/{EVENTS_DIR}/{self.slug}/"
+
+    def notes_for(self, index: int | None) -> NoteSection | None:
+        return next((n for n in self.notes if n.item == index), None)
+
+
+@dataclass(frozen=True)
+class LoadedArticle:
+    slug: str
+    source: str
+    article: Article
+    body: str
+    body_line: int
+    related_lines: tuple[int | None, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return f"/{ARTICLES_DIR}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Content:
+    root: Path
+    register: Register
+    events: tuple[LoadedEvent, ...]
+    articles: tuple[LoadedArticle, ...]
+    warnings: tuple[Problem, ...] = ()
+
+    def find(self, url_path: str) -> LoadedEvent | LoadedArticle | None:
+        wanted = "/" + url_path.strip("/") + "/"
+        return next((c for c in (*self.events, *self.articles) if c.url == wanted), None)
+
+
+@dataclass
+class _Context:
+    root: Path
+    include_drafts: bool
+    problems: list[Problem] = field(default_factory=list)
+
+    def reporter(self, path: Path) -> Reporter:
+        return Reporter(self.rel(path), self.problems)
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def content_files(self, folder: str, pattern: str) -> list[Path]:
+        base = self.root / "content" / folder
+        if not base.is_dir():
+            return []
+        files = []
+        for path in sorted(base.glob(pattern)):
+            if path.is_symlink() and not path.resolve().is_relative_to(self.root.resolve() / "content"):
+                self.reporter(path).error(None, "filen är en länk till en plats utanför content/",
+                                          "kopiera in filen i stället för att länka")
+                continue
+            files.append(path)
+        return files
+
+
+def load_content(root: Path, *, include_drafts: bool = False) -> Content:
+    """Load and validate everything under `root/content`; raise ContentError listing all errors."""
+    ctx = _Context(root, include_drafts)
+    register = _load_register(ctx)
+    resolver = Resolver(register)
+    events = tuple(e for e in map(lambda p: _load_event(ctx, p, resolver), _event_files(ctx)) if e)
+    articles = tuple(a for a in map(lambda p: _load_article(ctx, p), ctx.content_files(ARTICLES_DIR, "*.md")) if a)
+    content = Content(root, register, events, articles)
+    _check_article_links(ctx, content)
+    errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise ContentError(ctx.problems)
+    return Content(root, register, events, articles, tuple(ctx.problems))
+
+
+# --- register -----------------------------------------------------------------------------
+
+_REGISTER_FILES: dict[str, type] = {"organisationer.yml": Organisation, "personer.yml": Person, "begrepp.yml": Term}
+
+
+def _load_register(ctx: _Context) -> Register:
+    loaded: dict[type, list] = {schema: [] for schema in _REGISTER_FILES.values()}
+    base = ctx.root / "content" / REGISTER_DIR
+    for name, schema in _REGISTER_FILES.items():
+        path = base / name
+        if not path.exists():
+            ctx.reporter(path).error(None, f"registerfilen {name} saknas", f"skapa content/{REGISTER_DIR}/{name}")
+            continue
+        report = ctx.reporter(path)
+        parsed = read_yaml_file(path, ctx.rel(path), report)
+        if parsed is None:
+            continue
+        loaded[schema] = _validate_list(schema, parsed, report)
+    register = Register(*(tuple(loaded[s]) for s in (Organisation, Person, Term)))
+    _check_register(ctx, register, base)
+    return register
+
+
+def _validate_list(schema: type, parsed: YamlData, report: Reporter) -> list:
+    if parsed.data is None:
+        return []
+    if not isinstance(parsed.data, list):
+        report.error(1, "filen ska vara en lista där varje post börjar med '- namn: …'")
+        return []
+    line_of = lambda loc: _line(parsed.lines, loc)  # noqa: E731
+    items = (validate(schema, item, report, line_of, (i,)) for i, item in enumerate(parsed.data))
+    return [item for item in items if item is not None]
+
+
+def _check_register(ctx: _Context, register: Register, base: Path) -> None:
+    seen: dict[str, str] = {}
+    for entry in register.entries():
+        for key in filter(None, (entry.id, entry.abbreviation)):
+            if key in seen and seen[key] != entry.name:
+                ctx.reporter(base).error(None, f"'{key}' används av både '{seen[key]}' och '{entry.name}' i registret",
+                                         "ge posterna olika namn eller förkortningar")
+            seen.setdefault(key, entry.name)
+    resolver = Resolver(register)
+    path = base / "personer.yml"
+    for person in register.people:
+        if person.organisation and resolver.resolve(person.organisation) is None:
+            ctx.reporter(path).error(None, f"{person.name}: organisationen '{person.organisation}' finns inte i registret",
+                                     resolver.suggestion(person.organisation))
+
+
+def _line(lines: dict, loc: tuple) -> int | None:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+# --- events -------------------------------------------------------------------------------
+
+def _event_files(ctx: _Context) -> list[Path]:
+    folders = [p for p in ctx.content_files(EVENTS_DIR, "*") if p.is_dir()]
+    for stray in ctx.content_files(EVENTS_DIR, "*.md"):
+        ctx.reporter(stray).error(None, "ett möte ska ligga i en egen mapp med filen program.md",
+                                  f"flytta filen till content/{EVENTS_DIR}/{stray.stem}/program.md")
+    programs = []
+    for folder in folders:
+        program = folder / "program.md"
+        if program.exists():
+            programs.append(program)
+        else:
+            ctx.reporter(folder).error(None, "mappen saknar program.md", "varje möte behöver en program.md")
+    return programs
+
+
+def _load_event(ctx: _Context, path: Path, resolver: Resolver) -> LoadedEvent | None:
+    report = ctx.reporter(path)
+    doc = read_document(path, ctx.rel(path), report)
+    if doc is None:
+        return None
+    event = validate(Event, doc.meta, report, doc.line)
+    if event is None or (event.draft and not ctx.include_drafts):
+        return None
+    _check_agenda(event, doc, report)
+    presenters = tuple(_resolve_all(item.presenters, ("program", i, "medverkande"), doc, report, resolver)
+                       for i, item in enumerate(event.agenda))
+    organisers = _resolve_all(event.organisers, ("arrangör",), doc, report, resolver)
+    notes_path = path.with_name("anteckningar.md")
+    notes = _load_notes(ctx, notes_path, event) if notes_path.exists() else ()
+    return LoadedEvent(path.parent.name, ctx.rel(path), ctx.rel(notes_path) if notes_path.exists() else None,
+                       event, doc.body, presenters, organisers, notes)
+
+
+def _check_agenda(event: Event, doc: Document, report: Reporter) -> None:
+    previous: tuple[int, TimeRange] | None = None
+    for index, item in enumerate(event.agenda):
+        line = doc.line(("program", index, "tid"))
+        if not item.time.within(event.time):
+            report.error(line, f"programpunkten '{item.title}' ({item.time}) ligger utanför dagens tid ({event.time})",
+                         "ändra punktens tid eller dagens 'tid'")
+        if previous is not None:
+            _check_order(previous, index, item, line, event, report)
+        previous = (index, item.time)
+
+
+def _check_order(previous: tuple[int, TimeRange], index: int, item: AgendaItem, line: int | None,
+                 event: Event, report: Reporter) -> None:
+    prev_index, prev_time = previous
+    prev_title = event.agenda[prev_index].title
+    if item.time.start < prev_time.start:
+        report.error(line, f"tiden {item.time} kommer före föregående punkt '{prev_title}' ({prev_time})",
+                     "skriv programpunkterna i tidsordning")
+    elif item.time.overlaps(prev_time):
+        report.error(line, f"tiden {item.time} överlappar föregående punkt '{prev_title}' ({prev_time})",
+                     "ändra starttiden eller föregående sluttid")
+
+
+def _resolve_all(names: list[str], where: tuple, doc: Document, report: Reporter,
+                 resolver: Resolver) -> tuple[Entry, ...]:
+    found = []
+    for index, name in enumerate(names):
+        entry = resolver.resolve(name)
+        if entry is None:
+            report.error(doc.line((*where, index)), f"'{name}' finns inte i registret", resolver.suggestion(name))
+        else:
+            found.append(entry)
+    return tuple(found)
+
+
+_NOTE_HEADING = re.compile(r"^##[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_NOTE_TIME = re.compile(r"^(\d{1,2})[.:](\d{2})\b[ \t]*[–—-]?[ \t]*(.*)$")
+
+
+def _load_notes(ctx: _Context, path: Path, event: Event) -> tuple[NoteSection, ...]:
+    """Split `anteckningar.md` at '## <starttid> …' headings into notes per agenda item."""
+    report = ctx.reporter(path)
+    doc = read_document(path, ctx.rel(path), report, require_meta=False)
+    if doc is None:
+        return ()
+    starts = {f"{i.time.start.hour}.{i.time.start.minute:02d}": n for n, i in enumerate(event.agenda)}
+    sections: list[NoteSection] = []
+    current: tuple[int | None, str, int] = (None, "", doc.body_line)
+    buffer: list[str] = []
+    in_fence = False
+    for offset, text in enumerate(doc.body.split("\n")):
+        line = doc.body_line + offset
+        in_fence ^= text.lstrip().startswith(("```", "~~~"))
+        heading = None if in_fence else _NOTE_HEADING.match(text)
+        if heading is None:
+            buffer.append(text)
+            continue
+        _close_section(sections, current, buffer)
+        current, buffer = _open_section(heading.group(1), line, starts, event, report), []
+    _close_section(sections, current, buffer)
+    _report_duplicate_notes(sections, event, report)
+    return tuple(s for s in sections if s.item is not None or s.markdown.strip())
+
+
+def _open_section(title: str, line: int, starts: dict[str, int], event: Event,
+                  report: Reporter) -> tuple[int | None, str, int]:
+    match = _NOTE_TIME.match(title)
+    if not match:
+        report.error(line, f"rubriken '## {title}' hör inte till någon programpunkt",
+                     "börja rubriken med punktens starttid, till exempel '## 8.30 Inledning'; "
+                     "använd ### för mellanrubriker")
+        return (None, title, line)
+    key = f"{int(match.group(1))}.{match.group(2)}"
+    if key not in starts:
+        known = ", ".join(starts) or "inga"
+        report.error(line, f"ingen programpunkt börjar {key}", f"programmets starttider: {known}")
+        return (None, title, line)
+    return (starts[key], match.group(3) or event.agenda[starts[key]].title, line)
+
+
+def _close_section(sections: list[NoteSection], current: tuple[int | None, str, int], buffer: list[str]) -> None:
+    item, heading, line = current
+    sections.append(NoteSection(item, heading, "\n".join(buffer).strip("\n"), line))
+
+
+def _report_duplicate_notes(sections: list[NoteSection], event: Event, report: Reporter) -> None:
+    seen: set[int] = set()
+    for section in sections:
+        if section.item is None:
+            continue
+        if section.item in seen:
+            title = event.agenda[section.item].title
+            report.error(section.line, f"programpunkten '{title}' har redan anteckningar längre upp",
+                         "samla anteckningarna för en punkt under en rubrik")
+        seen.add(section.item)
+
+
+# --- articles -----------------------------------------------------------------------------
+
+def _load_article(ctx: _Context, path: Path) -> LoadedArticle | None:
+    report = ctx.reporter(path)
+    doc = read_document(path, ctx.rel(path), report)
+    if doc is None:
+        return None
+    article = validate(Article, doc.meta, report, doc.line)
+    if article is None or (article.draft and not ctx.include_drafts):
+        return None
+    if not doc.body.strip():
+        report.error(doc.body_line, "artikeln har ingen text", "skriv brödtexten under sidhuvudet")
+    related_lines = tuple(doc.line(("relaterat", i)) for i in range(len(article.related)))
+    return LoadedArticle(slugify(path.stem), ctx.rel(path), article, doc.body, doc.body_line, related_lines)
+
+
+def _check_article_links(ctx: _Context, content: Content) -> None:
+    known = [c.url.strip("/") for c in (*content.events, *content.articles)]
+    for loaded in content.articles:
+        report = ctx.reporter(ctx.root / loaded.source)
+        for target, line in zip(loaded.article.related, loaded.related_lines):
+            if content.find(target) is None:
+                guess = suggest(target.strip("/"), known)
+                report.error(line, f"'relaterat' pekar på '{target}' som inte finns",
+                             f"menade du '{guess}'?" if guess else "skriv sökvägen som moten/<mapp>")
+

@@ -1,0 +1,1 @@
+"""One small schema per content type; YAML keys are Swedish (aliases), attributes English."""

@@ -1,0 +1,105 @@
+"""Resolves names and abbreviations written in content to register entries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .models.register import Organisation, Person, Term
+from .validation import fold, suggest
+
+
+def slugify(text: str) -> str:
+    """URL-safe id from Swedish text: 'Fritids- och folkhälsonämnden' → 'fritids-och-folkhalsonamnden'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A register entry as pages see it: an anchor on the register page and a display label."""
+
+    id: str
+    kind: str  # "organisation" | "person" | "term"
+    name: str
+    abbreviation: str | None
+    label: str  # what a page prints, e.g. "Kerstin Hermansson (C), kommunalråd"
+    expansion: str  # what an abbreviation stands for
+
+    @property
+    def url(self) -> str:
+        return f"/organisation/#{self.id}"
+
+
+@dataclass(frozen=True)
+class Register:
+    organisations: tuple[Organisation, ...]
+    people: tuple[Person, ...]
+    terms: tuple[Term, ...]
+
+    def entries(self) -> list[Entry]:
+        return [*map(_org_entry, self.organisations), *(_person_entry(p, self) for p in self.people),
+                *map(_term_entry, self.terms)]
+
+    def lookup_table(self) -> dict[str, Entry]:
+        """Every way content may name an entry (name, abbreviation, alias), folded."""
+        table: dict[str, Entry] = {}
+        for org, entry in zip(self.organisations, map(_org_entry, self.organisations)):
+            for key in (org.name, org.abbreviation, *org.aliases):
+                if key:
+                    table.setdefault(fold(key), entry)
+        for person in self.people:
+            table.setdefault(fold(person.name), _person_entry(person, self))
+        return table
+
+    def abbreviations(self) -> dict[str, Entry]:
+        """Abbreviation as written (case-sensitive) → entry; used to expand them on every page."""
+        found = {e.abbreviation: e for e in self.entries() if e.abbreviation}
+        return dict(sorted(found.items()))
+
+    def organisation(self, name: str) -> Organisation | None:
+        key = fold(name)
+        return next((o for o in self.organisations
+                     if key in {fold(o.name), fold(o.abbreviation or ""), *map(fold, o.aliases)}), None)
+
+
+class Resolver:
+    """Looks names up once per build; unknown names get a 'menade du …?' suggestion."""
+
+    def __init__(self, register: Register) -> None:
+        self._table = register.lookup_table()
+        self._names = sorted({e.name for e in self._table.values()} |
+                             {e.abbreviation for e in self._table.values() if e.abbreviation})
+
+    def resolve(self, name: str) -> Entry | None:
+        return self._table.get(fold(name))
+
+    def suggestion(self, name: str) -> str:
+        guess = suggest(name, self._names)
+        return f"menade du '{guess}'?" if guess else "lägg till namnet i content/organisation/ först"
+
+
+def _org_entry(org: Organisation) -> Entry:
+    ident = slugify(org.abbreviation or org.name)
+    return Entry(ident, "organisation", org.name, org.abbreviation, org.name, org.name)
+
+
+def _person_entry(person: Person, register: Register) -> Entry:
+    label = person.name + (f" ({person.party})" if person.party else "")
+    details = [d for d in (person.role, _org_name(person.organisation, register)) if d]
+    if details:
+        label += ", " + ", ".join(details)
+    return Entry(slugify(person.name), "person", person.name, None, label, person.name)
+
+
+def _org_name(name: str | None, register: Register) -> str | None:
+    if not name:
+        return None
+    org = register.organisation(name)
+    return org.abbreviation or org.name if org else name
+
+
+def _term_entry(term: Term) -> Entry:
+    return Entry(slugify(term.abbreviation), "term", term.meaning, term.abbreviation, term.meaning, term.meaning)

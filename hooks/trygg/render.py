@@ -1,0 +1,308 @@
+"""Renders loaded content into the site's generated files: Markdown pages, ICS, Atom and JSON-LD.
+
+Every page goes through a Jinja template into Markdown (so MkDocs' links, anchors, table of
+contents and search apply); calendars go through `icalendar`, the feed through an XML template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+import jinja2
+import yaml
+
+from .content import ARTICLES_DIR, EVENTS_DIR, REGISTER_DIR, Content, LoadedArticle, LoadedEvent
+from .models.register import ORG_KIND_LABELS, Organisation
+from .register import Entry, slugify
+from .sv import anchor_time, format_date
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+TYPE_LABELS = {"event": "Möte", "article": "Nyhet", "register": "Register", "list": "Översikt"}
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file: its path in the site's source tree, its content, the file it came from."""
+
+    uri: str
+    content: str | bytes
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    name: str
+    url: str  # absolute, ending in '/'
+    today: dt.date
+
+
+def render_site(content: Content, site: SiteInfo, last_changed: dict[str, dt.date]) -> list[Output]:
+    """All generated files of the site, in a stable order."""
+    renderer = _Renderer(content, site, last_changed)
+    return [*renderer.register(), *renderer.events(), *renderer.articles()]
+
+
+class _Renderer:
+    def __init__(self, content: Content, site: SiteInfo, last_changed: dict[str, dt.date]) -> None:
+        self.content = content
+        self.site = site
+        self.last_changed = last_changed
+        self.env = _environment()
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def register(self) -> list[Output]:
+        register = self.content.register
+        groups = [(label, [o for o in register.organisations if o.kind == kind])
+                  for kind, label in ORG_KIND_LABELS.items()]
+        body = self._template("register.md.j2").render(
+            abbreviations=register.abbreviations().items(),
+            org_groups=[(label, orgs) for label, orgs in groups if orgs],
+            people=sorted(register.people, key=lambda p: p.name.split()[-1]),
+            terms=sorted(register.terms, key=lambda t: t.abbreviation.casefold()),
+        )
+        sources = [f"content/{REGISTER_DIR}/{name}" for name in ("organisationer.yml", "personer.yml", "begrepp.yml")]
+        meta = self._meta("register", "Organisation och förkortningar",
+                          "Nämnder, förvaltningar, samverkansparter, personer och förkortningar i Säker och trygg kommun.",
+                          sources[0], published=None, owner=None, changed_sources=sources)
+        return [Output(f"{REGISTER_DIR}/index.md", _page(meta, body), sources[0])]
+
+    def events(self) -> list[Output]:
+        outputs = [self._event_page(loaded) for loaded in self.content.events]
+        outputs += [Output(f"{EVENTS_DIR}/{e.slug}/kalender.ics", calendar([e], self.site), e.source)
+                    for e in self.content.events if e.event.is_dated]
+        outputs.append(Output(f"{EVENTS_DIR}/kalender.ics", calendar(list(self.content.events), self.site)))
+        outputs.append(self._events_index())
+        return outputs
+
+    def articles(self) -> list[Output]:
+        ordered = sorted(self.content.articles, key=lambda a: (a.article.published, a.slug), reverse=True)
+        outputs = [self._article_page(loaded) for loaded in ordered]
+        body = self._template("articles.md.j2").render(articles=ordered)
+        meta = self._meta("list", "Nyheter", "Nyheter om arbetet i Säker och trygg kommun.", None,
+                          published=None, owner=None)
+        meta["feed"] = "feed.xml"
+        outputs.append(Output(f"{ARTICLES_DIR}/index.md", _page(meta, body)))
+        outputs.append(Output(f"{ARTICLES_DIR}/feed.xml", self._atom(ordered)))
+        return outputs
+
+    def _event_page(self, loaded: LoadedEvent) -> Output:
+        event = loaded.event
+        body = self._template("event.md.j2").render(loaded=loaded, event=event)
+        sources = [loaded.source, *([loaded.notes_source] if loaded.notes_source else [])]
+        meta = self._meta("event", event.title, event.summary, loaded.source, published=event.published,
+                          owner=event.owner, updated=event.updated, changed_sources=sources)
+        meta["jsonld"] = event_jsonld(loaded, self.site)
+        return Output(f"{EVENTS_DIR}/{loaded.slug}/index.md", _page(meta, body), loaded.source)
+
+    def _events_index(self) -> Output:
+        today = self.site.today
+        dated = sorted((e for e in self.content.events if e.event.is_dated), key=lambda e: (e.event.date, e.slug))
+        groups = [
+            ("Kommande", [e for e in dated if e.event.date >= today]),
+            ("Datum ej fastställt", sorted((e for e in self.content.events if not e.event.is_dated),
+                                           key=lambda e: e.event.title)),
+            ("Tidigare", list(reversed([e for e in dated if e.event.date < today]))),
+        ]
+        body = self._template("events.md.j2").render(groups=groups, dated=bool(dated))
+        meta = self._meta("list", "Möten och utvecklingsdagar",
+                          "Program och anteckningar från Säker och trygg kommuns möten.", None,
+                          published=None, owner=None)
+        return Output(f"{EVENTS_DIR}/index.md", _page(meta, body))
+
+    def _article_page(self, loaded: LoadedArticle) -> Output:
+        article = loaded.article
+        related = [self.content.find(target) for target in article.related]
+        body = self._template("article.md.j2").render(loaded=loaded, article=article, related=related)
+        meta = self._meta("article", article.title, article.summary, loaded.source, published=article.published,
+                          owner=article.owner, updated=article.updated)
+        meta["jsonld"] = article_jsonld(loaded, self.site)
+        return Output(f"{ARTICLES_DIR}/{loaded.slug}/index.md", _page(meta, body), loaded.source)
+
+    def _atom(self, ordered: list[LoadedArticle]) -> str:
+        newest = max((a.article.updated or a.article.published for a in ordered), default=dt.date(2015, 1, 1))
+        env = _environment(autoescape=True)
+        return env.get_template("atom.xml.j2").render(
+            articles=ordered, site_name=self.site.name, base_url=self.site.url, updated=_atom_date(newest))
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _template(self, name: str) -> jinja2.Template:
+        return self.env.get_template(name)
+
+    def _meta(self, kind: str, title: str, description: str, source: str | None, *, published: dt.date | None,
+              owner: str | None, updated: dt.date | None = None, changed_sources: list[str] | None = None) -> dict:
+        """Front matter of a generated page, read by the theme for the page furniture."""
+        changed = [self.last_changed[s] for s in (changed_sources or [source]) if s in self.last_changed]
+        last = max([d for d in (updated, *changed) if d], default=None)
+        meta: dict[str, Any] = {"title": title, "description": description, "trygg_typ": TYPE_LABELS[kind]}
+        if published:
+            meta["publicerad"] = published.isoformat()
+        if last and (published is None or last > published):
+            meta["senast_andrad"] = last.isoformat()
+        if owner:
+            meta["sidansvarig"] = owner
+        if source:
+            meta["kalla"] = source
+        return meta
+
+
+def _page(meta: dict, body: str) -> str:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=1000)
+    return f"---\n{front}---\n\n{_tidy(body)}"
+
+
+def _tidy(markdown: str) -> str:
+    """Collapse the blank lines templates leave, so generated Markdown reads like written Markdown."""
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+
+
+# --- Jinja environment ------------------------------------------------------------------------
+
+def _environment(autoescape: bool = False) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("trygg", "templates"),
+        autoescape=autoescape, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        # Markdown's attribute lists use '{#id}', so Jinja comments are '{##' … '##}'.
+        comment_start_string="{##", comment_end_string="##}",
+    )
+    env.filters.update(
+        t=escape_text, date=format_date, shift_headings=shift_headings, tel=_tel, capfirst=_capfirst,
+        event_page=lambda slug: f"{EVENTS_DIR}/{slug}/index.md",
+        article_page=lambda slug: f"{ARTICLES_DIR}/{slug}/index.md", atom_date=_atom_date,
+    )
+    env.globals.update(
+        item_anchor=lambda item: f"punkt-{anchor_time(item.time.start)}",
+        notes_anchor=lambda item: f"anteckningar-{anchor_time(item.time.start)}",
+        register_link=register_link, org_id=_org_id, person_id=lambda p: slugify(p.name),
+        term_id=lambda t: slugify(t.abbreviation), target_title=_target_title, target_page=_target_page,
+    )
+    return env
+
+
+def escape_text(value: Any) -> str:
+    """Plain text into Markdown: HTML-significant characters become entities, so '<script>' is text."""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def shift_headings(markdown: str, levels: int) -> str:
+    """Demote ATX headings by `levels`, so a writer's '##' fits under the page's structure."""
+    out, in_fence = [], False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if not in_fence and re.match(r"^#{1,6}\s", line):
+            hashes = len(line) - len(line.lstrip("#"))
+            line = "#" * min(6, hashes + levels) + line[hashes:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def register_link(entry: Entry) -> str:
+    return f"/{REGISTER_DIR}/index.md#{entry.id}"
+
+
+def _org_id(org: Organisation) -> str:
+    return slugify(org.abbreviation or org.name)
+
+
+def _target_title(target: LoadedEvent | LoadedArticle) -> str:
+    return target.event.title if isinstance(target, LoadedEvent) else target.article.title
+
+
+def _target_page(target: LoadedEvent | LoadedArticle) -> str:
+    return target.url.strip("/") + "/index.md"
+
+
+def _tel(phone: str) -> str:
+    digits = re.sub(r"\D", "", phone)
+    return "+46" + digits[1:] if digits.startswith("0") else digits
+
+
+def _capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _atom_date(value: dt.date) -> str:
+    return f"{value.isoformat()}T00:00:00Z"
+
+
+# --- calendar and structured data --------------------------------------------------------------
+
+def calendar(events: list[LoadedEvent], site: SiteInfo) -> bytes:
+    """An RFC 5545 calendar with one VEVENT per dated event and Stockholm's VTIMEZONE."""
+    cal = icalendar.Calendar.new(prodid="-//Borås Stad//Säker och trygg kommun//SV", name=site.name,
+                                 language="sv")
+    cal.add("x-wr-timezone", "Europe/Stockholm")
+    for loaded in sorted(events, key=lambda e: e.slug):
+        if loaded.event.is_dated:
+            cal.add_component(_vevent(loaded, site))
+    cal.add_missing_timezones()
+    if not cal.timezones:
+        cal.add_component(icalendar.Timezone.from_tzid("Europe/Stockholm"))
+    return cal.to_ical()
+
+
+def _vevent(loaded: LoadedEvent, site: SiteInfo) -> icalendar.Event:
+    event = loaded.event
+    url = site.url + loaded.url.lstrip("/")
+    stamp = dt.datetime.combine(event.updated or event.published, dt.time(), dt.timezone.utc)
+    return icalendar.Event.new(
+        uid=f"{loaded.slug}@{_host(site.url)}", summary=event.title, location=event.place,
+        start=dt.datetime.combine(event.date, event.time.start, STOCKHOLM),
+        end=dt.datetime.combine(event.date, event.time.end, STOCKHOLM),
+        description=f"{event.summary}\n\nProgram och mer information: {url}", url=url, stamp=stamp,
+    )
+
+
+def _host(url: str) -> str:
+    return re.sub(r"^[a-z]+://", "", url).split("/")[0].split(":")[0] or "localhost"
+
+
+def event_jsonld(loaded: LoadedEvent, site: SiteInfo) -> str:
+    event = loaded.event
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "Event", "name": event.title,
+        "description": event.summary, "url": site.url + loaded.url.lstrip("/"), "inLanguage": "sv",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": event.place},
+    }
+    if event.is_dated:
+        data["startDate"] = dt.datetime.combine(event.date, event.time.start, STOCKHOLM).isoformat()
+        data["endDate"] = dt.datetime.combine(event.date, event.time.end, STOCKHOLM).isoformat()
+        data["eventStatus"] = "https://schema.org/EventScheduled"
+    if loaded.organisers:
+        data["organizer"] = [{"@type": "Organization", "name": e.name} for e in loaded.organisers]
+    performers = {e.id: e for item in loaded.presenters for e in item}
+    if performers:
+        data["performer"] = [{"@type": "Person" if e.kind == "person" else "Organization", "name": e.name}
+                             for e in performers.values()]
+    return _json_for_html(data)
+
+
+def article_jsonld(loaded: LoadedArticle, site: SiteInfo) -> str:
+    article = loaded.article
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
+        "description": article.summary, "datePublished": article.published.isoformat(),
+        "url": site.url + loaded.url.lstrip("/"), "inLanguage": "sv",
+        "publisher": {"@type": "GovernmentOrganization", "name": "Borås Stad"},
+    }
+    if article.updated:
+        data["dateModified"] = article.updated.isoformat()
+    if article.author:
+        data["author"] = {"@type": "Person", "name": article.author}
+    return _json_for_html(data)
+
+
+def _json_for_html(data: dict) -> str:
+    """JSON safe inside <script>: '</' cannot close the element."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+

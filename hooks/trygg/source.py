@@ -1,0 +1,188 @@
+"""Reading content files: bytes → text → front matter + body, and YAML with line numbers.
+
+Nothing here raises for bad content; every defect becomes a `Problem` with the file's line,
+so a writer sees all mistakes at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Reporter
+
+MAX_FILE_BYTES = 2_000_000
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file split into front matter (with a line per key path) and body."""
+
+    path: Path
+    rel: str
+    meta: dict[str, Any]
+    lines: dict[Path_, int]
+    body: str
+    body_line: int
+
+    def line(self, loc: Path_) -> int | None:
+        """Best line for a key path: the deepest prefix of `loc` that we know."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return None
+
+
+@dataclass
+class YamlData:
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps numbers and times as text ('8.30' must not become 8.3).
+
+    Only null, true/false and ISO dates are resolved; the schemas convert the rest, so a
+    writer's `8.30` reaches the validator exactly as written.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in [
+    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")),
+    ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:timestamp", re.compile(r"^\d{4}-\d\d-\d\d$"), list("0123456789")),
+]:
+    _Loader.add_implicit_resolver(_tag, _regexp, _first)
+
+
+def read_text(path: Path, rel: str, report: Reporter) -> str | None:
+    """Decode a content file as UTF-8 (BOM allowed); report and return None when impossible."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            report.error(None, f"filen är för stor ({path.stat().st_size // 1000} kB, högst "
+                         f"{MAX_FILE_BYTES // 1000} kB)", "dela upp texten i flera sidor")
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        report.error(None, f"filen kan inte läsas ({exc.strerror})")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        report.error(line, "filen är inte sparad som UTF-8 (tecknen kan inte läsas)",
+                     "spara filen med teckenkodningen UTF-8 i din editor")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str, report: Reporter, first_line: int = 1) -> YamlData | None:
+    """Parse YAML into plain data plus a map from key path to line (1-based, in the file)."""
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + first_line
+        report.error(line, "tabbtecken i YAML", "använd mellanslag för indrag, inte tabb")
+        return None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + first_line if mark else None
+        report.error(line, f"YAML-fel: {_describe_yaml_error(exc)}",
+                     "kontrollera kolon, citattecken och indrag på raden och raden ovanför")
+        return None
+    if node is None:
+        return YamlData(None)
+    lines: dict[Path_, int] = {}
+    _map_lines(node, (), lines, first_line, report)
+    loader = _Loader("")
+    try:
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        report.error(mark.line + first_line if mark else None, f"YAML-fel: {_describe_yaml_error(exc)}")
+        return None
+    finally:
+        loader.dispose()
+    return YamlData(data, lines)
+
+
+def _map_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], first: int, report: Reporter) -> None:
+    out[path] = node.start_mark.line + first
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                report.error(key_node.start_mark.line + first, f"fältet '{key}' finns två gånger",
+                             "ta bort det ena")
+            seen.add(key)
+            out[(*path, key)] = key_node.start_mark.line + first
+            _map_lines(value_node, (*path, key), out, first, report)
+            out[(*path, key)] = key_node.start_mark.line + first
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _map_lines(item, (*path, index), out, first, report)
+
+
+def _describe_yaml_error(exc: yaml.YAMLError) -> str:
+    problem = getattr(exc, "problem", None) or str(exc)
+    translations = {
+        "mapping values are not allowed here": "ett kolon står där det inte får stå — sätt texten inom citattecken",
+        "could not find expected ':'": "ett kolon saknas efter fältnamnet",
+        "found character that cannot start any token": "ett tecken som inte får inleda ett värde — sätt texten inom citattecken",
+        "found unexpected end of stream": "texten tar slut mitt i ett värde — ett citattecken stängs inte",
+        "expected <block end>, but found '-'": "en listpunkt har fel indrag",
+        "did not find expected key": "indraget stämmer inte med raderna ovanför",
+        "did not find expected '-' indicator": "en listpunkt har fel indrag",
+        "found undefined alias": "en YAML-referens (*namn) som inte finns",
+    }
+    for english, swedish in translations.items():
+        if english in problem:
+            return swedish
+    return "texten kan inte tolkas som YAML"
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)(?:^---[ \t]*$|^\.\.\.[ \t]*$)\n?", re.S | re.M)
+
+
+def read_document(path: Path, rel: str, report: Reporter, *, require_meta: bool = True) -> Document | None:
+    """Read a Markdown file with YAML front matter between `---` lines."""
+    text = read_text(path, rel, report)
+    if text is None:
+        return None
+    if not text.strip():
+        report.error(1, "filen är tom", "skriv sidhuvudet (---) och texten, eller ta bort filen")
+        return None
+    if not text.startswith("---"):
+        if require_meta:
+            report.error(1, "sidhuvudet saknas: filen ska börja med en rad med tre bindestreck (---)",
+                         "se skrivguiden för ett exempel")
+            return None
+        return Document(path, rel, {}, {}, text, 1)
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        report.error(1, "sidhuvudet avslutas aldrig", "lägg till en rad med tre bindestreck (---) efter sidhuvudet")
+        return None
+    parsed = parse_yaml(match.group(1), report, first_line=2)
+    if parsed is None:
+        return None
+    if parsed.data is None:
+        parsed = YamlData({}, {})
+    if not isinstance(parsed.data, dict):
+        report.error(2, "sidhuvudet ska bestå av fält som 'titel: …'", "se skrivguiden för ett exempel")
+        return None
+    body_line = text[: match.end()].count("\n") + 1
+    return Document(path, rel, parsed.data, parsed.lines, text[match.end():], body_line)
+
+
+def read_yaml_file(path: Path, rel: str, report: Reporter) -> YamlData | None:
+    text = read_text(path, rel, report)
+    if text is None:
+        return None
+    return parse_yaml(text, report)

@@ -1,0 +1,67 @@
+"""MkDocs glue: maps build events to the trygg core. Holds no state between builds.
+
+- on_startup: remembers whether this process serves (drafts shown) or builds (drafts left out);
+- on_config:  loads and validates content/ once per build; a content error stops the build with
+  every problem listed (PluginError, no traceback); adds the abbreviation extension;
+- on_files:   adds each generated page and file via File.generated, its edit_uri pointing at
+  the real source file;
+- on_env:     gives the theme's templates the Swedish date filter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+# Imported at load time: MkDocs puts this folder on sys.path only while loading the hook.
+from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
+from trygg.sv import format_iso_date
+
+log = get_plugin_logger("trygg")
+_RESULT_KEY = "trygg_result"
+_COMMAND = {"name": "build"}  # set once per process by on_startup; never changed by a build
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _COMMAND["name"] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        result = build_site(root, site_name=config.site_name, site_url=config.site_url or "http://127.0.0.1:8000/",
+                            include_drafts=_COMMAND["name"] == "serve")
+    except ContentError as error:
+        raise PluginError(f"Innehållet i content/ har fel:\n{error}") from None
+    for warning in result.warnings:
+        log.warning(str(warning))
+    if not config.repo_url:
+        config.edit_uri = None  # no repository to link to: no edit button rather than a broken one
+    config.markdown_extensions.append(AbbreviationExtension(result.abbreviations, "/organisation/index.md"))
+    config[_RESULT_KEY] = result
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    result: BuildResult = config[_RESULT_KEY]
+    for file in files:
+        if not file.generated_by:
+            file.edit_uri = f"docs/{file.src_uri}"
+    for output in result.outputs:
+        existing = files.get_file_from_path(output.uri)
+        if existing is not None:
+            raise PluginError(f"docs/{existing.src_uri} och {output.source or 'content/'} ger samma sida "
+                              f"({output.uri}). Byt namn på den ena.")
+        generated = File.generated(config, output.uri, content=output.content)
+        generated.edit_uri = output.source
+        files.append(generated)
+    return files
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    env.filters["sv_datum"] = format_iso_date
+    return env
