@@ -35,7 +35,7 @@ class _AbbreviationProcessor(Treeprocessor):
         super().__init__(md)
         self.ext = ext
         words = sorted(ext.abbreviations, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])") if words else None
+        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
 
     def run(self, root: etree.Element) -> None:
         if self.pattern is not None:

@@ -6,13 +6,25 @@ The agenda lives in the front matter; notes per agenda item live in `anteckninga
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, HttpUrl
+from pydantic import BeforeValidator, Field, HttpUrl
 
 from .common import DayMonthDate, Period, Schema, Text
 
 DATE_NOT_FIXED = "ej fastställt"
+
+
+def _parse_event_date(value: Any) -> dt.date | str:
+    if isinstance(value, dt.date):
+        return value
+    if str(value).strip().casefold() in {DATE_NOT_FIXED, "ej faststallt"}:
+        return DATE_NOT_FIXED
+    raise ValueError(f"'{value}' är inget datum; skriv till exempel 2025-05-24, eller 'ej fastställt' "
+                     "om datumet inte är bestämt")
+
+
+EventDate = Annotated[dt.date | Literal["ej fastställt"], BeforeValidator(_parse_event_date)]
 
 
 class Contact(Schema):
@@ -42,7 +54,7 @@ class Event(Schema):
     title: Text = Field(alias="titel")
     kind: Literal["utvecklingsdag", "möte", "konferens", "seminarium"] = Field(alias="typ")
     summary: Text = Field(alias="sammanfattning")
-    date: dt.date | Literal["ej fastställt"] = Field(alias="datum")
+    date: EventDate = Field(alias="datum")
     time: Period = Field(alias="tid")
     place: Text = Field(alias="plats")
     audience: Text | None = Field(None, alias="målgrupp")

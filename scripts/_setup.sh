@@ -1,0 +1,18 @@
+# Shared set-up for scripts/serve and scripts/test: a virtual environment in .venv with the
+# project installed (editable). Safe to run again: it only installs what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NO_MKDOCS_2_WARNING=1
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "==> Skapar virtuell miljö i .venv"
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.trygg-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "==> Installerar trygg och beroenden (pip install -e .[test])"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+  touch "$stamp"
+else
+  echo "==> Beroendena är redan installerade"
+fi

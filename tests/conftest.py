@@ -1,0 +1,99 @@
+"""Shared fixtures: small content trees written into tmp_path, and whole-project builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+
+VALID_EVENT = """\
+---
+titel: Nätverksmöte
+typ: möte
+sammanfattning: Ett möte i nätverket.
+datum: 2030-05-24
+tid: 9.00–12.00
+plats: Stadshuset
+publicerad: 2030-01-10
+program:
+  - tid: 9.00–9.30
+    rubrik: Välkomna
+    medverkande: [Kerstin Hermansson]
+  - tid: 9.30–12.00
+    rubrik: Arbete i grupper
+    medverkande: [FOF, Polisen]
+---
+
+Välkomna!
+"""
+
+
+@dataclass
+class BuildRun:
+    returncode: int
+    output: str
+    site: Path
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """A copy of the project (config, docs, theme, hooks, the real register) with chosen content."""
+
+    def make(files: dict[str, str | bytes] | None = None, *, with_seed_content: bool = False) -> Path:
+        for part in PROJECT_PARTS:
+            source = ROOT / part
+            if source.is_dir():
+                shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy(source, tmp_path / part)
+        if with_seed_content:
+            shutil.copytree(ROOT / "content", tmp_path / "content")
+        else:
+            shutil.copytree(ROOT / "content" / "organisation", tmp_path / "content" / "organisation")
+        return write_tree(tmp_path, files or {})
+
+    return make
+
+
+def mkdocs_build(root: Path, *extra: str, env: dict[str, str] | None = None) -> BuildRun:
+    site = root / "site"
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site), *extra],
+        capture_output=True, text=True, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        timeout=300,
+    )
+    return BuildRun(run.returncode, run.stdout + run.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real project built once with --strict, for tests that read the output."""
+    root = tmp_path_factory.mktemp("real")
+    for part in (*PROJECT_PARTS, "content"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, root / part)
+    run = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": "1795000000"})
+    assert run.returncode == 0, run.output
+    return run.site
