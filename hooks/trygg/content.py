@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
 from .models.article import Article
 from .models.common import TimeRange
 from .models.event import AgendaItem, Event
@@ -17,6 +18,11 @@ from .problems import ContentError, Problem, Reporter, Severity
 from .register import Entry, Register, Resolver, slugify
 from .source import Document, YamlData, read_document, read_yaml_file
 from .validation import suggest, validate
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .types import ContentType
 
 REGISTER_DIR = "organisation"
 EVENTS_DIR = "moten"
@@ -73,6 +79,7 @@ class Content:
     events: tuple[LoadedEvent, ...]
     articles: tuple[LoadedArticle, ...]
     warnings: tuple[Problem, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)  # ContentType.key → what its loader returned
 
     def find(self, url_path: str) -> LoadedEvent | LoadedArticle | None:
         wanted = "/" + url_path.strip("/") + "/"
@@ -80,7 +87,9 @@ class Content:
 
 
 @dataclass
-class _Context:
+class LoadContext:
+    """What a loader needs: the project root, whether drafts count, and the shared problem list."""
+
     root: Path
     include_drafts: bool
     problems: list[Problem] = field(default_factory=list)
@@ -105,19 +114,24 @@ class _Context:
         return files
 
 
-def load_content(root: Path, *, include_drafts: bool = False) -> Content:
-    """Load and validate everything under `root/content`; raise ContentError listing all errors."""
-    ctx = _Context(root, include_drafts)
+def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[ContentType] = ()) -> Content:
+    """Load and validate everything under `root/content`; raise ContentError listing all errors.
+
+    Events, articles and the register are built in; every other content type is a `ContentType`
+    (see trygg.types) whose loader runs after them and may use the register.
+    """
+    ctx = LoadContext(root, include_drafts)
     register = _load_register(ctx)
     resolver = Resolver(register)
     events = tuple(e for e in map(lambda p: _load_event(ctx, p, resolver), _event_files(ctx)) if e)
     articles = tuple(a for a in map(lambda p: _load_article(ctx, p), ctx.content_files(ARTICLES_DIR, "*.md")) if a)
-    content = Content(root, register, events, articles)
+    extra = {t.key: t.load(ctx, resolver) for t in types}
+    content = Content(root, register, events, articles, extra=extra)
     _check_article_links(ctx, content)
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     if errors:
         raise ContentError(ctx.problems)
-    return Content(root, register, events, articles, tuple(ctx.problems))
+    return Content(root, register, events, articles, tuple(ctx.problems), extra)
 
 
 # --- register -----------------------------------------------------------------------------
@@ -125,7 +139,7 @@ def load_content(root: Path, *, include_drafts: bool = False) -> Content:
 _REGISTER_FILES: dict[str, type] = {"organisationer.yml": Organisation, "personer.yml": Person, "begrepp.yml": Term}
 
 
-def _load_register(ctx: _Context) -> Register:
+def _load_register(ctx: LoadContext) -> Register:
     loaded: dict[type, list] = {schema: [] for schema in _REGISTER_FILES.values()}
     base = ctx.root / "content" / REGISTER_DIR
     for name, schema in _REGISTER_FILES.items():
@@ -154,7 +168,7 @@ def _validate_list(schema: type, parsed: YamlData, report: Reporter) -> list:
     return [item for item in items if item is not None]
 
 
-def _check_register(ctx: _Context, register: Register, base: Path) -> None:
+def _check_register(ctx: LoadContext, register: Register, base: Path) -> None:
     seen: dict[str, str] = {}
     for entry in register.entries():
         for key in filter(None, (entry.id, entry.abbreviation)):
@@ -179,7 +193,7 @@ def _line(lines: dict, loc: tuple) -> int | None:
 
 # --- events -------------------------------------------------------------------------------
 
-def _event_files(ctx: _Context) -> list[Path]:
+def _event_files(ctx: LoadContext) -> list[Path]:
     folders = [p for p in ctx.content_files(EVENTS_DIR, "*") if p.is_dir()]
     for stray in ctx.content_files(EVENTS_DIR, "*.md"):
         ctx.reporter(stray).error(None, "ett möte ska ligga i en egen mapp med filen program.md",
@@ -194,7 +208,7 @@ def _event_files(ctx: _Context) -> list[Path]:
     return programs
 
 
-def _load_event(ctx: _Context, path: Path, resolver: Resolver) -> LoadedEvent | None:
+def _load_event(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedEvent | None:
     report = ctx.reporter(path)
     doc = read_document(path, ctx.rel(path), report)
     if doc is None:
@@ -252,7 +266,7 @@ _NOTE_HEADING = re.compile(r"^##[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _NOTE_TIME = re.compile(r"^(\d{1,2})[.:](\d{2})\b[ \t]*[–—-]?[ \t]*(.*)$")
 
 
-def _load_notes(ctx: _Context, path: Path, event: Event) -> tuple[NoteSection, ...]:
+def _load_notes(ctx: LoadContext, path: Path, event: Event) -> tuple[NoteSection, ...]:
     """Split `anteckningar.md` at '## <starttid> …' headings into notes per agenda item."""
     report = ctx.reporter(path)
     doc = read_document(path, ctx.rel(path), report, require_meta=False)
@@ -312,7 +326,7 @@ def _report_duplicate_notes(sections: list[NoteSection], event: Event, report: R
 
 # --- articles -----------------------------------------------------------------------------
 
-def _load_article(ctx: _Context, path: Path) -> LoadedArticle | None:
+def _load_article(ctx: LoadContext, path: Path) -> LoadedArticle | None:
     report = ctx.reporter(path)
     doc = read_document(path, ctx.rel(path), report)
     if doc is None:
@@ -326,7 +340,7 @@ def _load_article(ctx: _Context, path: Path) -> LoadedArticle | None:
     return LoadedArticle(slugify(path.stem), ctx.rel(path), article, doc.body, doc.body_line, related_lines)
 
 
-def _check_article_links(ctx: _Context, content: Content) -> None:
+def _check_article_links(ctx: LoadContext, content: Content) -> None:
     known = [c.url.strip("/") for c in (*content.events, *content.articles)]
     for loaded in content.articles:
         report = ctx.reporter(ctx.root / loaded.source)

@@ -16,6 +16,7 @@ from .content import Content, load_content
 from .problems import Problem
 from .register import Entry
 from .render import Output, SiteInfo, render_site
+from .types import registered_types
 
 
 @dataclass(frozen=True)
@@ -27,15 +28,16 @@ class BuildResult:
 
 def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False) -> BuildResult:
     """Load and validate `root/content`, then render every generated file. Raises ContentError."""
-    content = load_content(root, include_drafts=include_drafts)
+    types = registered_types()
+    content = load_content(root, include_drafts=include_drafts, types=types)
     site = SiteInfo(site_name, site_url.rstrip("/") + "/", build_date())
-    outputs = render_site(content, site, last_changed_dates(root))
+    outputs = render_site(content, site, last_changed_dates(root), types)
     return BuildResult(outputs, content.warnings, content.register.abbreviations())
 
 
 def check_site(root: Path, *, include_drafts: bool = True) -> Content:
     """Validate only; raises ContentError with every problem."""
-    return load_content(root, include_drafts=include_drafts)
+    return load_content(root, include_drafts=include_drafts, types=registered_types())
 
 
 def build_date() -> dt.date:

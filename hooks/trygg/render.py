@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -22,7 +22,13 @@ from .models.register import ORG_KIND_LABELS, Organisation
 from .register import Entry, slugify
 from .sv import anchor_time, format_date
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .types import ContentType
+
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+# The content-type label shown above each page's title (and later in search results).
 TYPE_LABELS = {"event": "Möte", "article": "Nyhet", "register": "Register", "list": "Översikt"}
 
 
@@ -42,13 +48,19 @@ class SiteInfo:
     today: dt.date
 
 
-def render_site(content: Content, site: SiteInfo, last_changed: dict[str, dt.date]) -> list[Output]:
+def render_site(content: Content, site: SiteInfo, last_changed: dict[str, dt.date],
+                types: Sequence[ContentType] = ()) -> list[Output]:
     """All generated files of the site, in a stable order."""
-    renderer = _Renderer(content, site, last_changed)
-    return [*renderer.register(), *renderer.events(), *renderer.articles()]
+    renderer = Renderer(content, site, last_changed)
+    outputs = [*renderer.register(), *renderer.events(), *renderer.articles()]
+    for content_type in types:
+        outputs += content_type.render(content.extra[content_type.key], renderer)
+    return outputs
 
 
-class _Renderer:
+class Renderer:
+    """Renders the built-in types and gives every ContentType its templates and page furniture."""
+
     def __init__(self, content: Content, site: SiteInfo, last_changed: dict[str, dt.date]) -> None:
         self.content = content
         self.site = site
@@ -61,14 +73,14 @@ class _Renderer:
         register = self.content.register
         groups = [(label, [o for o in register.organisations if o.kind == kind])
                   for kind, label in ORG_KIND_LABELS.items()]
-        body = self._template("register.md.j2").render(
+        body = self.template("register.md.j2").render(
             abbreviations=register.abbreviations().items(),
             org_groups=[(label, orgs) for label, orgs in groups if orgs],
             people=sorted(register.people, key=lambda p: p.name.split()[-1]),
             terms=sorted(register.terms, key=lambda t: t.abbreviation.casefold()),
         )
         sources = [f"content/{REGISTER_DIR}/{name}" for name in ("organisationer.yml", "personer.yml", "begrepp.yml")]
-        meta = self._meta("register", "Organisation och förkortningar",
+        meta = self.meta("register", "Organisation och förkortningar",
                           "Nämnder, förvaltningar, samverkansparter, personer och förkortningar i Säker och trygg kommun.",
                           sources[0], published=None, owner=None, changed_sources=sources)
         return [Output(f"{REGISTER_DIR}/index.md", _page(meta, body), sources[0])]
@@ -84,8 +96,8 @@ class _Renderer:
     def articles(self) -> list[Output]:
         ordered = sorted(self.content.articles, key=lambda a: (a.article.published, a.slug), reverse=True)
         outputs = [self._article_page(loaded) for loaded in ordered]
-        body = self._template("articles.md.j2").render(articles=ordered)
-        meta = self._meta("list", "Nyheter", "Nyheter om arbetet i Säker och trygg kommun.", None,
+        body = self.template("articles.md.j2").render(articles=ordered)
+        meta = self.meta("list", "Nyheter", "Nyheter om arbetet i Säker och trygg kommun.", None,
                           published=None, owner=None)
         meta["feed"] = "feed.xml"
         outputs.append(Output(f"{ARTICLES_DIR}/index.md", _page(meta, body)))
@@ -94,9 +106,9 @@ class _Renderer:
 
     def _event_page(self, loaded: LoadedEvent) -> Output:
         event = loaded.event
-        body = self._template("event.md.j2").render(loaded=loaded, event=event)
+        body = self.template("event.md.j2").render(loaded=loaded, event=event)
         sources = [loaded.source, *([loaded.notes_source] if loaded.notes_source else [])]
-        meta = self._meta("event", event.title, event.summary, loaded.source, published=event.published,
+        meta = self.meta("event", event.title, event.summary, loaded.source, published=event.published,
                           owner=event.owner, updated=event.updated, changed_sources=sources)
         meta["jsonld"] = event_jsonld(loaded, self.site)
         return Output(f"{EVENTS_DIR}/{loaded.slug}/index.md", _page(meta, body), loaded.source)
@@ -110,8 +122,8 @@ class _Renderer:
                                            key=lambda e: e.event.title)),
             ("Tidigare", list(reversed([e for e in dated if e.event.date < today]))),
         ]
-        body = self._template("events.md.j2").render(groups=groups, dated=bool(dated))
-        meta = self._meta("list", "Möten och utvecklingsdagar",
+        body = self.template("events.md.j2").render(groups=groups, dated=bool(dated))
+        meta = self.meta("list", "Möten och utvecklingsdagar",
                           "Program och anteckningar från Säker och trygg kommuns möten.", None,
                           published=None, owner=None)
         return Output(f"{EVENTS_DIR}/index.md", _page(meta, body))
@@ -119,8 +131,8 @@ class _Renderer:
     def _article_page(self, loaded: LoadedArticle) -> Output:
         article = loaded.article
         related = [self.content.find(target) for target in article.related]
-        body = self._template("article.md.j2").render(loaded=loaded, article=article, related=related)
-        meta = self._meta("article", article.title, article.summary, loaded.source, published=article.published,
+        body = self.template("article.md.j2").render(loaded=loaded, article=article, related=related)
+        meta = self.meta("article", article.title, article.summary, loaded.source, published=article.published,
                           owner=article.owner, updated=article.updated)
         meta["jsonld"] = article_jsonld(loaded, self.site)
         return Output(f"{ARTICLES_DIR}/{loaded.slug}/index.md", _page(meta, body), loaded.source)
@@ -133,10 +145,10 @@ class _Renderer:
 
     # --- helpers --------------------------------------------------------------------------
 
-    def _template(self, name: str) -> jinja2.Template:
+    def template(self, name: str) -> jinja2.Template:
         return self.env.get_template(name)
 
-    def _meta(self, kind: str, title: str, description: str, source: str | None, *, published: dt.date | None,
+    def meta(self, kind: str, title: str, description: str, source: str | None, *, published: dt.date | None,
               owner: str | None, updated: dt.date | None = None, changed_sources: list[str] | None = None) -> dict:
         """Front matter of a generated page, read by the theme for the page furniture."""
         changed = [self.last_changed[s] for s in (changed_sources or [source]) if s in self.last_changed]
@@ -151,6 +163,11 @@ class _Renderer:
         if source:
             meta["kalla"] = source
         return meta
+
+
+def page(meta: dict, body: str) -> str:
+    """A generated Markdown page: YAML front matter (for the theme) and the rendered body."""
+    return _page(meta, body)
 
 
 def _page(meta: dict, body: str) -> str:

@@ -1,0 +1,28 @@
+"""Content types beyond the built-in register, events and articles.
+
+A new content type is one module: a schema in models/, a `ContentType` here-registered with a
+loader (content/ → validated models, problems reported through the LoadContext) and a renderer
+(models → Outputs through its templates), one template, and one test. Nothing else changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    from .content import LoadContext
+    from .register import Resolver
+    from .render import Output, Renderer
+
+
+@dataclass(frozen=True)
+class ContentType:
+    key: str  # the key of its data in Content.extra, e.g. "beslut"
+    load: Callable[[LoadContext, Resolver], Any]
+    render: Callable[[Any, Renderer], list[Output]]
+
+
+def registered_types() -> list[ContentType]:
+    """Every extra content type, in rendering order. Add new types to this list."""
+    return []
