@@ -256,7 +256,7 @@ def _atom_date(value: dt.date) -> str:
 def calendar(events: list[LoadedEvent], site: SiteInfo) -> bytes:
     """An RFC 5545 calendar with one VEVENT per dated event and Stockholm's VTIMEZONE."""
     cal = icalendar.Calendar.new(prodid="-//Borås Stad//Säker och trygg kommun//SV", name=site.name,
-                                 language="sv")
+                                 language="sv", uid=f"kalender-{_host(site.url)}")  # stable: no random UID
     cal.add("x-wr-timezone", "Europe/Stockholm")
     for loaded in sorted(events, key=lambda e: e.slug):
         if loaded.event.is_dated:
