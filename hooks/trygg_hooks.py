@@ -5,6 +5,7 @@
   every problem listed (PluginError, no traceback); adds the abbreviation extension;
 - on_files:   adds each generated page and file via File.generated, its edit_uri pointing at
   the real source file;
+- on_page_content: warns about abbreviations the register does not explain;
 - on_env:     gives the theme's templates the Swedish date filter.
 """
 
@@ -19,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 # Imported at load time: MkDocs puts this folder on sys.path only while loading the hook.
 from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
+from trygg.abbreviations import find_unknown
 from trygg.sv import format_iso_date
 
 log = get_plugin_logger("trygg")
@@ -60,6 +62,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.edit_uri = output.source
         files.append(generated)
     return files
+
+
+def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
+    result: BuildResult = config[_RESULT_KEY]
+    for word in find_unknown(html, result.abbreviations):
+        log.warning(f"{page.file.edit_uri or page.file.src_uri}: förkortningen '{word}' förklaras inte "
+                    f"(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)")
+    return html
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

@@ -4,12 +4,17 @@ Each occurrence becomes `<abbr title="…">` (mouse users see the expansion); th
 also becomes a link to its register entry with the expansion as visually hidden text, so
 keyboard and screen-reader users get both the meaning and the way to the entry. Text inside
 code, links, existing `<abbr>` and headings' links is left alone.
+
+`find_unknown` lists upper-case words a page uses that the register does not explain, so the
+build can warn (and `--strict` fail) until the writer adds them.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable
+from html.parser import HTMLParser
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
@@ -87,3 +92,48 @@ class _AbbreviationProcessor(Treeprocessor):
         hidden = etree.SubElement(anchor, "span", {"class": "trygg-visually-hidden"})
         hidden.text = f" ({entry.expansion})"
         return anchor
+
+
+_CANDIDATE = re.compile(r"(?<![\w/.-])([A-ZÅÄÖ][A-ZÅÄÖ]{1,6})(?![\w])")
+
+
+def find_unknown(html: str, known: Iterable[str]) -> list[str]:
+    """Upper-case words in a page's visible text that the register does not explain, in order.
+
+    Text inside <abbr>, code, links' URLs and scripts is ignored: an <abbr> has been expanded
+    already, and code is not prose.
+    """
+    collector = _TextCollector()
+    collector.feed(html)
+    known_set = set(known)
+    found: dict[str, None] = {}
+    for text in collector.texts:
+        for word in _CANDIDATE.findall(text):
+            if word not in known_set and word not in _NOT_ABBREVIATIONS:
+                found.setdefault(word)
+    return list(found)
+
+
+# Upper-case words that are not abbreviations (Roman numerals in headings and lists).
+_NOT_ABBREVIATIONS = {"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"}
+
+
+class _TextCollector(HTMLParser):
+    _IGNORED = {"abbr", "code", "pre", "script", "style", "kbd", "samp", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self._IGNORED:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._IGNORED and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.texts.append(data)

@@ -1,0 +1,51 @@
+"""Abbreviations: expanded and linked where used, and unknown ones stop a strict build."""
+
+from __future__ import annotations
+
+import markdown
+
+from conftest import mkdocs_build
+from trygg.abbreviations import AbbreviationExtension, find_unknown
+from trygg.register import Entry
+
+FOF = Entry("fof", "organisation", "Fritids- och folkhälsoförvaltningen", "FOF", "Fritids- och folkhälsoförvaltningen",
+            "Fritids- och folkhälsoförvaltningen")
+EST = Entry("est", "term", "Effektiv samordning för trygghet", "EST", "Effektiv samordning för trygghet",
+            "Effektiv samordning för trygghet")
+
+
+def render(text: str) -> str:
+    ext = AbbreviationExtension({"FOF": FOF, "EST": EST}, "/organisation/index.md")
+    return markdown.markdown(text, extensions=[ext])
+
+
+def test_first_use_links_to_the_register_and_later_uses_are_abbr_only():
+    html = render("FOF och EST-arbetet. Sedan FOF igen.")
+    assert html == (
+        '<p><a class="trygg-abbr" href="/organisation/index.md#fof"><abbr title="Fritids- och folkhälsoförvaltningen">'
+        'FOF</abbr><span class="trygg-visually-hidden"> (Fritids- och folkhälsoförvaltningen)</span></a> och '
+        '<a class="trygg-abbr" href="/organisation/index.md#est"><abbr title="Effektiv samordning för trygghet">EST'
+        '</abbr><span class="trygg-visually-hidden"> (Effektiv samordning för trygghet)</span></a>-arbetet. '
+        'Sedan <abbr title="Fritids- och folkhälsoförvaltningen">FOF</abbr> igen.</p>')
+
+
+def test_no_links_inside_links_code_or_headings_and_no_match_inside_words():
+    html = render("# Om FOF\n\n[FOF:s sida](x.md) `FOF` FOFA och AFOF")
+    assert html.startswith('<h1>Om <abbr title="Fritids- och folkhälsoförvaltningen">FOF</abbr></h1>')
+    assert '<a href="x.md">FOF:s sida</a>' in html and "<code>FOF</code>" in html
+    assert "FOFA och AFOF" in html
+
+
+def test_find_unknown_reports_unexplained_upper_case_words_once():
+    html = ('<p>Arbetet med KRAMI och <abbr title="x">FOF</abbr>, KRAMI igen, Del II, '
+            '<code>HTML</code>, 2017/KS0121 och https://ex.se/ABC.</p>')
+    assert find_unknown(html, {"FOF"}) == ["KRAMI"]
+
+
+def test_an_unexplained_abbreviation_fails_the_strict_build_naming_the_source(project):
+    article = ("---\ntitel: Nytt om KRAMI\npublicerad: 2030-01-01\nsammanfattning: S\n---\n\n"
+               "Arbetet med KRAMI fortsätter tillsammans med FOF.\n")
+    run = mkdocs_build(project({"content/nyheter/krami.md": article}))
+    assert run.returncode != 0
+    assert ("content/nyheter/krami.md: förkortningen 'KRAMI' förklaras inte "
+            "(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)") in run.output
