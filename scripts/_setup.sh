@@ -6,7 +6,13 @@ export NO_MKDOCS_2_WARNING=1
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   echo "==> Skapar virtuell miljö i .venv"
-  "$PY" -m venv .venv
+  if ! "$PY" -m venv .venv 2>/dev/null; then
+    # Debian's system Python ships venv separately.
+    echo "==> Installerar python3-venv (apt-get)"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+    rm -rf .venv && "$PY" -m venv .venv
+  fi
 fi
 stamp=.venv/.trygg-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
