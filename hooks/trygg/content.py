@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, TypeVar
+
+from pydantic import BaseModel
 from .models.article import Article
 from .models.common import TimeRange
 from .models.event import AgendaItem, Event
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from .types import ContentType
+
+M = TypeVar("M", bound=BaseModel)
 
 REGISTER_DIR = "organisation"
 EVENTS_DIR = "moten"
@@ -99,6 +103,17 @@ class LoadContext:
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
+
+    def read(self, path: Path, schema: type[M]) -> tuple[Document, M] | None:
+        """Read a Markdown file and validate its front matter; None on errors or for a skipped draft."""
+        report = self.reporter(path)
+        doc = read_document(path, self.rel(path), report)
+        if doc is None:
+            return None
+        model = validate(schema, doc.meta, report, doc.line)
+        if model is None or (getattr(model, "draft", False) and not self.include_drafts):
+            return None
+        return doc, model
 
     def content_files(self, folder: str, pattern: str) -> list[Path]:
         base = self.root / "content" / folder
@@ -209,13 +224,11 @@ def _event_files(ctx: LoadContext) -> list[Path]:
 
 
 def _load_event(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedEvent | None:
+    loaded = ctx.read(path, Event)
+    if loaded is None:
+        return None
+    doc, event = loaded
     report = ctx.reporter(path)
-    doc = read_document(path, ctx.rel(path), report)
-    if doc is None:
-        return None
-    event = validate(Event, doc.meta, report, doc.line)
-    if event is None or (event.draft and not ctx.include_drafts):
-        return None
     _check_agenda(event, doc, report)
     presenters = tuple(_resolve_all(item.presenters, ("program", i, "medverkande"), doc, report, resolver)
                        for i, item in enumerate(event.agenda))
@@ -327,15 +340,12 @@ def _report_duplicate_notes(sections: list[NoteSection], event: Event, report: R
 # --- articles -----------------------------------------------------------------------------
 
 def _load_article(ctx: LoadContext, path: Path) -> LoadedArticle | None:
-    report = ctx.reporter(path)
-    doc = read_document(path, ctx.rel(path), report)
-    if doc is None:
+    loaded = ctx.read(path, Article)
+    if loaded is None:
         return None
-    article = validate(Article, doc.meta, report, doc.line)
-    if article is None or (article.draft and not ctx.include_drafts):
-        return None
+    doc, article = loaded
     if not doc.body.strip():
-        report.error(doc.body_line, "artikeln har ingen text", "skriv brödtexten under sidhuvudet")
+        ctx.reporter(path).error(doc.body_line, "artikeln har ingen text", "skriv brödtexten under sidhuvudet")
     related_lines = tuple(doc.line(("relaterat", i)) for i in range(len(article.related)))
     return LoadedArticle(slugify(path.stem), ctx.rel(path), article, doc.body, doc.body_line, related_lines)
 
