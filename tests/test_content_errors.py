@@ -24,7 +24,7 @@ CASES = {
         f"{EVENT}:1: fel: sidhuvudet avslutas aldrig (lägg till en rad med tre bindestreck (---) efter sidhuvudet)"),
     "YAML syntax error": (
         VALID_EVENT.replace("plats: Stadshuset", "plats: Stadshuset: sal 1"),
-        f"{EVENT}:7: fel: YAML-fel: ett kolon står där det inte får stå — sätt texten inom citattecken "
+        f"{EVENT}:7:18: fel: YAML-fel: ett kolon står där det inte får stå — sätt texten inom citattecken "
         "(kontrollera kolon, citattecken och indrag på raden och raden ovanför)"),
     "overlapping times": (
         VALID_EVENT.replace("9.30–12.00\n    rubrik: Arbete", "9.20–12.00\n    rubrik: Arbete"),
@@ -58,12 +58,12 @@ CASES = {
         "om datumet inte är bestämt"),
     "tab in YAML": (
         VALID_EVENT.replace("plats: Stadshuset", "plats:\tStadshuset"),
-        f"{EVENT}:7: fel: tabbtecken i YAML (använd mellanslag för indrag, inte tabb)"),
+        f"{EVENT}:7:7: fel: tabbtecken i YAML (använd mellanslag för indrag, inte tabb)"),
     "empty file": (
         "", f"{EVENT}:1: fel: filen är tom (skriv sidhuvudet (---) och texten, eller ta bort filen)"),
     "bytes that are not UTF-8": (
         VALID_EVENT.encode().replace("Välkomna".encode(), b"V\xe4lkomna"),
-        f"{EVENT}:11: fel: filen är inte sparad som UTF-8 (tecknen kan inte läsas) "
+        f"{EVENT}:11:14: fel: filen är inte sparad som UTF-8 (tecknen kan inte läsas) "
         "(spara filen med teckenkodningen UTF-8 i din editor)"),
 }
 
@@ -105,7 +105,7 @@ def test_a_broken_build_names_file_and_line_and_shows_no_traceback(project):
     assert run.returncode != 0
     assert "Traceback" not in run.output
     assert f"{EVENT}:12: fel: 'Kerstin Hermanson' finns inte i registret (menade du 'Kerstin Hermansson'?)" in run.output
-    assert "content/moten/n/program.md:2: fel: filen är inte sparad som UTF-8" in run.output
+    assert "content/moten/n/program.md:2:8: fel: filen är inte sparad som UTF-8" in run.output
     assert "Innehållet har 2 fel och 0 varningar." in run.output
 
 

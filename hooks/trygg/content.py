@@ -16,9 +16,10 @@ from .models.article import Article
 from .models.common import TimeRange
 from .models.event import AgendaItem, Event
 from .models.register import Organisation, Person, Term
+from .personal import TEXT_SUFFIXES, check_personal_numbers
 from .problems import ContentError, Problem, Reporter, Severity
 from .register import Entry, Register, Resolver, slugify
-from .source import Document, YamlData, read_document, read_yaml_file
+from .source import MAX_FILE_BYTES, Document, YamlData, read_document, read_yaml_file
 from .validation import suggest, validate
 
 if TYPE_CHECKING:
@@ -143,10 +144,36 @@ def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[Co
     extra = {t.key: t.load(ctx, resolver) for t in types}
     content = Content(root, register, events, articles, extra=extra)
     _check_article_links(ctx, content)
+    _check_personal_data(ctx)
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     if errors:
         raise ContentError(ctx.problems)
     return Content(root, register, events, articles, tuple(ctx.problems), extra)
+
+
+def content_text_files(root: Path) -> list[Path]:
+    """Every text file under content/ (any content type), symlinks leaving content/ excluded."""
+    base = (root / "content").resolve()
+    found = []
+    for path in sorted((root / "content").rglob("*")):
+        if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
+            continue
+        if path.is_symlink() and not path.resolve().is_relative_to(base):
+            continue
+        found.append(path)
+    return found
+
+
+def _check_personal_data(ctx: LoadContext) -> None:
+    """Personal identity numbers block publishing wherever they stand, in every content type."""
+    for path in content_text_files(ctx.root):
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                continue  # reported by the loader that reads it
+            text = path.read_bytes().decode("utf-8", "replace")
+        except OSError:
+            continue
+        check_personal_numbers(path, text, ctx.reporter(path))
 
 
 # --- register -----------------------------------------------------------------------------

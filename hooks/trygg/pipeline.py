@@ -1,7 +1,9 @@
 """The whole build in one place: load → validate → model → render.
 
-`build_site` is what the MkDocs hooks call once per build; `check_site` is the same without
-rendering, for `trygg check`. Neither touches MkDocs.
+`build_site` is what the MkDocs hooks call once per build; `check_site` is what `trygg check`
+calls: the same load and validation, the same rendering to Markdown (so links are checked against
+the pages the build makes), then the writer's checks (links, headings, spelling, readability)
+instead of MkDocs' theme rendering. Neither touches MkDocs.
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import Content, load_content
-from .problems import Problem
+from .content import Content, content_text_files, load_content
+from .pagecheck import SitePages, check_page_markdown
+from .problems import ContentError, Problem, Reporter, Severity
 from .register import Entry
 from .render import Output, SiteInfo, render_site
+from .source import read_document, read_yaml_file
 from .types import registered_types
+from .writing import (DEFAULT_MAX_LIX, Speller, check_readability, check_spelling, find_dictionary,
+                      iter_text_values, markdown_pieces, read_word_list)
 
 
 @dataclass(frozen=True)
@@ -32,12 +38,127 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
     content = load_content(root, include_drafts=include_drafts, types=types)
     site = SiteInfo(site_name, site_url.rstrip("/") + "/", build_date())
     outputs = render_site(content, site, last_changed_dates(root), types)
+    duplicates = check_unique_uris(outputs, {})
+    if duplicates:
+        raise ContentError([*content.warnings, *duplicates])
     return BuildResult(outputs, content.warnings, content.register.abbreviations())
 
 
-def check_site(root: Path, *, include_drafts: bool = True) -> Content:
-    """Validate only; raises ContentError with every problem."""
-    return load_content(root, include_drafts=include_drafts, types=registered_types())
+@dataclass(frozen=True)
+class CheckReport:
+    problems: tuple[Problem, ...]  # sorted by file, line and column
+    content: Content | None  # None when content has errors
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+
+def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True,
+               max_lix: float = DEFAULT_MAX_LIX) -> CheckReport:
+    """Every problem in `root/content` without building the site: validation as in the build,
+    then links, anchors, images, headings, spelling and readability of the writers' text."""
+    types = registered_types()
+    problems: list[Problem] = []
+    content: Content | None = None
+    site: SitePages | None = None
+    sources: dict[str, str] = {}
+    try:
+        content = load_content(root, include_drafts=include_drafts, types=types)
+    except ContentError as error:
+        problems += error.problems
+    if content is not None:
+        problems += content.warnings
+        outputs = render_site(content, SiteInfo("", "http://127.0.0.1:8000/", build_date()), {}, types)
+        docs = _docs_pages(root)
+        problems += check_unique_uris(outputs, docs)
+        site = SitePages({**docs, **{o.uri: o.content if isinstance(o.content, str) and o.uri.endswith(".md")
+                                     else None for o in outputs}})
+        sources = {o.source: o.uri for o in outputs if o.source and o.uri.endswith(".md")}
+    speller = _speller(root, content, problems) if spelling else None
+    problems += _check_writing(root, site, sources, speller, max_lix)
+    return CheckReport(tuple(sorted(set(problems))), content)
+
+
+def check_unique_uris(outputs: list[Output], docs: dict[str, object]) -> list[Problem]:
+    """Two sources that would become the same page (or file) are an error naming both."""
+    seen: dict[str, str] = {uri: f"docs/{uri}" for uri in docs}
+    problems = []
+    for output in outputs:
+        origin = output.source or "content/"
+        if output.uri in seen:
+            problems.append(Problem(origin, None, f"{seen[output.uri]} och {origin} ger samma adress "
+                                    f"(/{output.uri})", "byt namn på den ena filen eller mappen"))
+        seen.setdefault(output.uri, origin)
+    return problems
+
+
+def _docs_pages(root: Path) -> dict[str, str | None]:
+    docs = root / "docs"
+    pages: dict[str, str | None] = {}
+    for path in sorted(docs.rglob("*")) if docs.is_dir() else []:
+        if path.is_file():
+            uri = path.relative_to(docs).as_posix()
+            pages[uri] = path.read_text("utf-8", "replace") if path.suffix == ".md" else None
+    return pages
+
+
+def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], speller: Speller | None,
+                   max_lix: float) -> list[Problem]:
+    """Links and headings (when the site's pages are known), spelling and LIX of every content file."""
+    problems: list[Problem] = []
+    for path in content_text_files(root):
+        rel = path.relative_to(root).as_posix()
+        report, ignored = Reporter(rel, problems), Reporter(rel, [])  # loaders report unreadable files
+        if path.suffix in (".md", ".markdown"):
+            doc = read_document(path, rel, ignored, require_meta=False)
+            if doc is None:
+                continue
+            body = markdown_pieces(doc.body, doc.body_line)
+            values = list(iter_text_values(doc.meta, doc.lines))
+            if site is not None:
+                check_page_markdown(doc.body, doc.body_line, _page_of(rel, sources), site, report)
+            check_readability(body, doc.body_line, max_lix, report)
+        elif path.suffix in (".yml", ".yaml"):
+            parsed = read_yaml_file(path, rel, ignored)
+            body, values = [], list(iter_text_values(parsed.data, parsed.lines)) if parsed else []
+        else:
+            continue
+        if speller is not None:
+            check_spelling([*values, *body], speller, report)
+    return problems
+
+
+def _page_of(rel: str, sources: dict[str, str]) -> str | None:
+    """The generated page a content file becomes; notes belong to their event's page."""
+    if rel in sources:
+        return sources[rel]
+    sibling = rel.rsplit("/", 1)[0] + "/program.md"
+    return sources.get(sibling) if rel.endswith("/anteckningar.md") else None
+
+
+def _speller(root: Path, content: Content | None, problems: list[Problem]) -> Speller | None:
+    dictionary = find_dictionary()
+    if dictionary is None:
+        problems.append(Problem("content/", None, "stavningen kontrolleras inte: den svenska ordlistan "
+                                "(hunspell-sv-se) är inte installerad", "kör ./scripts/test eller "
+                                "apt-get install hunspell-sv-se", Severity.WARNING))
+        return None
+    return Speller(dictionary, [*read_word_list(root), *_register_words(content)])
+
+
+def _register_words(content: Content | None) -> list[str]:
+    """Names, abbreviations and aliases in the register are words the speller accepts."""
+    if content is None:
+        return []
+    register = content.register
+    return [*(o.name for o in register.organisations), *(o.abbreviation or "" for o in register.organisations),
+            *(a for o in register.organisations for a in o.aliases), *(p.name for p in register.people),
+            *(t.abbreviation for t in register.terms)]
 
 
 def build_date() -> dt.date:

@@ -16,7 +16,7 @@ class Severity(str, Enum):
     WARNING = "varning"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing a writer must fix, pointing at a file (relative to the project) and a line."""
 
@@ -26,6 +26,19 @@ class Problem:
     hint: str | None = None
     severity: Severity = Severity.ERROR
     column: int | None = None
+
+    def sort_key(self) -> tuple:
+        """File, then line and column (a problem without a line first), then message."""
+        return (self.file, self.line or 0, self.column or 0, self.message, self.hint or "", self.severity.value)
+
+    def __lt__(self, other: Problem) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def as_dict(self) -> dict[str, object]:
+        """The problem for tools (`trygg check --format json`): English keys, Swedish texts."""
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "severity": "error" if self.severity is Severity.ERROR else "warning",
+                "message": self.message, "hint": self.hint}
 
     def __str__(self) -> str:
         place = self.file
@@ -59,8 +72,8 @@ class Reporter:
         self.file = str(file)
         self._sink = sink
 
-    def error(self, line: int | None, message: str, hint: str | None = None) -> None:
-        self._sink.append(Problem(self.file, line, message, hint))
+    def error(self, line: int | None, message: str, hint: str | None = None, *, column: int | None = None) -> None:
+        self._sink.append(Problem(self.file, line, message, hint, Severity.ERROR, column))
 
-    def warning(self, line: int | None, message: str, hint: str | None = None) -> None:
-        self._sink.append(Problem(self.file, line, message, hint, Severity.WARNING))
+    def warning(self, line: int | None, message: str, hint: str | None = None, *, column: int | None = None) -> None:
+        self._sink.append(Problem(self.file, line, message, hint, Severity.WARNING, column))

@@ -76,8 +76,10 @@ def read_text(path: Path, rel: str, report: Reporter) -> str | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start: exc.start].decode("utf-8", "replace")) + 1
         report.error(line, "filen är inte sparad som UTF-8 (tecknen kan inte läsas)",
-                     "spara filen med teckenkodningen UTF-8 i din editor")
+                     "spara filen med teckenkodningen UTF-8 i din editor", column=column)
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -85,8 +87,10 @@ def read_text(path: Path, rel: str, report: Reporter) -> str | None:
 def parse_yaml(text: str, report: Reporter, first_line: int = 1) -> YamlData | None:
     """Parse YAML into plain data plus a map from key path to line (1-based, in the file)."""
     if "\t" in text:
-        line = text[: text.index("\t")].count("\n") + first_line
-        report.error(line, "tabbtecken i YAML", "använd mellanslag för indrag, inte tabb")
+        before = text[: text.index("\t")]
+        line = before.count("\n") + first_line
+        report.error(line, "tabbtecken i YAML", "använd mellanslag för indrag, inte tabb",
+                     column=len(before) - before.rfind("\n"))
         return None
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -94,7 +98,8 @@ def parse_yaml(text: str, report: Reporter, first_line: int = 1) -> YamlData | N
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else None
         report.error(line, f"YAML-fel: {_describe_yaml_error(exc)}",
-                     "kontrollera kolon, citattecken och indrag på raden och raden ovanför")
+                     "kontrollera kolon, citattecken och indrag på raden och raden ovanför",
+                     column=mark.column + 1 if mark else None)
         return None
     if node is None:
         return YamlData(None)
@@ -105,7 +110,8 @@ def parse_yaml(text: str, report: Reporter, first_line: int = 1) -> YamlData | N
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        report.error(mark.line + first_line if mark else None, f"YAML-fel: {_describe_yaml_error(exc)}")
+        report.error(mark.line + first_line if mark else None, f"YAML-fel: {_describe_yaml_error(exc)}",
+                     column=mark.column + 1 if mark else None)
         return None
     finally:
         loader.dispose()

@@ -81,6 +81,8 @@ def _describe(schema: type[BaseModel], error: dict, loc: tuple) -> tuple[str, st
         return f"'{name}': {error['ctx']['error']}", None
     if kind == "union_tag_invalid" or kind.startswith("date") or "union" in kind:
         return f"'{name}' ska vara ett datum som 2025-05-24", None
+    if error.get("input") is None and kind.endswith("_type"):
+        return f"'{name}' är tomt", f"skriv ett värde efter '{name}:'"
     message = _TYPE_MESSAGES.get(kind, "har ett värde som inte kan användas")
     return f"'{name}' {message}", None
 
