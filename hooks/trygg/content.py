@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, TypeVar
 
 from pydantic import BaseModel
+
 from .models.article import Article
 from .models.common import TimeRange
 from .models.event import AgendaItem, Event
