@@ -36,6 +36,10 @@ Välkomna!
 """
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
 @dataclass
 class BuildRun:
     returncode: int
