@@ -6,6 +6,9 @@
 - on_files:   adds each generated page and file via File.generated, its edit_uri pointing at
   the real source file;
 - on_page_content: warns about abbreviations the register does not explain;
+- on_page_markdown: dates every page from content and git, never the clock: a hand-written
+  page's "Senast ändrad" is its last commit (front matter as fallback), and the sitemap's
+  lastmod is the page's own date;
 - on_env:     gives the theme's templates the Swedish date filter.
 """
 
@@ -17,10 +20,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 # Imported at load time: MkDocs puts this folder on sys.path only while loading the hook.
 from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
 from trygg.abbreviations import find_unknown
+from trygg.history import page_date
 from trygg.sv import format_iso_date
 
 log = get_plugin_logger("trygg")
@@ -70,6 +75,16 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
         log.warning(f"{page.file.edit_uri or page.file.src_uri}: förkortningen '{word}' förklaras inte "
                     f"(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)")
     return html
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    result: BuildResult = config[_RESULT_KEY]
+    if not page.file.generated_by:
+        changed = result.last_changed.get(f"docs/{page.file.src_uri}")
+        if changed:
+            page.meta["senast_andrad"] = changed.isoformat()
+    page.update_date = page_date(page.meta, result.today)
+    return markdown
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

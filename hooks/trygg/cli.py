@@ -3,7 +3,8 @@
 - `trygg check` validates content/ with the build's own loaders (pipeline.check_site) plus the
   writer's checks, and prints every problem as `fil:rad:kolumn: fel|varning: meddelande (tips)`,
   as JSON (`--format json`), and as GitHub annotations when run inside GitHub Actions;
-- `trygg new <typ> "Titel"` writes a commented skeleton for a new page (trygg.skeletons).
+- `trygg new <typ> "Titel"` writes a commented skeleton for a new page (trygg.skeletons);
+- `trygg build` builds site/ atomically and reproducibly (trygg.publish).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         from .skeletons import create_page
 
         return create_page(_find_root(args.root), args.typ, args.titel, args.mapp)
+    if args.command == "build":
+        return build_command(_find_root(args.root), args.site_dir)
     return check(_find_root(args.root), strict=args.strict, output=args.format, spelling=not args.utan_stavning,
                  max_lix=args.lix)
 
@@ -44,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("titel", help="sidans rubrik")
     new_cmd.add_argument("--mapp", default=None, help="filens eller mappens namn (annars bildat av titeln)")
     new_cmd.add_argument("--root", type=Path, default=None, help="projektets mapp (där mkdocs.yml ligger)")
+    build_cmd = commands.add_parser("build", help="bygg webbplatsen till site/ (ersätter site/ bara om bygget lyckas)")
+    build_cmd.add_argument("--site-dir", type=Path, default=None, help="vart webbplatsen byggs (standard: site/)")
+    build_cmd.add_argument("--root", type=Path, default=None, help="projektets mapp (där mkdocs.yml ligger)")
     return parser
 
 
@@ -67,6 +73,16 @@ def check(root: Path, *, strict: bool = False, output: str = "text", spelling: b
             print(github_annotation(problem))
     failed = report.errors or (strict and report.warnings)
     return 1 if failed else 0
+
+
+def build_command(root: Path, site_dir: Path | None) -> int:
+    from .publish import build
+
+    site = (site_dir or root / "site").resolve()
+    code = build(root, site)
+    if code != 0:
+        print(f"Bygget misslyckades. {site} är oförändrad.", file=sys.stderr)
+    return code
 
 
 def _print_text(report: CheckReport) -> None:

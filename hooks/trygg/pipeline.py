@@ -9,14 +9,14 @@ instead of MkDocs' theme rendering. Neither touches MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from .content import Content, content_text_files, load_content
+from .history import build_date, last_changed_dates
 from .pagecheck import SitePages, check_page_markdown
 from .problems import ContentError, Problem, Reporter, Severity
+from .redirects import render_redirects
 from .register import Entry
 from .render import Output, SiteInfo, render_site
 from .source import read_document, read_yaml_file
@@ -30,18 +30,22 @@ class BuildResult:
     outputs: list[Output]
     warnings: tuple[Problem, ...]
     abbreviations: dict[str, Entry]
+    today: dt.date  # the build's "today": SOURCE_DATE_EPOCH, else the last commit's date (trygg.history)
+    last_changed: dict[str, dt.date]  # path → date of the last commit touching it (content/ and docs/)
 
 
 def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False) -> BuildResult:
     """Load and validate `root/content`, then render every generated file. Raises ContentError."""
     types = registered_types()
     content = load_content(root, include_drafts=include_drafts, types=types)
-    site = SiteInfo(site_name, site_url.rstrip("/") + "/", build_date())
-    outputs = render_site(content, site, last_changed_dates(root), types)
+    site = SiteInfo(site_name, site_url.rstrip("/") + "/", build_date(root))
+    last_changed = last_changed_dates(root)
+    outputs = render_site(content, site, last_changed, types)
+    outputs += render_redirects(root, outputs, site)
     duplicates = check_unique_uris(outputs, {})
     if duplicates:
         raise ContentError([*content.warnings, *duplicates])
-    return BuildResult(outputs, content.warnings, content.register.abbreviations())
+    return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed)
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,12 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
         problems += error.problems
     if content is not None:
         problems += content.warnings
-        outputs = render_site(content, SiteInfo("", "http://127.0.0.1:8000/", build_date()), {}, types)
+        site_info = SiteInfo("", "http://127.0.0.1:8000/", build_date(root))
+        outputs = render_site(content, site_info, {}, types)
+        try:
+            outputs += render_redirects(root, outputs, site_info)
+        except ContentError as error:
+            problems += error.problems
         docs = _docs_pages(root)
         problems += check_unique_uris(outputs, docs)
         site = SitePages({**docs, **{o.uri: o.content if isinstance(o.content, str) and o.uri.endswith(".md")
@@ -159,34 +168,3 @@ def _register_words(content: Content | None) -> list[str]:
     return [*(o.name for o in register.organisations), *(o.abbreviation or "" for o in register.organisations),
             *(a for o in register.organisations for a in o.aliases), *(p.name for p in register.people),
             *(t.abbreviation for t in register.terms)]
-
-
-def build_date() -> dt.date:
-    """'Today' for the build: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
-
-
-def last_changed_dates(root: Path) -> dict[str, dt.date]:
-    """Date of the last commit touching each file under content/, from one `git log` call.
-
-    Returns {} outside a git checkout (a tarball, a fresh `trygg new`), so pages fall back to
-    their front matter dates.
-    """
-    try:
-        log = subprocess.run(
-            ["git", "log", "--format=@%cs", "--name-only", "--no-renames", "--relative", "--", "content"],
-            cwd=root, capture_output=True, text=True, check=True, timeout=60,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    dates: dict[str, dt.date] = {}
-    current: dt.date | None = None
-    for line in log.splitlines():
-        if line.startswith("@"):
-            current = dt.date.fromisoformat(line[1:])
-        elif line and current:
-            dates.setdefault(line, current)
-    return dates

@@ -7,6 +7,7 @@ contents and search apply); calendars go through `icalendar`, the feed through a
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -87,7 +88,7 @@ class Renderer:
 
     def events(self) -> list[Output]:
         outputs = [self._event_page(loaded) for loaded in self.content.events]
-        outputs += [Output(f"{EVENTS_DIR}/{e.slug}/kalender.ics", calendar([e], self.site), e.source)
+        outputs += [Output(f"{EVENTS_DIR}/{e.slug}/kalender.ics", calendar([e], self.site, e.slug), e.source)
                     for e in self.content.events if e.event.is_dated]
         outputs.append(Output(f"{EVENTS_DIR}/kalender.ics", calendar(list(self.content.events), self.site)))
         outputs.append(self._events_index())
@@ -139,8 +140,7 @@ class Renderer:
 
     def _atom(self, ordered: list[LoadedArticle]) -> str:
         newest = max((a.article.updated or a.article.published for a in ordered), default=dt.date(2015, 1, 1))
-        env = _environment(autoescape=True)
-        return env.get_template("atom.xml.j2").render(
+        return html_template("atom.xml.j2").render(
             articles=ordered, site_name=self.site.name, base_url=self.site.url, updated=_atom_date(newest))
 
     # --- helpers --------------------------------------------------------------------------
@@ -181,6 +181,16 @@ def _tidy(markdown: str) -> str:
 
 
 # --- Jinja environment ------------------------------------------------------------------------
+
+@functools.cache
+def _escaping_environment() -> jinja2.Environment:
+    return _environment(autoescape=True)
+
+
+def html_template(name: str) -> jinja2.Template:
+    """A template for HTML or XML output, with autoescaping (one environment per process)."""
+    return _escaping_environment().get_template(name)
+
 
 def _environment(autoescape: bool = False) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -253,10 +263,13 @@ def _atom_date(value: dt.date) -> str:
 
 # --- calendar and structured data --------------------------------------------------------------
 
-def calendar(events: list[LoadedEvent], site: SiteInfo) -> bytes:
-    """An RFC 5545 calendar with one VEVENT per dated event and Stockholm's VTIMEZONE."""
+def calendar(events: list[LoadedEvent], site: SiteInfo, key: str = "alla-moten") -> bytes:
+    """An RFC 5545 calendar with one VEVENT per dated event and Stockholm's VTIMEZONE.
+
+    Its UID is derived from `key`, never random, so two builds give the same bytes.
+    """
     cal = icalendar.Calendar.new(prodid="-//Borås Stad//Säker och trygg kommun//SV", name=site.name,
-                                 language="sv", uid=f"kalender-{_host(site.url)}")  # stable: no random UID
+                                 language="sv", uid=f"kalender-{key}@{_host(site.url)}")
     cal.add("x-wr-timezone", "Europe/Stockholm")
     for loaded in sorted(events, key=lambda e: e.slug):
         if loaded.event.is_dated:
