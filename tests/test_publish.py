@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import VALID_EVENT, write_tree
+from conftest import VALID_EVENT, _QuietHandler, write_tree
 from trygg.history import build_date, last_changed_dates
 from trygg.problems import ContentError
 from trygg.redirects import render_redirects
@@ -187,13 +187,10 @@ def test_trygg_check_annotates_problems_in_github_actions(project):
         "::error file=content/moten/m/program.md,line=2::fältet 'plats' saknas (lägg till 'plats: …')"]
 
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 
 @contextlib.contextmanager
 def serve(folder: Path):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -205,15 +202,12 @@ def serve(folder: Path):
 
 
 @pytest.mark.browser
-def test_a_browser_following_an_old_address_lands_on_the_moved_page(project):
-    from playwright.sync_api import sync_playwright
-
+def test_a_browser_following_an_old_address_lands_on_the_moved_page(project, browser):
     root = project({"content/moten/m/program.md": VALID_EVENT, "content/flyttade-sidor.yml": MOVED})
     assert trygg(root, "build").returncode == 0
-    with serve(root / "site") as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with serve(root / "site") as base:
         page = browser.new_page()
         page.goto(base + "moten/gammalt-namn/")
         page.wait_for_url(base + "moten/m/", timeout=10_000)
         assert page.locator("h1").first.inner_text() == "Nätverksmöte"
-        browser.close()
+        page.close()
