@@ -175,19 +175,6 @@ def test_a_redirect_from_a_living_page_and_a_misspelt_key_are_errors(project):
     ]
 
 
-# --- GitHub annotations ------------------------------------------------------------------------
-
-def test_trygg_check_annotates_problems_in_github_actions(project):
-    root = project({"content/moten/m/program.md": VALID_EVENT.replace("plats: Stadshuset\n", "")})
-    env = {**os.environ, "GITHUB_ACTIONS": "true"}
-    run = subprocess.run([sys.executable, "-m", "trygg.cli", "check", "--root", str(root)], env=env,
-                         capture_output=True, text=True)
-    assert run.returncode == 1
-    assert run.stdout.splitlines() == [
-        "::error file=content/moten/m/program.md,line=2::fältet 'plats' saknas (lägg till 'plats: …')"]
-
-
-
 @contextlib.contextmanager
 def serve(folder: Path):
     handler = functools.partial(_QuietHandler, directory=str(folder))
