@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .api import render_api
 from .content import Content, content_text_files, load_content
 from .history import build_date, last_changed_dates
 from .pagecheck import SitePages, check_page_markdown
@@ -42,6 +43,7 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
     last_changed = last_changed_dates(root)
     outputs = render_site(content, site, last_changed, types)
     outputs += render_redirects(root, outputs, site)
+    outputs += render_api(content, site, last_changed, types)
     duplicates = check_unique_uris(outputs, {})
     if duplicates:
         raise ContentError([*content.warnings, *duplicates])

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
+    from .api import Collection
     from .content import LoadContext
     from .register import Resolver
-    from .render import Output, Renderer
+    from .render import Output, Renderer, SiteInfo
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,9 @@ class ContentType:
     key: str  # the key of its data in Content.extra, e.g. "beslut"
     load: Callable[[LoadContext, Resolver], Any]
     render: Callable[[Any, Renderer], list[Output]]
+    # Optional open data: its loaded data as an /api/ collection (trygg.api), with a JSON Schema
+    # in docs/api/schema/<name>.json that the tests validate it against.
+    api: Callable[[Any, SiteInfo], Collection] | None = None
 
 
 def registered_types() -> list[ContentType]:

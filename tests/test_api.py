@@ -1,0 +1,113 @@
+"""Open data under /api/: every collection valid against its JSON Schema, references resolve,
+facts match the pages, and the data links back to the pages and their notes."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, VALID_EVENT, mkdocs_build
+
+SCHEMAS = ROOT / "docs" / "api" / "schema"
+BASE = "http://127.0.0.1:8000/"
+
+
+def load(site: Path, url: str) -> dict:
+    assert url.startswith(BASE), url
+    return json.loads((site / url[len(BASE):]).read_text(encoding="utf-8"))
+
+
+def validate(document: dict, schema_name: str) -> None:
+    schema = json.loads((SCHEMAS / f"{schema_name}.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    validator.validate(document)
+
+
+def collections(site: Path) -> dict[str, dict]:
+    index = json.loads((site / "api/index.json").read_text(encoding="utf-8"))
+    return {name: load(site, entry["url"]) for name, entry in index["collections"].items()}
+
+
+def test_the_index_and_every_collection_match_their_schema(built_site):
+    index = json.loads((built_site / "api/index.json").read_text(encoding="utf-8"))
+    validate(index, "index")
+    assert set(index["collections"]) >= {"meetings", "organizations", "persons"}
+    for name, entry in index["collections"].items():
+        document = load(built_site, entry["url"])
+        assert entry["schema"] == f"{BASE}api/schema/{name}.json" == document["schema"]
+        assert load(built_site, entry["schema"]) == json.loads((SCHEMAS / f"{name}.json").read_text("utf-8"))
+        validate(document, name)
+        assert document["count"] == entry["count"] == len(document["data"])
+        assert [i["id"] for i in document["data"]] == sorted(i["id"] for i in document["data"])
+
+
+def test_the_schema_rejects_a_meeting_without_a_name(built_site):
+    meetings = load(built_site, f"{BASE}api/meetings.json")
+    broken = copy.deepcopy(meetings)
+    del broken["data"][0]["name"]
+    with pytest.raises(jsonschema.ValidationError, match="'name' is a required property"):
+        validate(broken, "meetings")
+
+
+def test_every_reference_points_at_an_item_of_its_collection(built_site):
+    data = collections(built_site)
+    ids = {item["id"] for document in data.values() for item in document["data"]}
+    references = [ref["id"] for meeting in data["meetings"]["data"] for ref in meeting["organization"]]
+    references += [ref["id"] for meeting in data["meetings"]["data"] for item in meeting["agendaItem"]
+                   for ref in item["presenter"]]
+    references += [m["organization"] for person in data["persons"]["data"] for m in person["membership"]
+                   if m["organizationName"]]
+    assert references and [r for r in references if r not in ids] == []
+
+
+def test_the_development_day_is_a_meeting_with_its_agenda_and_notes(built_site):
+    meeting = next(m for m in collections(built_site)["meetings"]["data"]
+                   if m["web"] == f"{BASE}moten/utvecklingsdag-saker-och-trygg-kommun/")
+    assert meeting["name"] == "Strategisk utvecklingsdag om Säker och trygg kommun"
+    assert meeting["dateFixed"] is False and meeting["start"] is None and meeting["calendar"] is None
+    assert meeting["location"]["description"] == "Borås Kongress"
+    assert [(i["time"], i["name"]) for i in meeting["agendaItem"]][:2] == [
+        ("8.30–8.40", "Inledning"), ("8.40–8.55", "Vad har hänt sen sist och fortsatt arbete")]
+    assert len(meeting["agendaItem"]) == 13
+    page = (built_site / "moten/utvecklingsdag-saker-och-trygg-kommun/index.html").read_text(encoding="utf-8")
+    with_notes = [i for i in meeting["agendaItem"] if i["notes"]]
+    assert with_notes
+    for item in meeting["agendaItem"]:
+        assert f'id="{item["web"].split("#")[1]}"' in page
+    for item in with_notes:
+        assert f'id="{item["notes"].split("#")[1]}"' in page
+    presenters = {p["name"] for i in meeting["agendaItem"] for p in i["presenter"]}
+    assert {"Kerstin Hermansson", "Svante Stomberg"} <= presenters
+
+
+def test_people_appear_in_their_public_roles(built_site):
+    persons = {p["name"]: p for p in collections(built_site)["persons"]["data"]}
+    kerstin = persons["Kerstin Hermansson"]
+    assert kerstin["party"] == "C"
+    assert kerstin["membership"] == [{"type": "https://schema.oparl.org/1.1/Membership", "role": "kommunalråd",
+                                      "organization": None, "organizationName": None}]
+    svante = persons["Svante Stomberg"]["membership"][0]
+    assert (svante["role"], svante["organizationName"]) == ("stadsdirektör", "Borås Stad")
+    assert svante["organization"] is not None
+
+
+def test_a_dated_meeting_has_times_in_stockholm_and_a_calendar(project):
+    root = project({"content/moten/natverk/program.md": VALID_EVENT})
+    run = mkdocs_build(root)
+    assert run.returncode == 0, run.output
+    meeting = json.loads((run.site / "api/meetings.json").read_text(encoding="utf-8"))["data"][0]
+    assert (meeting["start"], meeting["end"]) == ("2030-05-24T09:00:00+02:00", "2030-05-24T12:00:00+02:00")
+    assert meeting["calendar"] == f"{BASE}moten/natverk/kalender.ics"
+    assert meeting["agendaItem"][1]["start"] == "2030-05-24T09:30:00+02:00"
+    assert [o["name"] for o in meeting["agendaItem"][1]["presenter"]] == [
+        "Fritids- och folkhälsoförvaltningen", "Polisen"]
+
+
+def test_om_webbplatsen_links_to_the_open_data(built_site):
+    page = (built_site / "om-webbplatsen/index.html").read_text(encoding="utf-8")
+    assert 'href="../api/index.json"' in page
