@@ -29,4 +29,7 @@ class ContentType:
 
 def registered_types() -> list[ContentType]:
     """Every extra content type, in rendering order. Add new types to this list."""
-    return []
+    from .charts import CHART_TYPE  # imported here: the type modules import this one
+    from .decisions import DECISION_TYPE
+
+    return [CHART_TYPE, DECISION_TYPE]

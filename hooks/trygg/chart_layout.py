@@ -1,0 +1,270 @@
+"""Lays out an organisation chart for an inline SVG: pure geometry, no drawing, no randomness.
+
+One column of boxes, top to bottom, so the chart stays readable on a 320 px phone: nodes are
+ordered by level (strategisk above taktisk above operativ) and by their edges (a node that
+leads, coordinates or supports comes above the node it acts on; a node that reports comes below
+the one it reports to), otherwise in the writer's order. Children (`del av`) follow their parent,
+indented, joined by tree lines. Edges run in lanes to the right of the boxes, each lane shared
+only by edges whose vertical spans do not overlap.
+
+Units are SVG user units in a viewBox WIDTH wide; at 320 px the text is 18 × 296/360 ≈ 14.8 px.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WIDTH = 360
+FONT = 18
+LINE = 23
+PAD = 9
+GAP = 14
+INDENT = 24
+MARGIN = 3
+LANE = 13
+# Average glyph widths in em, pessimistic (DejaVu Sans is among the widest sans fonts).
+BOLD_EM = 0.62
+REGULAR_EM = 0.56
+
+MEANINGS = ("leder", "samordnar", "stöder", "rapporterar till")
+LEVEL_ORDER = {"strategisk": 0, "taktisk": 1, "operativ": 2}
+
+
+@dataclass(frozen=True)
+class LayoutNode:
+    id: str
+    label: str
+    details: tuple[str, ...]  # shorter lines under the label, e.g. "Strategisk nivå"
+    level: str | None
+    parent: str | None
+    href: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class LayoutEdge:
+    source: str
+    target: str
+    meaning: str
+    title: str
+
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    x: float
+    y: float
+    bold: bool
+
+
+@dataclass(frozen=True)
+class Box:
+    node: LayoutNode
+    x: float
+    y: float
+    w: float
+    h: float
+    lines: tuple[TextLine, ...]
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+
+@dataclass(frozen=True)
+class Route:
+    edge: LayoutEdge
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class LegendRow:
+    meaning: str  # an edge meaning, or "del av"
+    y: float
+
+
+@dataclass(frozen=True)
+class Layout:
+    width: int
+    height: float
+    boxes: tuple[Box, ...]
+    routes: tuple[Route, ...]
+    tree_lines: tuple[tuple[tuple[float, float], ...], ...]
+    legend: tuple[LegendRow, ...]
+
+
+def layout(nodes: list[LayoutNode], edges: list[LayoutEdge]) -> Layout:
+    """Place every node and route every edge; the same input always gives the same output."""
+    ordered = order_nodes(nodes, edges)
+    lanes = _assign_lanes(ordered, edges)
+    lane_count = max(lanes.values(), default=-1) + 1
+    right = WIDTH - MARGIN - (8 + lane_count * LANE if lane_count else 0)
+    boxes, y = _place_boxes(ordered, right)
+    by_id = {b.node.id: b for b in boxes}
+    routes = tuple(_route(e, by_id, right, lanes[i], _end_slots(edges, i)) for i, e in enumerate(edges))
+    tree = tuple(_tree_lines(boxes, by_id))
+    used = [m for m in MEANINGS if any(e.meaning == m for e in edges)] + (["del av"] if tree else [])
+    legend = tuple(LegendRow(m, y + 12 + i * (LINE + 8)) for i, m in enumerate(used))
+    height = y + (12 + len(used) * (LINE + 8) if used else 0) + MARGIN
+    return Layout(WIDTH, round(height, 1), tuple(boxes), routes, tree, legend)
+
+
+def order_nodes(nodes: list[LayoutNode], edges: list[LayoutEdge]) -> list[tuple[LayoutNode, int]]:
+    """Top-level nodes in a stable topological order, each followed by its children: (node, depth)."""
+    index = {n.id: i for i, n in enumerate(nodes)}
+    parent = {n.id: n.parent for n in nodes}
+    top = [n for n in nodes if n.parent is None]
+    after = _constraints(top, edges, lambda node_id: _root(node_id, parent), index)
+    placed = _stable_topological(top, after, index)
+    children: dict[str, list[LayoutNode]] = {}
+    for node in nodes:
+        if node.parent is not None:
+            children.setdefault(node.parent, []).append(node)
+    result: list[tuple[LayoutNode, int]] = []
+
+    def visit(node: LayoutNode, depth: int) -> None:
+        result.append((node, depth))
+        for child in children.get(node.id, []):
+            visit(child, depth + 1)
+
+    for node in placed:
+        visit(node, 0)
+    return result
+
+
+def _root(node_id: str, parent: dict[str, str | None]) -> str:
+    seen = {node_id}
+    while parent.get(node_id) is not None and parent[node_id] not in seen:
+        node_id = parent[node_id]  # type: ignore[assignment]
+        seen.add(node_id)
+    return node_id
+
+
+def _constraints(top: list[LayoutNode], edges: list[LayoutEdge], root, index: dict[str, int]) -> dict[str, set[str]]:
+    """For each top-level node, the nodes that must come above it."""
+    above: dict[str, set[str]] = {n.id: set() for n in top}
+    for edge in edges:
+        upper, lower = root(edge.source), root(edge.target)
+        if edge.meaning == "rapporterar till":
+            upper, lower = lower, upper
+        if upper != lower and upper in above and lower in above:
+            above[lower].add(upper)
+    levels = sorted({LEVEL_ORDER[n.level] for n in top if n.level})
+    for higher, lower_level in zip(levels, levels[1:]):
+        for node in top:
+            if node.level and LEVEL_ORDER[node.level] == lower_level:
+                above[node.id] |= {n.id for n in top if n.level and LEVEL_ORDER[n.level] == higher}
+    return _drop_cycles(above, index)
+
+
+def _drop_cycles(above: dict[str, set[str]], index: dict[str, int]) -> dict[str, set[str]]:
+    """Remove constraints that close a cycle, deterministically (depth-first in writer's order)."""
+    state: dict[str, int] = {}
+    kept: dict[str, set[str]] = {k: set() for k in above}
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        for upper in sorted(above[node], key=index.__getitem__):
+            if state.get(upper) == 1:
+                continue  # a back edge: it would make the order impossible
+            kept[node].add(upper)
+            if upper not in state:
+                visit(upper)
+        state[node] = 2
+
+    for node in sorted(above, key=index.__getitem__):
+        if node not in state:
+            visit(node)
+    return kept
+
+
+def _stable_topological(top: list[LayoutNode], above: dict[str, set[str]], index: dict[str, int]) -> list[LayoutNode]:
+    """Kahn's algorithm that always takes the earliest-written node that is free."""
+    remaining = list(top)
+    done: set[str] = set()
+    placed = []
+    while remaining:
+        free = next((n for n in remaining if above[n.id] <= done), remaining[0])
+        placed.append(free)
+        done.add(free.id)
+        remaining.remove(free)
+    return placed
+
+
+def wrap(text: str, width: float, em: float) -> list[str]:
+    """Greedy word wrap by estimated glyph width; a word longer than a line gets a line of its own."""
+    limit = max(1, int(width / (FONT * em)))
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if len(candidate) <= limit or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _place_boxes(ordered: list[tuple[LayoutNode, int]], right: float) -> tuple[list[Box], float]:
+    boxes = []
+    y = float(MARGIN)
+    for node, depth in ordered:
+        x = MARGIN + depth * INDENT
+        w = right - x
+        inner = w - 2 * PAD
+        texts = [(t, True) for t in wrap(node.label, inner, BOLD_EM)]
+        texts += [(t, False) for d in node.details for t in wrap(d, inner, REGULAR_EM)]
+        h = 2 * PAD + len(texts) * LINE
+        lines = tuple(TextLine(t, x + PAD, y + PAD + (i + 1) * LINE - 6, bold) for i, (t, bold) in enumerate(texts))
+        boxes.append(Box(node, x, y, w, h, lines))
+        y += h + GAP
+    return boxes, y
+
+
+def _assign_lanes(ordered: list[tuple[LayoutNode, int]], edges: list[LayoutEdge]) -> dict[int, int]:
+    """Lane per edge index; shorter edges get the lanes nearer the boxes."""
+    row = {node.id: i for i, (node, _) in enumerate(ordered)}
+    spans = sorted(((abs(row[e.source] - row[e.target]), min(row[e.source], row[e.target]),
+                     max(row[e.source], row[e.target]), i) for i, e in enumerate(edges)))
+    lanes: dict[int, int] = {}
+    occupied: list[list[tuple[int, int]]] = []
+    for _, start, end, i in spans:
+        lane = next((k for k, used in enumerate(occupied)
+                     if all(end < s or start > e for s, e in used)), len(occupied))
+        if lane == len(occupied):
+            occupied.append([])
+        occupied[lane].append((start, end))
+        lanes[i] = lane
+    return lanes
+
+
+def _end_slots(edges: list[LayoutEdge], i: int) -> tuple[float, float]:
+    """Vertical offsets of edge i where it leaves its source and enters its target, so ends don't overlap."""
+
+    def slot(node: str) -> float:
+        ends = [j for j, e in enumerate(edges) if node in (e.source, e.target)]
+        k = ends.index(i)
+        return (k - (len(ends) - 1) / 2) * 8
+
+    return slot(edges[i].source), slot(edges[i].target)
+
+
+def _route(edge: LayoutEdge, by_id: dict[str, Box], right: float, lane: int, slots: tuple[float, float]) -> Route:
+    source, target = by_id[edge.source], by_id[edge.target]
+    x = right + 8 + lane * LANE + LANE / 2
+    y1, y2 = source.cy + slots[0], target.cy + slots[1]
+    points = ((right, y1), (x, y1), (x, y2), (right + 1, y2))
+    return Route(edge, tuple((round(a, 1), round(b, 1)) for a, b in points))
+
+
+def _tree_lines(boxes: list[Box], by_id: dict[str, Box]):
+    for box in boxes:
+        parent = box.node.parent
+        if parent is None or parent not in by_id:
+            continue
+        upper = by_id[parent]
+        x = upper.x + INDENT / 2
+        yield ((round(x, 1), round(upper.y + upper.h, 1)), (round(x, 1), round(box.cy, 1)), (round(box.x, 1), round(box.cy, 1)))
