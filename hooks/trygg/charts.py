@@ -174,8 +174,8 @@ def _check_leader_cycles(chart: Chart, ids: dict[str, str], report: Reporter, li
         path.pop()
         state[node] = 2
 
-    for node in sorted(leads):
-        if node not in state:
+    for node in label:  # in the writer's order, so the cycle is named from where the reader starts
+        if node in leads and node not in state:
             visit(node)
 
 

@@ -30,6 +30,7 @@ _TYPE_MESSAGES = {
     "url_scheme": "ska vara en webbadress som börjar med https://",
     "url_type": "ska vara en fullständig webbadress som börjar med https://",
     "too_short": "får inte vara tom",
+    "string_too_short": "får inte vara tom",
 }
 
 

@@ -1,0 +1,100 @@
+"""The chart page in real Chromium at 390 and 1280 px: no axe-core violations (WCAG 2.0/2.1 A and
+AA), the SVG fits the viewport without horizontal scrolling, its text stays inside its boxes and
+is at least 14 px. The general accessibility suite of the whole site lives elsewhere (issue 5)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES = ["organisation/arbetsformer/", "organisation/goteborgs-samverkansmodell/"]
+
+MEASURE = """() => {
+  const svg = document.querySelector('svg.trygg-chart-svg');
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / svg.viewBox.baseVal.width;
+  const overflowing = [];
+  for (const link of svg.querySelectorAll('a')) {
+    const rect = link.querySelector('rect').getBBox();
+    for (const text of link.querySelectorAll('text')) {
+      const t = text.getBBox();
+      if (t.x < rect.x || t.x + t.width > rect.x + rect.width || t.y < rect.y || t.y + t.height > rect.y + rect.height)
+        overflowing.push(text.textContent);
+    }
+  }
+  const fontPx = Math.min(...[...svg.querySelectorAll('text')].map(
+      t => parseFloat(getComputedStyle(t).fontSize) * scale));
+  return {left: box.left, right: box.right, viewport: window.innerWidth,
+          scrollWidth: document.documentElement.scrollWidth, overflowing, fontPx,
+          links: svg.querySelectorAll('a').length};
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", PAGES)
+def test_chart_page_has_no_axe_violations_and_fits_the_screen(browser, server, path, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + path)
+    page.wait_for_load_state("networkidle")
+    measured = page.evaluate(MEASURE)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    violations = [(v["id"], [n["target"] for n in v["nodes"]]) for v in results.response["violations"]]
+    page.close()
+    assert violations == []
+    assert measured["scrollWidth"] <= measured["viewport"], "the page scrolls sideways"
+    assert 0 <= measured["left"] and measured["right"] <= measured["viewport"]
+    assert measured["overflowing"] == []
+    assert measured["fontPx"] >= 14
+    assert measured["links"] > 0
+    assert all(url.startswith(server) for url in requests), [u for u in requests if not u.startswith(server)]
+
+
+def test_chart_nodes_are_keyboard_links_to_their_sections(browser, server):
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.goto(server + PAGES[0])
+    link = page.locator('svg.trygg-chart-svg a[*|href="#lokal-samverkan"]')
+    link.focus()
+    assert page.evaluate("() => document.activeElement.textContent.trim().startsWith('Lokal samverkan')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.hash === '#lokal-samverkan'")
+    heading_top = page.evaluate("() => document.getElementById('lokal-samverkan').getBoundingClientRect().top")
+    page.close()
+    assert 0 <= heading_top < 900

@@ -1,0 +1,235 @@
+"""Organisation charts: loading and validation (exact Swedish messages), layout and the inline SVG."""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from trygg.chart_layout import LayoutEdge, LayoutNode, WIDTH, FONT, BOLD_EM, REGULAR_EM, PAD, layout
+from trygg.charts import chart_layout, chart_svg
+from trygg.content import load_content
+from trygg.problems import ContentError
+from trygg.render import Renderer, SiteInfo
+from trygg.types import registered_types
+
+CHART = "content/organisation/diagram/d.yml"
+SVG_NS = "{http://www.w3.org/2000/svg}"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+GOLDEN = Path(__file__).parent / "golden" / "chart_small.svg"
+
+VALID_CHART = """\
+titel: Ett litet diagram
+sammanfattning: Tre delar.
+källa: ett test
+noder:
+  - namn: Kommunstyrelsen
+    typ: nämnd
+    register: Kommunstyrelsen
+  - namn: Rådet
+    typ: forum
+    nivå: taktisk
+    samordnas av: Fritids- och folkhälsonämnden
+  - namn: Gruppen
+    typ: grupp
+    nivå: operativ
+    del av: Rådet
+kanter:
+  - från: Kommunstyrelsen
+    till: Rådet
+    betydelse: leder
+  - från: Gruppen
+    till: Kommunstyrelsen
+    betydelse: rapporterar till
+"""
+
+
+def load(project, files: dict[str, str]):
+    return load_content(project(files), types=registered_types())
+
+
+def problems_for(project, text: str) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load(project, {CHART: text})
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_valid_chart_loads_with_its_references_resolved(project):
+    content = load(project, {CHART: VALID_CHART})
+    (chart,) = content.extra["diagram"]
+    assert chart.url == "/organisation/d/"
+    council = chart.node("Rådet")
+    assert council.coordinator.name == "Fritids- och folkhälsonämnden"
+    assert chart.node("Gruppen").parent == "radet"
+    assert chart.node("Kommunstyrelsen").entry.id == "kommunstyrelsen"
+
+
+CASES = {
+    "a cycle of 'leder' edges": (
+        VALID_CHART + "  - från: Rådet\n    till: Kommunstyrelsen\n    betydelse: leder\n",
+        [f"{CHART}:23: fel: 'leder'-kanterna bildar en cirkel: Kommunstyrelsen → Rådet → Kommunstyrelsen "
+         "(ingen kan leda den som leder den själv; ta bort eller vänd en av kanterna)"]),
+    "an unknown register reference": (
+        VALID_CHART.replace("samordnas av: Fritids- och folkhälsonämnden", "samordnas av: Fritids och folkhalsonamnden"),
+        [f"{CHART}:11: fel: 'Fritids och folkhalsonamnden' finns inte i registret "
+         "(menade du 'Fritids- och folkhälsonämnden'?)"]),
+    "an edge to an unknown node": (
+        VALID_CHART.replace("    till: Rådet\n", "    till: Rådett\n"),
+        [f"{CHART}:18: fel: kanten pekar på noden 'Rådett' som inte finns (menade du 'Rådet'?)"]),
+    "a node without a label": (
+        VALID_CHART.replace("  - namn: Gruppen\n    typ: grupp", "  - typ: grupp"),
+        [f"{CHART}:12: fel: fältet 'namn' saknas (lägg till 'namn: …')"]),
+    "a node with an empty label": (
+        VALID_CHART.replace("namn: Gruppen", 'namn: ""'),
+        [f"{CHART}:12: fel: 'namn' får inte vara tom"]),
+    "an unknown meaning": (
+        VALID_CHART.replace("betydelse: leder", "betydelse: leds"),
+        [f"{CHART}:19: fel: 'leds' är inget tillåtet värde för 'betydelse' (menade du 'leder'?)"]),
+    "a parent that does not exist": (
+        VALID_CHART.replace("del av: Rådet", "del av: Rådetz"),
+        [f"{CHART}:15: fel: 'del av' pekar på noden 'Rådetz' som inte finns (menade du 'Rådet'?)"]),
+    "two nodes with one id": (
+        VALID_CHART.replace("namn: Gruppen", "namn: Rådet!"),
+        [f"{CHART}:12: fel: noden 'Rådet!' har samma id ('radet') som en nod ovanför "
+         "(ge noderna olika namn eller olika 'id')",
+         f"{CHART}:20: fel: kanten pekar på noden 'Gruppen' som inte finns "
+         "(skriv nodens namn eller id så som det står under 'noder')"]),
+    "an edge from a node to itself": (
+        VALID_CHART.replace("    till: Rådet\n", "    till: Kommunstyrelsen\n"),
+        [f"{CHART}:17: fel: kanten går från 'Kommunstyrelsen' till samma nod (en kant ska förbinda två olika noder)"]),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_chart_mistake_gets_its_exact_swedish_message(project, case):
+    text, expected = CASES[case]
+    assert problems_for(project, text) == expected
+
+
+def test_a_longer_cycle_is_named_in_order(project):
+    text = VALID_CHART.replace("    betydelse: rapporterar till\n", "    betydelse: leder\n") + \
+        "  - från: Rådet\n    till: Gruppen\n    betydelse: leder\n"
+    assert problems_for(project, text) == [
+        f"{CHART}:20: fel: 'leder'-kanterna bildar en cirkel: Kommunstyrelsen → Rådet → Gruppen → Kommunstyrelsen "
+        "(ingen kan leda den som leder den själv; ta bort eller vänd en av kanterna)"]
+
+
+def test_a_cycle_of_other_meanings_is_allowed(project):
+    text = VALID_CHART + "  - från: Rådet\n    till: Kommunstyrelsen\n    betydelse: stöder\n"
+    assert len(load(project, {CHART: text}).extra["diagram"][0].edges) == 3
+
+
+# --- layout -----------------------------------------------------------------------------------
+
+def _node(node_id: str, level: str | None = None, parent: str | None = None, label: str | None = None) -> LayoutNode:
+    return LayoutNode(node_id, label or node_id, (), level, parent, f"#{node_id}", "grupp")
+
+
+def _order(drawn) -> list[str]:
+    return [b.node.id for b in drawn.boxes]
+
+
+def test_levels_go_top_down_whatever_the_writers_order():
+    drawn = layout([_node("o", "operativ"), _node("t", "taktisk"), _node("s", "strategisk")], [])
+    assert _order(drawn) == ["s", "t", "o"]
+
+
+def test_who_leads_comes_above_and_who_reports_comes_below():
+    nodes = [_node("a"), _node("b"), _node("c")]
+    edges = [LayoutEdge("b", "a", "leder", ""), LayoutEdge("a", "c", "rapporterar till", "")]
+    assert _order(layout(nodes, edges)) == ["b", "c", "a"]
+
+
+def test_children_follow_their_parent_indented_and_boxes_never_overlap():
+    nodes = [_node("p"), _node("x"), _node("c1", parent="p"), _node("c2", parent="p")]
+    drawn = layout(nodes, [LayoutEdge("x", "c2", "stöder", "")])
+    assert _order(drawn) == ["x", "p", "c1", "c2"]
+    boxes = {b.node.id: b for b in drawn.boxes}
+    assert boxes["c1"].x > boxes["p"].x
+    for upper, lower in zip(drawn.boxes, drawn.boxes[1:]):
+        assert upper.y + upper.h < lower.y
+    assert all(0 <= b.x and b.x + b.w <= WIDTH for b in drawn.boxes)
+
+
+def test_long_labels_wrap_inside_their_box():
+    label = "Nätverket för brottsförebyggande och trygghetsfrämjande åtgärder i hela staden"
+    drawn = layout([_node("n", label=label)], [])
+    (box,) = drawn.boxes
+    assert len(box.lines) > 1
+    assert " ".join(line.text for line in box.lines) == label
+    for line in box.lines:
+        assert len(line.text) * FONT * (BOLD_EM if line.bold else REGULAR_EM) <= box.w - 2 * PAD
+
+
+def test_edges_that_overlap_get_separate_lanes():
+    nodes = [_node(n) for n in "abcd"]
+    edges = [LayoutEdge("a", "c", "stöder", ""), LayoutEdge("b", "d", "stöder", "")]
+    drawn = layout(nodes, edges)
+    lane_x = {r.points[1][0] for r in drawn.routes}
+    assert len(lane_x) == 2
+
+
+# --- the SVG ----------------------------------------------------------------------------------
+
+def _svg_of(content, slug: str) -> str:
+    renderer = Renderer(content, SiteInfo("t", "http://t/", __import__("datetime").date(2030, 1, 1)), {})
+    chart = next(c for c in content.extra["diagram"] if c.slug == slug)
+    return chart_svg(chart, chart_layout(chart), renderer)
+
+
+def test_the_small_chart_svg_matches_its_golden_file(project):
+    svg = _svg_of(load(project, {CHART: VALID_CHART}), "d")
+    if os.environ.get("TRYGG_UPDATE_GOLDEN") == "1":
+        GOLDEN.write_text(svg + "\n", encoding="utf-8")
+    assert svg + "\n" == GOLDEN.read_text(encoding="utf-8"), "run with TRYGG_UPDATE_GOLDEN=1 and review the diff"
+
+
+@pytest.fixture(scope="module")
+def real_content():
+    return load_content(ROOT, types=registered_types())
+
+
+@pytest.mark.parametrize("slug", ["arbetsformer", "goteborgs-samverkansmodell"])
+def test_the_real_charts_are_valid_deterministic_svg_with_every_node_linked(real_content, slug):
+    svg = _svg_of(real_content, slug)
+    assert svg == _svg_of(real_content, slug)
+    assert "\n\n" not in svg  # one raw HTML block in Markdown
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG_NS}svg"
+    assert root.get("viewBox").startswith(f"0 0 {WIDTH} ")
+    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+    chart = next(c for c in real_content.extra["diagram"] if c.slug == slug)
+    links = {a.get(XLINK_HREF): " ".join(t.text for t in a.iter(f"{SVG_NS}text") if t.get("font-weight"))
+             for a in root.iter(f"{SVG_NS}a")}
+    assert links == {f"#{n.id}": n.node.label for n in chart.nodes}
+    markers = [p for p in root.iter(f"{SVG_NS}polyline") if p.get("marker-end") and p.find(f"{SVG_NS}title") is not None]
+    assert len(markers) == len(chart.edges)
+    for polyline in markers:
+        target = re.fullmatch(r"url\(#(.+)\)", polyline.get("marker-end")).group(1)
+        assert target in ids
+    assert "script" not in svg and "http" not in svg.replace("http://www.w3.org/", "")
+
+
+def test_the_arbetsformer_chart_shows_the_six_groups_under_samverkansgrupper(real_content):
+    chart = next(c for c in real_content.extra["diagram"] if c.slug == "arbetsformer")
+    groups = [n.node.label for n in chart.nodes if n.parent == "samverkansgrupper"]
+    assert groups == ["Lokal samverkan", "Barn och unga i riskzon", "Trygg och säker vård- och omsorg",
+                      "Arbete och utbildning", "Trygga miljöer", "Kommunikation"]
+    coordinators = {n.node.label: n.coordinator.name for n in chart.nodes if n.coordinator}
+    assert coordinators == {
+        "Strategisk utvecklingsgrupp": "Kommunstyrelsen",
+        "Brottsförebyggande rådet (Brå)": "Fritids- och folkhälsonämnden",
+        "Lokal samverkan": "Fritids- och folkhälsonämnden",
+        "Barn och unga i riskzon": "Individ- och familjeomsorgsnämnden",
+        "Trygg och säker vård- och omsorg": "Vård- och äldrenämnden",
+        "Arbete och utbildning": "Arbetslivsnämnden",
+        "Trygga miljöer": "Tekniska nämnden",
+    }
+    sug = chart.node("Strategisk utvecklingsgrupp")
+    assert (sug.node.level, sug.chair.name, sug.node.meetings) == ("strategisk", "Malin Carlsson", "två heldagar per år")
+    assert len(sug.members) == 18
