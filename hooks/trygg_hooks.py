@@ -71,7 +71,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     result: BuildResult = config[_RESULT_KEY]
-    for word in find_unknown(html, result.abbreviations):
+    for word in find_unknown(html, [*result.abbreviations, *result.known_names]):
         log.warning(f"{page.file.edit_uri or page.file.src_uri}: förkortningen '{word}' förklaras inte "
                     f"(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)")
     return html

@@ -233,3 +233,20 @@ def test_the_arbetsformer_chart_shows_the_six_groups_under_samverkansgrupper(rea
     sug = chart.node("Strategisk utvecklingsgrupp")
     assert (sug.node.level, sug.chair.name, sug.node.meetings) == ("strategisk", "Malin Carlsson", "två heldagar per år")
     assert len(sug.members) == 18
+
+
+def test_the_readme_chart_example_loads(project):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("<!-- example-chart")[1].split("```yaml\n")[1].split("```")[0]
+    (chart,) = load(project, {CHART: example}).extra["diagram"]
+    assert [n.node.label for n in chart.nodes] == ["Kommunstyrelsen", "Strategisk utvecklingsgrupp",
+                                                   "Samverkansgrupper", "Lokal samverkan"]
+    assert chart.node("Lokal samverkan").parent == "samverkansgrupper"
+
+
+def test_upper_case_names_in_the_word_list_need_no_expansion(project):
+    from trygg.pipeline import build_site
+
+    root = project({"content/ordlista.txt": "KRAMI  # ej utskrivet i underlaget\nEssén\n"})
+    result = build_site(root, site_name="t", site_url="http://t/")
+    assert result.known_names == frozenset({"KRAMI"})

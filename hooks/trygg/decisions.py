@@ -16,9 +16,8 @@ from .charts import CHARTS_DIR, URL_DIR as CHART_URL_DIR
 from .models.decision import Decision
 from .register import Entry, slugify
 from .render import Output, page
-from .source import read_document
 from .types import ContentType
-from .validation import suggest, validate
+from .validation import suggest
 
 if TYPE_CHECKING:
     from .content import LoadContext
@@ -64,13 +63,11 @@ def load_decisions(ctx: LoadContext, resolver: Resolver) -> tuple[LoadedDecision
 
 
 def _load_decision(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedDecision | None:
+    loaded = ctx.read(path, Decision)
+    if loaded is None:
+        return None
+    doc, decision = loaded
     report = ctx.reporter(path)
-    doc = read_document(path, ctx.rel(path), report)
-    if doc is None:
-        return None
-    decision = validate(Decision, doc.meta, report, doc.line)
-    if decision is None or (decision.draft and not ctx.include_drafts):
-        return None
 
     def entry(name: str | None, *loc) -> Entry | None:
         if name is None:

@@ -22,6 +22,7 @@ from .register import Entry
 from .render import Output, SiteInfo, render_site
 from .source import read_document, read_yaml_file
 from .types import registered_types
+from .writing import read_word_list
 from .writing import (DEFAULT_MAX_LIX, Speller, check_readability, check_spelling, find_dictionary,
                       iter_text_values, markdown_pieces, read_word_list)
 
@@ -33,6 +34,9 @@ class BuildResult:
     abbreviations: dict[str, Entry]
     today: dt.date  # the build's "today": SOURCE_DATE_EPOCH, else the last commit's date (trygg.history)
     last_changed: dict[str, dt.date]  # path → date of the last commit touching it (content/ and docs/)
+    # Upper-case names in content/ordlista.txt (e.g. KRAMI): accepted without an expansion,
+    # because the sources do not give one and none may be invented.
+    known_names: frozenset[str] = frozenset()
 
 
 def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False) -> BuildResult:
@@ -47,7 +51,9 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
     duplicates = check_unique_uris(outputs, {})
     if duplicates:
         raise ContentError([*content.warnings, *duplicates])
-    return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed)
+    known_names = frozenset(w for w in read_word_list(root) if w.isupper())
+    return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
+                       known_names)
 
 
 @dataclass(frozen=True)
