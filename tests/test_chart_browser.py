@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = ["organisation/arbetsformer/", "organisation/goteborgs-samverkansmodell/"]
+PAGES = ["organisation/diagram/arbetsformer/", "organisation/diagram/goteborgs-samverkansmodell/"]
 
 MEASURE = """() => {
   const svg = document.querySelector('svg.trygg-chart-svg');

@@ -61,7 +61,7 @@ def problems_for(project, text: str) -> list[str]:
 def test_a_valid_chart_loads_with_its_references_resolved(project):
     content = load(project, {CHART: VALID_CHART})
     (chart,) = content.extra["diagram"]
-    assert chart.url == "/organisation/d/"
+    assert chart.url == "/organisation/diagram/d/"
     council = chart.node("Rådet")
     assert council.coordinator.name == "Fritids- och folkhälsonämnden"
     assert chart.node("Gruppen").parent == "radet"

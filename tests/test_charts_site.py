@@ -9,8 +9,8 @@ from pathlib import Path
 
 from test_site import text_of
 
-CHART = "organisation/arbetsformer/index.html"
-GOTHENBURG = "organisation/goteborgs-samverkansmodell/index.html"
+CHART = "organisation/diagram/arbetsformer/index.html"
+GOTHENBURG = "organisation/diagram/goteborgs-samverkansmodell/index.html"
 DECISION = "beslut/arbetsformer-for-saker-och-trygg-kommun/index.html"
 REFERENCE = "2017/KS0121 001"
 GROUPS = {
@@ -127,3 +127,13 @@ def test_the_decision_list_links_each_decision_and_is_in_the_navigation(built_si
         in text
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'href="beslut/"[^>]*>\s*(<span[^>]*>)?\s*Beslut', home)
+
+
+def test_the_chart_list_links_both_charts_and_is_in_the_navigation(built_site):
+    raw = (built_site / "organisation/diagram/index.html").read_text(encoding="utf-8")
+    assert 'href="arbetsformer/"' in raw and 'href="goteborgs-samverkansmodell/"' in raw
+    text = text_of(built_site, "organisation/diagram/index.html")
+    assert "Arbetsformer för Säker och trygg kommun – Så föreslogs arbetet" in text
+    assert "Samverkansmodellen i Göteborgs Stad – Göteborgs Stads samverkansmodell" in text
+    register = (built_site / "organisation/index.html").read_text(encoding="utf-8")
+    assert 'href="diagram/"' in register  # in the navigation's Organisation section

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .render import Renderer
 
 CHARTS_DIR = "organisation/diagram"
-URL_DIR = "organisation"
+URL_DIR = CHARTS_DIR  # the file tree is the model: content/organisation/diagram/x.yml → /organisation/diagram/x/
 KEY = "diagram"
 _RELATED_FILES = {"nyheter": "{}.md", "moten": "{}/program.md", "beslut": "{}.md"}
 
@@ -216,7 +216,12 @@ class Relation:
 
 
 def render_charts(charts: tuple[LoadedChart, ...], renderer: Renderer) -> list[Output]:
-    return [_chart_page(chart, renderer) for chart in charts]
+    """A page per chart and the list of charts (always written: the navigation points at it)."""
+    body = renderer.template("charts.md.j2").render(charts=charts)
+    meta = renderer.meta("list", "Organisationsdiagram",
+                         "Diagram över hur arbetet i Säker och trygg kommun är organiserat, med text.",
+                         None, published=None, owner=None)
+    return [*(_chart_page(chart, renderer) for chart in charts), Output(f"{URL_DIR}/index.md", page(meta, body))]
 
 
 def _chart_page(loaded: LoadedChart, renderer: Renderer) -> Output:
