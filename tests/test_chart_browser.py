@@ -4,18 +4,10 @@ is at least 14 px. The general accessibility suite of the whole site lives elsew
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = ["organisation/diagram/arbetsformer/", "organisation/diagram/goteborgs-samverkansmodell/"]
 
@@ -40,39 +32,15 @@ MEASURE = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("path", PAGES)
-def test_chart_page_has_no_axe_violations_and_fits_the_screen(browser, server, path, width):
+def test_chart_page_has_no_axe_violations_and_fits_the_screen(browser, served_site, path, width):
     from axe_playwright_python.sync_playwright import Axe
 
     page = browser.new_page(viewport={"width": width, "height": 900})
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.goto(server + path)
+    page.goto(served_site + path)
     page.wait_for_load_state("networkidle")
     measured = page.evaluate(MEASURE)
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
@@ -84,12 +52,12 @@ def test_chart_page_has_no_axe_violations_and_fits_the_screen(browser, server, p
     assert measured["overflowing"] == []
     assert measured["fontPx"] >= 14
     assert measured["links"] > 0
-    assert all(url.startswith(server) for url in requests), [u for u in requests if not u.startswith(server)]
+    assert [u for u in requests if not u.startswith(served_site)] == []
 
 
-def test_chart_nodes_are_keyboard_links_to_their_sections(browser, server):
+def test_chart_nodes_are_keyboard_links_to_their_sections(browser, served_site):
     page = browser.new_page(viewport={"width": 390, "height": 900})
-    page.goto(server + PAGES[0])
+    page.goto(served_site + PAGES[0])
     link = page.locator('svg.trygg-chart-svg a[*|href="#lokal-samverkan"]')
     link.focus()
     assert page.evaluate("() => document.activeElement.textContent.trim().startsWith('Lokal samverkan')")
