@@ -22,7 +22,6 @@ from .register import Entry
 from .render import Output, SiteInfo, render_site
 from .source import read_document, read_yaml_file
 from .types import registered_types
-from .writing import read_word_list
 from .writing import (DEFAULT_MAX_LIX, Speller, check_readability, check_spelling, find_dictionary,
                       iter_text_values, markdown_pieces, read_word_list)
 
