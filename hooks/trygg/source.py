@@ -61,6 +61,13 @@ for _tag, _regexp, _first in [
     _Loader.add_implicit_resolver(_tag, _regexp, _first)
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same resolvers on libyaml's parser: the fast path for valid files (see parse_yaml)."""
+
+
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
 def read_text(path: Path, rel: str, report: Reporter) -> str | None:
     """Decode a content file as UTF-8 (BOM allowed); report and return None when impossible."""
     try:
@@ -93,7 +100,12 @@ def parse_yaml(text: str, report: Reporter, first_line: int = 1) -> YamlData | N
                      column=len(before) - before.rfind("\n"))
         return None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        # libyaml parses valid files several times faster; the pure-Python parser runs only on a
+        # broken file, so writers always get its (translated) error messages.
+        try:
+            node = yaml.compose(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else None
