@@ -91,17 +91,18 @@ class Renderer:
         outputs += [Output(f"{EVENTS_DIR}/{e.slug}/kalender.ics", calendar([e], self.site, e.slug), e.source)
                     for e in self.content.events if e.event.is_dated]
         outputs.append(Output(f"{EVENTS_DIR}/kalender.ics", calendar(list(self.content.events), self.site)))
-        outputs.append(self._events_index())
+        outputs += self._events_index()
         return outputs
 
     def articles(self) -> list[Output]:
         ordered = sorted(self.content.articles, key=lambda a: (a.article.published, a.slug), reverse=True)
         outputs = [self._article_page(loaded) for loaded in ordered]
-        body = self.template("articles.md.j2").render(articles=ordered)
-        meta = self.meta("list", "Nyheter", "Nyheter om arbetet i Säker och trygg kommun.", None,
-                          published=None, owner=None)
-        meta["feed"] = "feed.xml"
-        outputs.append(Output(f"{ARTICLES_DIR}/index.md", _page(meta, body)))
+        for pager in paginate(ARTICLES_DIR, ordered, ARTICLES_PER_PAGE):
+            body = self.template("articles.md.j2").render(articles=pager.items, pager=pager)
+            meta = self.meta("list", f"Nyheter{pager.title_suffix}", "Nyheter om arbetet i Säker och trygg kommun.",
+                              None, published=None, owner=None)
+            meta["feed"] = "feed.xml" if pager.number == 1 else "../feed.xml"
+            outputs.append(Output(pager.uri, _page(meta, body)))
         outputs.append(Output(f"{ARTICLES_DIR}/feed.xml", self._atom(ordered)))
         return outputs
 
@@ -114,20 +115,25 @@ class Renderer:
         meta["jsonld"] = event_jsonld(loaded, self.site)
         return Output(f"{EVENTS_DIR}/{loaded.slug}/index.md", _page(meta, body), loaded.source)
 
-    def _events_index(self) -> Output:
+    def _events_index(self) -> list[Output]:
         today = self.site.today
         dated = sorted((e for e in self.content.events if e.event.is_dated), key=lambda e: (e.event.date, e.slug))
         groups = [
             ("Kommande", [e for e in dated if e.event.date >= today]),
             ("Datum ej fastställt", sorted((e for e in self.content.events if not e.event.is_dated),
                                            key=lambda e: e.event.title)),
-            ("Tidigare", list(reversed([e for e in dated if e.event.date < today]))),
         ]
-        body = self.template("events.md.j2").render(groups=groups, dated=bool(dated))
-        meta = self.meta("list", "Möten och utvecklingsdagar",
-                          "Program och anteckningar från Säker och trygg kommuns möten.", None,
-                          published=None, owner=None)
-        return Output(f"{EVENTS_DIR}/index.md", _page(meta, body))
+        past = list(reversed([e for e in dated if e.event.date < today]))
+        outputs = []
+        # Past events go on in pages of their own, so no list page grows with the archive.
+        for pager in paginate(EVENTS_DIR, past, EVENTS_PER_PAGE):
+            shown = [*groups, ("Tidigare", pager.items)] if pager.number == 1 else [("Tidigare", pager.items)]
+            body = self.template("events.md.j2").render(groups=shown, dated=bool(dated), pager=pager)
+            meta = self.meta("list", f"Möten och utvecklingsdagar{pager.title_suffix}",
+                              "Program och anteckningar från Säker och trygg kommuns möten.", None,
+                              published=None, owner=None)
+            outputs.append(Output(pager.uri, _page(meta, body)))
+        return outputs
 
     def _article_page(self, loaded: LoadedArticle) -> Output:
         article = loaded.article
@@ -163,6 +169,41 @@ class Renderer:
         if source:
             meta["kalla"] = source
         return meta
+
+
+ARTICLES_PER_PAGE = 30
+EVENTS_PER_PAGE = 60
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a long list: its items, its address, and links to the other pages."""
+
+    folder: str
+    number: int
+    count: int
+    items: Sequence[Any]
+
+    @property
+    def uri(self) -> str:
+        return self.page_uri(self.number)
+
+    def page_uri(self, number: int) -> str:
+        return f"{self.folder}/index.md" if number == 1 else f"{self.folder}/sida-{number}/index.md"
+
+    @property
+    def title_suffix(self) -> str:
+        return f", sida {self.number} av {self.count}" if self.number > 1 else ""
+
+    @property
+    def pages(self) -> list[tuple[int, str]]:
+        return [(n, self.page_uri(n)) for n in range(1, self.count + 1)]
+
+
+def paginate(folder: str, items: Sequence[Any], size: int) -> list[Pager]:
+    """Split a list over `folder/index.md`, `folder/sida-2/index.md`, …; always at least one page."""
+    chunks = [items[start:start + size] for start in range(0, len(items), size)] or [items[:0]]
+    return [Pager(folder, number, len(chunks), chunk) for number, chunk in enumerate(chunks, 1)]
 
 
 def page(meta: dict, body: str) -> str:
