@@ -9,7 +9,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = ["organisation/diagram/arbetsformer/", "organisation/diagram/goteborgs-samverkansmodell/"]
+PAGES = ["organisation/diagram/arbetsformer/", "organisation/diagram/goteborgs-samverkansmodell/",
+         "organisation/diagram/samarbetet-med-polisen-i-goteborg/"]
 
 MEASURE = """() => {
   const svg = document.querySelector('svg.trygg-chart-svg');
@@ -66,3 +67,13 @@ def test_chart_nodes_are_keyboard_links_to_their_sections(browser, served_site):
     heading_top = page.evaluate("() => document.getElementById('lokal-samverkan').getBoundingClientRect().top")
     page.close()
     assert 0 <= heading_top < 900
+
+
+def test_in_print_the_chart_fits_an_a4_page_with_readable_text(browser, served_site):
+    page = browser.new_page(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.emulate_media(media="print")
+    page.goto(served_site + PAGES[0])
+    measured = page.evaluate(MEASURE)
+    page.close()
+    assert measured["right"] <= 794 and measured["right"] - measured["left"] <= 14 / 2.54 * 96 + 1
+    assert measured["fontPx"] >= 14 and measured["overflowing"] == []

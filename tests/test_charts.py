@@ -98,6 +98,16 @@ CASES = {
          "(ge noderna olika namn eller olika 'id')",
          f"{CHART}:20: fel: kanten pekar på noden 'Gruppen' som inte finns "
          "(skriv nodens namn eller id så som det står under 'noder')"]),
+    "a node whose id the page already uses": (
+        VALID_CHART.replace("namn: Gruppen", "namn: Delarna"),
+        [f"{CHART}:12: fel: noden 'Delarna' får id:t 'delarna', som sidan redan använder (ge noden ett annat 'id')",
+         f"{CHART}:20: fel: kanten pekar på noden 'Gruppen' som inte finns "
+         "(skriv nodens namn eller id så som det står under 'noder')"]),
+    "a node that is part of itself": (
+        VALID_CHART.replace("    samordnas av: Fritids- och folkhälsonämnden\n",
+                            "    samordnas av: Fritids- och folkhälsonämnden\n    del av: Gruppen\n"),
+        [f"{CHART}:12: fel: 'del av' går runt i en cirkel: Rådet → Gruppen → Rådet "
+         "(en grupp kan inte vara en del av sig själv; ändra 'del av' på en av noderna)"]),
     "an edge from a node to itself": (
         VALID_CHART.replace("    till: Rådet\n", "    till: Kommunstyrelsen\n"),
         [f"{CHART}:17: fel: kanten går från 'Kommunstyrelsen' till samma nod (en kant ska förbinda två olika noder)"]),
@@ -193,7 +203,7 @@ def real_content():
     return load_content(ROOT, types=registered_types())
 
 
-@pytest.mark.parametrize("slug", ["arbetsformer", "goteborgs-samverkansmodell"])
+@pytest.mark.parametrize("slug", ["arbetsformer", "goteborgs-samverkansmodell", "samarbetet-med-polisen-i-goteborg"])
 def test_the_real_charts_are_valid_deterministic_svg_with_every_node_linked(real_content, slug):
     svg = _svg_of(real_content, slug)
     assert svg == _svg_of(real_content, slug)

@@ -56,7 +56,7 @@ def test_the_chart_page_has_one_inline_svg_and_names_every_group_in_text(built_s
 
 
 def test_every_node_in_the_svg_links_to_a_section_on_the_page(built_site):
-    for page in (CHART, GOTHENBURG):
+    for page in (CHART, GOTHENBURG, "organisation/diagram/samarbetet-med-polisen-i-goteborg/index.html"):
         raw = (built_site / page).read_text(encoding="utf-8")
         svg = re.search(r'<svg[^>]*class="trygg-chart-svg".*?</svg>', raw, flags=re.S).group(0)
         targets = re.findall(r'<a xlink:href="#([^"]+)"', svg)
@@ -76,6 +76,16 @@ def test_the_gothenburg_chart_keeps_the_three_levels_of_the_article(built_site):
                  "Ung och tryggs eget ”Brå” – forum, operativ nivå"):
         assert part in text, part
     assert "Rapporterar till Nämnden (förmedlar frågor av värde)" in text
+
+
+def test_the_police_collaboration_keeps_its_own_three_levels(built_site):
+    text = text_without_svg(built_site, "organisation/diagram/samarbetet-med-polisen-i-goteborg/index.html")
+    for part in ("SSPF-grupper – grupp, operativ nivå", "Stadsdelarna – stadsdelar, taktisk nivå",
+                 "Lokala Brå och samordnare för dessa – forum, strategisk nivå",
+                 "Forum för stadsdelsförvaltningarna – forum, strategisk nivå",
+                 "Närpolisenheternas ledningar – grupp, strategisk nivå",
+                 "Kunskaps- och analysteam – grupp, strategisk nivå"):
+        assert part in text, part
 
 
 def test_the_decision_page_shows_the_facts_of_seed_004(built_site):
@@ -131,7 +141,8 @@ def test_the_decision_list_links_each_decision_and_is_in_the_navigation(built_si
 
 def test_the_chart_list_links_both_charts_and_is_in_the_navigation(built_site):
     raw = (built_site / "organisation/diagram/index.html").read_text(encoding="utf-8")
-    assert 'href="arbetsformer/"' in raw and 'href="goteborgs-samverkansmodell/"' in raw
+    for slug in ("arbetsformer", "goteborgs-samverkansmodell", "samarbetet-med-polisen-i-goteborg"):
+        assert f'href="{slug}/"' in raw
     text = text_of(built_site, "organisation/diagram/index.html")
     assert "Arbetsformer för Säker och trygg kommun – Så föreslogs arbetet" in text
     assert "Samverkansmodellen i Göteborgs Stad – Göteborgs Stads samverkansmodell" in text

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .chart_layout import Layout, LayoutEdge, LayoutNode, layout
-from .models.chart import PASSIVE, Chart, ChartEdge, ChartNode
+from .models.chart import PASSIVE, Chart, ChartNode
 from .register import Entry, slugify
 from .render import Output, page
 from .source import read_yaml_file
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 CHARTS_DIR = "organisation/diagram"
 URL_DIR = CHARTS_DIR  # the file tree is the model: content/organisation/diagram/x.yml → /organisation/diagram/x/
 KEY = "diagram"
+RESERVED_IDS = {"i-text", "delarna", "relaterat"}  # headings of the chart page itself
 _RELATED_FILES = {"nyheter": "{}.md", "moten": "{}/program.md", "beslut": "{}.md"}
 
 
@@ -44,21 +45,27 @@ class ResolvedNode:
 
 
 @dataclass(frozen=True)
+class ResolvedEdge:
+    source: str  # node ids
+    target: str
+    meaning: str
+    note: str | None
+
+
+@dataclass(frozen=True)
 class LoadedChart:
     slug: str
     source: str
     chart: Chart
     nodes: tuple[ResolvedNode, ...]
+    edges: tuple[ResolvedEdge, ...]
 
     @property
     def url(self) -> str:
         return f"/{URL_DIR}/{self.slug}/"
 
-    @property
-    def edges(self) -> list[ChartEdge]:
-        return self.chart.edges
-
     def node(self, ref: str) -> ResolvedNode:
+        """A node by its id or its name."""
         return next(n for n in self.nodes if ref in (n.id, n.node.label))
 
 
@@ -80,10 +87,13 @@ def _load_chart(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedChart
         return None
     ids = _node_ids(chart, report, line)
     nodes = tuple(_resolve_node(chart, i, ids, report, line, resolver) for i in range(len(chart.nodes)))
+    _check_parent_cycles(nodes, report, line)
     _check_edges(chart, ids, report, line)
     _check_leader_cycles(chart, ids, report, line)
     _check_related(ctx, chart, report, line)
-    return LoadedChart(slugify(path.stem), ctx.rel(path), chart, nodes)
+    edges = tuple(ResolvedEdge(source, target, e.meaning, e.note) for e in chart.edges
+                  if (source := _find_node(e.source, ids)) and (target := _find_node(e.target, ids)))
+    return LoadedChart(slugify(path.stem), ctx.rel(path), chart, nodes, edges)
 
 
 def _line(lines: dict, loc: tuple) -> int | None:
@@ -98,12 +108,38 @@ def _node_ids(chart: Chart, report: Reporter, line) -> dict[str, str]:
     ids: dict[str, str] = {}
     for index, node in enumerate(chart.nodes):
         node_id = slugify(node.id or node.label)
-        if node_id in ids.values():
+        if node_id in RESERVED_IDS:
+            report.error(line(("noder", index)), f"noden '{node.label}' får id:t '{node_id}', som sidan redan använder",
+                         "ge noden ett annat 'id'")
+        elif node_id in ids.values():
             report.error(line(("noder", index)), f"noden '{node.label}' har samma id ('{node_id}') som en nod ovanför",
                          "ge noderna olika namn eller olika 'id'")
         for key in (node_id, node.label):
             ids.setdefault(key.casefold(), node_id)
     return ids
+
+
+def _check_parent_cycles(nodes: tuple[ResolvedNode, ...], report: Reporter, line) -> None:
+    """A node cannot be, through other nodes, part of itself."""
+    parent: dict[str, str | None] = {}
+    label: dict[str, str] = {}
+    firsts = []
+    for node in nodes:
+        if node.id not in parent:  # a duplicate id is reported already; the first node counts
+            parent[node.id], label[node.id] = node.parent, node.node.label
+            firsts.append(node)
+    reported: set[str] = set()
+    for node in firsts:
+        index = nodes.index(node)
+        chain, current = [node.id], node.parent
+        while current is not None and current not in chain and current in parent:
+            chain.append(current)
+            current = parent[current]
+        if current == node.id and not reported & set(chain):
+            reported |= set(chain)
+            names = " → ".join(label[n] for n in [*chain, node.id])
+            report.error(line(("noder", index, "del av")), f"'del av' går runt i en cirkel: {names}",
+                         "en grupp kan inte vara en del av sig själv; ändra 'del av' på en av noderna")
 
 
 def _find_node(ref: str, ids: dict[str, str]) -> str | None:
@@ -241,9 +277,8 @@ def _chart_page(loaded: LoadedChart, renderer: Renderer) -> Output:
 def chart_layout(loaded: LoadedChart) -> Layout:
     nodes = [LayoutNode(n.id, n.node.label, _box_details(n), n.node.level, n.parent, f"#{n.id}", n.node.kind)
              for n in loaded.nodes]
-    edges = [LayoutEdge(loaded.node(_ref(loaded, e.source)).id, loaded.node(_ref(loaded, e.target)).id, e.meaning,
-                        f"{loaded.node(_ref(loaded, e.source)).node.label} {e.meaning} "
-                        f"{loaded.node(_ref(loaded, e.target)).node.label}")
+    edges = [LayoutEdge(e.source, e.target, e.meaning,
+                        f"{loaded.node(e.source).node.label} {e.meaning} {loaded.node(e.target).node.label}")
              for e in loaded.edges]
     return layout(nodes, edges)
 
@@ -258,11 +293,6 @@ def chart_svg(loaded: LoadedChart, drawn: Layout, renderer: Renderer) -> str:
 
 def _number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _ref(loaded: LoadedChart, ref: str) -> str:
-    wanted = {ref, ref.casefold(), slugify(ref)}
-    return next(n.id for n in loaded.nodes if n.id in wanted or n.node.label.casefold() in wanted)
 
 
 def _box_details(node: ResolvedNode) -> tuple[str, ...]:
@@ -284,7 +314,7 @@ def _depth(loaded: LoadedChart, node_id: str) -> int:
 def _relations(loaded: LoadedChart) -> dict[str, list[Relation]]:
     found: dict[str, list[Relation]] = {n.id: [] for n in loaded.nodes}
     for edge in loaded.edges:
-        source, target = loaded.node(_ref(loaded, edge.source)), loaded.node(_ref(loaded, edge.target))
+        source, target = loaded.node(edge.source), loaded.node(edge.target)
         found[source.id].append(Relation(edge.meaning, target, edge.note))
         if not (edge.meaning == "samordnar" and source.entry and source.entry == target.coordinator):
             found[target.id].append(Relation(PASSIVE[edge.meaning], source, edge.note))  # else said already
