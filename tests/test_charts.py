@@ -260,3 +260,10 @@ def test_upper_case_names_in_the_word_list_need_no_expansion(project):
     root = project({"content/ordlista.txt": "KRAMI  # ej utskrivet i underlaget\nEssén\n"})
     result = build_site(root, site_name="t", site_url="http://t/")
     assert result.known_names == frozenset({"KRAMI"})
+
+
+def test_a_related_page_that_does_not_exist_is_named(project):
+    text = VALID_CHART.replace("källa: ett test\n", "källa: ett test\nrelaterat:\n  - nyheter/finns-inte\n")
+    assert problems_for(project, text) == [
+        f"{CHART}:5: fel: 'relaterat' pekar på 'nyheter/finns-inte' som inte finns "
+        "(skriv sökvägen som nyheter/<namn>, moten/<mapp> eller beslut/<namn>)"]

@@ -148,3 +148,13 @@ def test_the_chart_list_links_both_charts_and_is_in_the_navigation(built_site):
     assert "Samverkansmodellen i Göteborgs Stad – Göteborgs Stads samverkansmodell" in text
     register = (built_site / "organisation/index.html").read_text(encoding="utf-8")
     assert 'href="diagram/"' in register  # in the navigation's Organisation section
+
+
+def test_chart_and_decision_link_to_each_other_and_the_article(built_site):
+    chart = (built_site / CHART).read_text(encoding="utf-8")
+    assert 'href="../../../beslut/arbetsformer-for-saker-och-trygg-kommun/"' in chart
+    assert f"Säker och trygg kommun – arbetsformer från 2017, diarienummer {REFERENCE}" in text_of(built_site, CHART)
+    decision = (built_site / DECISION).read_text(encoding="utf-8")
+    assert 'href="../../organisation/diagram/arbetsformer/"' in decision
+    gothenburg = (built_site / GOTHENBURG).read_text(encoding="utf-8")
+    assert 'href="../../../nyheter/organiserad-trygghet/"' in gothenburg
