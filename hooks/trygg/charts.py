@@ -247,8 +247,7 @@ KIND_FILLS = {"nämnd": "#e3eef7", "förvaltning": "#e3eef7", "enhet": "#efe8f7"
 @dataclass(frozen=True)
 class Relation:
     verb: str  # "samordnar", "samordnas av", …
-    other: ResolvedNode
-    note: str | None
+    others: tuple[tuple[ResolvedNode, str | None], ...]  # each node with the edge's note
 
 
 def render_charts(charts: tuple[LoadedChart, ...], renderer: Renderer) -> list[Output]:
@@ -312,13 +311,14 @@ def _depth(loaded: LoadedChart, node_id: str) -> int:
 
 
 def _relations(loaded: LoadedChart) -> dict[str, list[Relation]]:
-    found: dict[str, list[Relation]] = {n.id: [] for n in loaded.nodes}
+    """Per node, its edges in words from its own side, one Relation per verb in the writer's order."""
+    found: dict[str, dict[str, list]] = {n.id: {} for n in loaded.nodes}
     for edge in loaded.edges:
         source, target = loaded.node(edge.source), loaded.node(edge.target)
-        found[source.id].append(Relation(edge.meaning, target, edge.note))
+        found[source.id].setdefault(edge.meaning, []).append((target, edge.note))
         if not (edge.meaning == "samordnar" and source.entry and source.entry == target.coordinator):
-            found[target.id].append(Relation(PASSIVE[edge.meaning], source, edge.note))  # else said already
-    return found
+            found[target.id].setdefault(PASSIVE[edge.meaning], []).append((source, edge.note))  # else said already
+    return {node: [Relation(verb, tuple(others)) for verb, others in verbs.items()] for node, verbs in found.items()}
 
 
 def _related(loaded: LoadedChart, renderer: Renderer) -> list[tuple[str, str]]:
