@@ -154,6 +154,11 @@ def test_who_leads_comes_above_and_who_reports_comes_below():
     assert _order(layout(nodes, edges)) == ["b", "c", "a"]
 
 
+def test_levels_win_over_an_edge_that_contradicts_them():
+    nodes = [_node("t", "taktisk"), _node("s", "strategisk")]
+    assert _order(layout(nodes, [LayoutEdge("t", "s", "leder", "")])) == ["s", "t"]
+
+
 def test_children_follow_their_parent_indented_and_boxes_never_overlap():
     nodes = [_node("p"), _node("x"), _node("c1", parent="p"), _node("c2", parent="p")]
     drawn = layout(nodes, [LayoutEdge("x", "c2", "stöder", "")])
@@ -267,3 +272,46 @@ def test_a_related_page_that_does_not_exist_is_named(project):
     assert problems_for(project, text) == [
         f"{CHART}:5: fel: 'relaterat' pekar på 'nyheter/finns-inte' som inte finns "
         "(skriv sökvägen som nyheter/<namn>, moten/<mapp> eller beslut/<namn>)"]
+
+
+# --- layout properties for any chart ------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+LEVEL_CHOICES = st.sampled_from([None, "strategisk", "taktisk", "operativ"])
+
+
+@st.composite
+def charts(draw):
+    count = draw(st.integers(1, 12))
+    nodes = []
+    for i in range(count):
+        parent = draw(st.one_of(st.none(), st.just(i - 1), st.integers(0, i - 1))) if i else None
+        label = draw(st.text(alphabet="abc åäö-", min_size=1, max_size=60)).strip() or "x"
+        nodes.append(LayoutNode(f"n{i}", label, (), draw(LEVEL_CHOICES), None if parent is None else f"n{parent}",
+                                f"#n{i}", "grupp"))
+    pairs = st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)).filter(lambda p: p[0] != p[1])
+    edges = [LayoutEdge(f"n{a}", f"n{b}", draw(st.sampled_from(["leder", "samordnar", "stöder", "rapporterar till"])), "")
+             for a, b in draw(st.lists(pairs, max_size=16))] if count > 1 else []
+    return nodes, edges
+
+
+@settings(max_examples=150, deadline=None)
+@given(charts())
+def test_any_chart_gets_a_deterministic_layout_without_overlaps(chart):
+    nodes, edges = chart
+    drawn = layout(nodes, edges)
+    assert drawn == layout(nodes, edges)
+    assert sorted(b.node.id for b in drawn.boxes) == sorted(n.id for n in nodes)
+    for upper, lower in zip(drawn.boxes, drawn.boxes[1:]):
+        assert upper.y + upper.h < lower.y
+    assert all(0 <= b.x and b.x + b.w <= WIDTH and b.w >= 140 for b in drawn.boxes)
+    assert all(0 < x <= WIDTH for r in drawn.routes for x, _ in r.points)
+    assert drawn.height >= max(b.y + b.h for b in drawn.boxes)
+    rank = {"strategisk": 0, "taktisk": 1, "operativ": 2}
+    top_levels = [rank[b.node.level] for b in drawn.boxes if b.node.parent is None and b.node.level]
+    assert top_levels == sorted(top_levels)
+    position = {b.node.id: i for i, b in enumerate(drawn.boxes)}
+    for node in nodes:
+        if node.parent is not None:
+            assert position[node.parent] < position[node.id]

@@ -3,7 +3,8 @@
 One column of boxes, top to bottom, so the chart stays readable on a 320 px phone: nodes are
 ordered by level (strategisk above taktisk above operativ) and by their edges (a node that
 leads, coordinates or supports comes above the node it acts on; a node that reports comes below
-the one it reports to), otherwise in the writer's order. Children (`del av`) follow their parent,
+the one it reports to; where an edge contradicts the levels, the levels win), otherwise in the
+writer's order. Children (`del av`) follow their parent,
 indented, joined by tree lines. Edges run in lanes to the right of the boxes, each lane shared
 only by edges whose vertical spans do not overlap.
 
@@ -22,6 +23,8 @@ GAP = 14
 INDENT = 24
 MARGIN = 3
 LANE = 13
+LANES_MAX_WIDTH = 104  # past 8 lanes they move closer together, so boxes keep room for text
+MAX_INDENT_DEPTH = 4  # deeper children are not indented further (the tree lines still show the nesting)
 # Average glyph widths in em, pessimistic (DejaVu Sans is among the widest sans fonts).
 BOLD_EM = 0.62
 REGULAR_EM = 0.56
@@ -98,10 +101,12 @@ def layout(nodes: list[LayoutNode], edges: list[LayoutEdge]) -> Layout:
     ordered = order_nodes(nodes, edges)
     lanes = _assign_lanes(ordered, edges)
     lane_count = max(lanes.values(), default=-1) + 1
-    right = WIDTH - MARGIN - (8 + lane_count * LANE if lane_count else 0)
+    lane_width = min(LANE, LANES_MAX_WIDTH / lane_count) if lane_count else LANE
+    right = WIDTH - MARGIN - (8 + lane_count * lane_width if lane_count else 0)
     boxes, y = _place_boxes(ordered, right)
     by_id = {b.node.id: b for b in boxes}
-    routes = tuple(_route(e, by_id, right, lanes[i], _end_slots(edges, i)) for i, e in enumerate(edges))
+    routes = tuple(_route(e, by_id, right, lanes[i] * lane_width + lane_width / 2, _end_slots(edges, i))
+                   for i, e in enumerate(edges))
     tree = tuple(_tree_lines(boxes, by_id))
     used = [m for m in MEANINGS if any(e.meaning == m for e in edges)] + (["del av"] if tree else [])
     legend = tuple(LegendRow(m, y + 12 + i * (LINE + 8)) for i, m in enumerate(used))
@@ -111,11 +116,10 @@ def layout(nodes: list[LayoutNode], edges: list[LayoutEdge]) -> Layout:
 
 def order_nodes(nodes: list[LayoutNode], edges: list[LayoutEdge]) -> list[tuple[LayoutNode, int]]:
     """Top-level nodes in a stable topological order, each followed by its children: (node, depth)."""
-    index = {n.id: i for i, n in enumerate(nodes)}
     parent = {n.id: n.parent for n in nodes}
     top = [n for n in nodes if n.parent is None]
-    after = _constraints(top, edges, lambda node_id: _root(node_id, parent), index)
-    placed = _stable_topological(top, after, index)
+    after = _constraints(top, edges, lambda node_id: _root(node_id, parent))
+    placed = _stable_topological(top, after)
     children: dict[str, list[LayoutNode]] = {}
     for node in nodes:
         if node.parent is not None:
@@ -140,51 +144,45 @@ def _root(node_id: str, parent: dict[str, str | None]) -> str:
     return node_id
 
 
-def _constraints(top: list[LayoutNode], edges: list[LayoutEdge], root, index: dict[str, int]) -> dict[str, set[str]]:
-    """For each top-level node, the nodes that must come above it."""
+def _constraints(top: list[LayoutNode], edges: list[LayoutEdge], root) -> dict[str, set[str]]:
+    """For each top-level node, the nodes that must come above it; never a cycle.
+
+    Levels come first and always hold; then each edge in the writer's order, unless it would
+    contradict what is already fixed (e.g. a 'taktisk' node that leads a 'strategisk' one).
+    """
     above: dict[str, set[str]] = {n.id: set() for n in top}
-    for edge in edges:
-        upper, lower = root(edge.source), root(edge.target)
-        if edge.meaning == "rapporterar till":
-            upper, lower = lower, upper
-        if upper != lower and upper in above and lower in above:
-            above[lower].add(upper)
     levels = sorted({LEVEL_ORDER[n.level] for n in top if n.level})
     for higher, lower_level in zip(levels, levels[1:]):
         for node in top:
             if node.level and LEVEL_ORDER[node.level] == lower_level:
                 above[node.id] |= {n.id for n in top if n.level and LEVEL_ORDER[n.level] == higher}
-    return _drop_cycles(above, index)
+    for edge in edges:
+        upper, lower = root(edge.source), root(edge.target)
+        if edge.meaning == "rapporterar till":
+            upper, lower = lower, upper
+        if upper != lower and upper in above and lower in above and lower not in _ancestors(upper, above):
+            above[lower].add(upper)
+    return above
 
 
-def _drop_cycles(above: dict[str, set[str]], index: dict[str, int]) -> dict[str, set[str]]:
-    """Remove constraints that close a cycle, deterministically (depth-first in writer's order)."""
-    state: dict[str, int] = {}
-    kept: dict[str, set[str]] = {k: set() for k in above}
-
-    def visit(node: str) -> None:
-        state[node] = 1
-        for upper in sorted(above[node], key=index.__getitem__):
-            if state.get(upper) == 1:
-                continue  # a back edge: it would make the order impossible
-            kept[node].add(upper)
-            if upper not in state:
-                visit(upper)
-        state[node] = 2
-
-    for node in sorted(above, key=index.__getitem__):
-        if node not in state:
-            visit(node)
-    return kept
+def _ancestors(node: str, above: dict[str, set[str]]) -> set[str]:
+    seen: set[str] = set()
+    stack = [node]
+    while stack:
+        for upper in above[stack.pop()]:
+            if upper not in seen:
+                seen.add(upper)
+                stack.append(upper)
+    return seen
 
 
-def _stable_topological(top: list[LayoutNode], above: dict[str, set[str]], index: dict[str, int]) -> list[LayoutNode]:
+def _stable_topological(top: list[LayoutNode], above: dict[str, set[str]]) -> list[LayoutNode]:
     """Kahn's algorithm that always takes the earliest-written node that is free."""
     remaining = list(top)
     done: set[str] = set()
     placed = []
     while remaining:
-        free = next((n for n in remaining if above[n.id] <= done), remaining[0])
+        free = next(n for n in remaining if above[n.id] <= done)  # exists: the constraints have no cycle
         placed.append(free)
         done.add(free.id)
         remaining.remove(free)
@@ -212,7 +210,7 @@ def _place_boxes(ordered: list[tuple[LayoutNode, int]], right: float) -> tuple[l
     boxes = []
     y = float(MARGIN)
     for node, depth in ordered:
-        x = MARGIN + depth * INDENT
+        x = MARGIN + min(depth, MAX_INDENT_DEPTH) * INDENT
         w = right - x
         inner = w - 2 * PAD
         texts = [(t, True) for t in wrap(node.label, inner, BOLD_EM)]
@@ -252,9 +250,9 @@ def _end_slots(edges: list[LayoutEdge], i: int) -> tuple[float, float]:
     return slot(edges[i].source), slot(edges[i].target)
 
 
-def _route(edge: LayoutEdge, by_id: dict[str, Box], right: float, lane: int, slots: tuple[float, float]) -> Route:
+def _route(edge: LayoutEdge, by_id: dict[str, Box], right: float, offset: float, slots: tuple[float, float]) -> Route:
     source, target = by_id[edge.source], by_id[edge.target]
-    x = right + 8 + lane * LANE + LANE / 2
+    x = right + 8 + offset
     y1, y2 = source.cy + slots[0], target.cy + slots[1]
     points = ((right, y1), (x, y1), (x, y2), (right + 1, y2))
     return Route(edge, tuple((round(a, 1), round(b, 1)) for a, b in points))
@@ -266,5 +264,5 @@ def _tree_lines(boxes: list[Box], by_id: dict[str, Box]):
         if parent is None or parent not in by_id:
             continue
         upper = by_id[parent]
-        x = upper.x + INDENT / 2
+        x = min(upper.x + INDENT / 2, box.x - INDENT / 2)
         yield ((round(x, 1), round(upper.y + upper.h, 1)), (round(x, 1), round(box.cy, 1)), (round(box.x, 1), round(box.cy, 1)))
