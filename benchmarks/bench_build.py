@@ -1,7 +1,7 @@
 """Build benchmark: trygg against a plain Material build of Markdown of the same size.
 
 Generates N pages in the project's own content formats (events with agendas and notes, news
-articles; the real register) and N plain Markdown pages of the same text for a stock Material
+articles) on top of the real content/ (register, seed pages and every other content type) and N plain Markdown pages of the same text for a stock Material
 site, then measures in one run, per size:
 
 - full build wall time and peak memory (max RSS of the build process, via RUSAGE_CHILDREN of a
@@ -85,7 +85,8 @@ def make_trygg_project(folder: Path, pages: int) -> Path:
             shutil.copytree(source, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, folder / part)
-    shutil.copytree(ROOT / "content" / "organisation", folder / "content" / "organisation")
+    # The real content (register, seed pages and every other content type) plus the generated pages.
+    shutil.copytree(ROOT / "content", folder / "content")
     events = pages * 2 // 5  # 40 % events (one page each), 60 % articles
     files: dict[str, str] = {}
     for i in range(events):

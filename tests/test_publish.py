@@ -102,6 +102,7 @@ def test_a_successful_build_replaces_the_whole_site(project):
     write_tree(root, {"site/gammal-fil.html": "<p>kvar från förr</p>"})
     assert trygg(root, "build").returncode == 0
     assert not (root / "site/gammal-fil.html").exists()
+    assert (root / "site").stat().st_mode & 0o777 == 0o755  # readable by the web server
     assert (root / "site/moten/m/index.html").exists()
     assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []
 

@@ -1,7 +1,8 @@
 """`trygg build`: an atomic, reproducible build of the whole site into `site/`.
 
 MkDocs builds into a fresh folder next to `site/`; only when the build succeeded are `.gz`
-copies written (for nginx's gzip_static) and the folder swapped in for `site/`. A failed build
+copies written (for nginx's gzip_static), the Content-Security-Policy snippet for nginx written
+(trygg.webserver), and the folder swapped in for `site/`. A failed build
 leaves the previous `site/` exactly as it was. SOURCE_DATE_EPOCH defaults to the last commit's
 time (trygg.history), so two builds of one commit give byte-identical files.
 
@@ -20,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 from .history import build_epoch
+from .webserver import write_nginx_snippet
 
 # Text formats worth compressing; images and fonts are compressed already.
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".ics", ".txt", ".map"}
@@ -30,11 +32,13 @@ def build(root: Path, site: Path, *, extra_args: tuple[str, ...] = ()) -> int:
     """Build `root`'s site into `site`, replacing it only on success; MkDocs' exit code."""
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-ny-", dir=site.parent))
+    staging.chmod(0o755)  # mkdtemp's 0700 would hide the published site from the web server's user
     try:
         code = _run_mkdocs(root, staging, extra_args)
         if code != 0:
             return code
         compress_tree(staging)
+        write_nginx_snippet(staging)
         _swap_in(staging, site)
         return 0
     finally:

@@ -1,0 +1,188 @@
+"""The site behind Debian's nginx with deploy/trygg-site.conf: security headers, caching,
+pre-compressed files, and pages that run in Chromium without a single CSP violation."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from trygg.webserver import content_security_policy, inline_script_hashes
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+PAGES = ["", "moten/", "moten/utvecklingsdag-saker-och-trygg-kommun/", "nyheter/",
+         "nyheter/organiserad-trygghet/", "organisation/", "om-webbplatsen/"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """The real project built by `trygg build` (with .gz files and the CSP snippet)."""
+    root = tmp_path_factory.mktemp("published")
+    for part in ("mkdocs.yml", "docs", "overrides", "hooks", "content"):
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, root / part)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000"}
+    run = subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "trygg.cli", "build", "--root", str(root)],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def nginx(published, tmp_path_factory):
+    """nginx on 127.0.0.1 serving the site with the repository's configuration; yields its URL."""
+    if not Path(NGINX).exists():
+        if os.environ.get("CI"):
+            pytest.fail("nginx saknas: scripts/test installerar det med apt-get")
+        pytest.skip("nginx is not installed; run ./scripts/test")
+    work = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    user = "user root;" if os.getuid() == 0 else ""  # workers must read pytest's private tmp folders
+    (work / "nginx.conf").write_text(f"""
+{user}
+daemon off;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {work}/body; proxy_temp_path {work}/proxy; fastcgi_temp_path {work}/fastcgi;
+    uwsgi_temp_path {work}/uwsgi; scgi_temp_path {work}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {published};
+        include {published}/.nginx/csp.conf;
+        include {ROOT}/deploy/trygg-site.conf;
+    }}
+}}
+""", encoding="utf-8")
+    test = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf")], capture_output=True, text=True)
+    assert test.returncode == 0, test.stderr
+    server = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base, timeout=2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def fetch(url: str, **headers: str):
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        return urllib.request.urlopen(request, timeout=10)
+    except urllib.error.HTTPError as error:
+        return error
+
+
+def test_every_page_carries_the_security_headers(nginx, published):
+    policy = content_security_policy(inline_script_hashes(published))
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    for page in PAGES:
+        response = fetch(nginx + page)
+        headers = response.headers
+        assert response.status == 200, (page, response.status)
+        assert headers["Content-Security-Policy"] == policy
+        assert headers["Strict-Transport-Security"] == "max-age=63072000; includeSubDomains"
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+        assert headers["Permissions-Policy"].startswith("accelerometer=(), camera=(), geolocation=()")
+        assert headers["Content-Type"] == "text/html; charset=utf-8"
+    missing = fetch(nginx + "finns-inte/")
+    assert missing.status == 404 and missing.headers["Content-Security-Policy"] == policy
+    assert "<h1>404 - Not found</h1>" in missing.read().decode("utf-8")  # the site's own 404 page
+
+
+def test_the_csp_lists_each_inline_script_by_hash(published):
+    hashes = inline_script_hashes(published)
+    assert 2 <= len(hashes) <= 12  # one base-URL script per folder depth, and the anchor fix
+    assert all(re.fullmatch(r"sha256-[A-Za-z0-9+/]{43}=", h) for h in hashes)
+    assert (published / ".nginx/csp.conf").read_text("utf-8").count("sha256-") == len(hashes)
+
+
+def test_fingerprinted_assets_are_cached_for_a_year_and_pages_briefly(nginx, published):
+    bundle = next(published.glob("assets/javascripts/bundle.*.min.js")).relative_to(published).as_posix()
+    assert fetch(nginx + bundle).headers["Cache-Control"] == "max-age=31536000"
+    assert fetch(nginx + "assets/trygg.css").headers["Cache-Control"] == "max-age=3600"
+    assert fetch(nginx).headers["Cache-Control"] == "max-age=300"
+    assert fetch(nginx + ".nginx/csp.conf").status == 404
+
+
+def test_pre_compressed_files_are_served_as_they_are(nginx, published):
+    for path in ("index.html", "search/search_index.json", "moten/kalender.ics"):
+        url = nginx + path.removesuffix("index.html")
+        response = fetch(url, **{"Accept-Encoding": "gzip"})
+        body = response.read()
+        assert response.headers["Content-Encoding"] == "gzip", path
+        assert body == (published / f"{path}.gz").read_bytes(), path  # the build's file, byte for byte
+        assert gzip.decompress(body) == (published / path).read_bytes()
+    assert fetch(nginx + "moten/kalender.ics").headers["Content-Type"] == "text/calendar; charset=utf-8"
+
+
+def watch_violations(page) -> list[str]:
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.add_init_script("document.addEventListener('securitypolicyviolation', e => "
+                         "console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
+    return violations
+
+
+@pytest.mark.browser
+def test_the_violation_listener_reports_a_policy_without_the_hashes(nginx, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    violations = watch_violations(page)
+
+    def without_hashes(route):
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": "script-src 'self'"}
+        route.fulfill(response=response, headers=headers)
+
+    page.route("**/*", without_hashes)
+    page.goto(nginx)
+    page.wait_for_load_state("networkidle")
+    assert any("script-src" in v for v in violations), violations
+    context.close()
+
+
+@pytest.mark.browser
+def test_pages_and_search_run_without_a_csp_violation(nginx, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    violations = watch_violations(page)
+    for path in PAGES:
+        page.goto(nginx + path)
+        page.wait_for_load_state("networkidle")
+    page.goto(nginx)
+    page.keyboard.press("s")  # Material's shortcut opens the search
+    page.locator("input.md-search__input").press_sequentially("trygghet", delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    assert page.locator(".md-search-result__item").count() > 0
+    assert violations == []
+    context.close()
