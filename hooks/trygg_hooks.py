@@ -2,7 +2,10 @@
 
 - on_startup: remembers whether this process serves (drafts shown) or builds (drafts left out);
 - on_config:  loads and validates content/ once per build; a content error stops the build with
-  every problem listed (PluginError, no traceback); adds the abbreviation extension;
+  every problem listed (PluginError, no traceback); adds the abbreviation and safe-HTML
+  extensions. In the preview (`mkdocs serve`) a content error does not stop anything: the
+  errors are logged, what loaded is shown, and every page carries a Swedish error banner;
+- on_post_page, on_post_template: put that banner on every page and the 404 page (preview only);
 - on_files:   adds each generated page and file via File.generated, its edit_uri pointing at
   the real source file;
 - on_page_content: warns about abbreviations the register does not explain;
@@ -16,6 +19,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import logging
+
+from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -26,6 +32,8 @@ from mkdocs.structure.pages import Page
 from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
 from trygg.abbreviations import find_unknown
 from trygg.history import page_date
+from trygg.preview import with_error_banner
+from trygg.sanitize import SafeHtmlExtension
 from trygg.sv import format_iso_date
 
 log = get_plugin_logger("trygg")
@@ -39,18 +47,42 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    serving = _COMMAND["name"] == "serve"
     try:
         result = build_site(root, site_name=config.site_name, site_url=config.site_url or "http://127.0.0.1:8000/",
-                            include_drafts=_COMMAND["name"] == "serve")
+                            include_drafts=serving, keep_going=serving)
     except ContentError as error:
         raise PluginError(f"Innehållet i content/ har fel:\n{error}") from None
+    if serving:
+        _survive_mistakes(config, result)
     for warning in result.warnings:
         log.warning(str(warning))
     if not config.repo_url:
         config.edit_uri = None  # no repository to link to: no edit button rather than a broken one
     config.markdown_extensions.append(AbbreviationExtension(result.abbreviations, "/organisation/index.md"))
+    config.markdown_extensions.append(SafeHtmlExtension())
     config[_RESULT_KEY] = result
     return config
+
+
+def _survive_mistakes(config: MkDocsConfig, result: BuildResult) -> None:
+    """The preview must outlive a writer's mistake, so nothing in it may abort the build.
+
+    MkDocs counts warnings for strict mode from before on_config (mkdocs.yml says strict), and
+    aborts the *first* serve build on any of them, which would end the server. The preview
+    detaches that counter; production builds (`mkdocs build`) stay strict. Pages missing because
+    of an error are then links to nowhere, which MkDocs reports as info, not as warnings.
+    """
+    logger = logging.getLogger("mkdocs")
+    for handler in list(logger.handlers):
+        if isinstance(handler, utils.CountHandler):
+            logger.removeHandler(handler)
+    if result.errors:
+        log.error(f"Innehållet i content/ har {len(result.errors)} fel (förhandsvisningen visar dem överst "
+                  "på varje sida):\n" + "\n".join(map(str, result.errors)))
+        config.validation.links.not_found = logging.INFO
+        config.validation.links.anchors = logging.INFO
+        config.validation.nav.not_found = logging.INFO
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -85,6 +117,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             page.meta["senast_andrad"] = changed.isoformat()
     page.update_date = page_date(page.meta, result.today)
     return markdown
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return with_error_banner(output, config[_RESULT_KEY].errors)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        return with_error_banner(output_content, config[_RESULT_KEY].errors)
+    return output_content
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

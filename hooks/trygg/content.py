@@ -131,11 +131,13 @@ class LoadContext:
         return files
 
 
-def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[ContentType] = ()) -> Content:
+def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[ContentType] = (),
+                 keep_going: bool = False) -> Content:
     """Load and validate everything under `root/content`; raise ContentError listing all errors.
 
     Events, articles and the register are built in; every other content type is a `ContentType`
-    (see trygg.types) whose loader runs after them and may use the register.
+    (see trygg.types) whose loader runs after them and may use the register. With `keep_going`
+    (the preview) errors do not raise: what loaded is returned, every problem in `warnings`.
     """
     ctx = LoadContext(root, include_drafts)
     register = _load_register(ctx)
@@ -147,7 +149,7 @@ def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[Co
     _check_article_links(ctx, content)
     _check_personal_data(ctx)
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
-    if errors:
+    if errors and not keep_going:
         raise ContentError(ctx.problems)
     return Content(root, register, events, articles, tuple(ctx.problems), extra)
 
@@ -378,12 +380,18 @@ def _load_article(ctx: LoadContext, path: Path) -> LoadedArticle | None:
     return LoadedArticle(slugify(path.stem), ctx.rel(path), article, doc.body, doc.body_line, related_lines)
 
 
+def _source_exists(ctx: LoadContext, target: str) -> bool:
+    """A target whose file exists but did not load has its own error; don't report it twice."""
+    base = ctx.root / "content" / target.strip("/")
+    return (base / "program.md").is_file() or base.with_suffix(".md").is_file()
+
+
 def _check_article_links(ctx: LoadContext, content: Content) -> None:
     known = [c.url.strip("/") for c in (*content.events, *content.articles)]
     for loaded in content.articles:
         report = ctx.reporter(ctx.root / loaded.source)
         for target, line in zip(loaded.article.related, loaded.related_lines):
-            if content.find(target) is None:
+            if content.find(target) is None and not _source_exists(ctx, target):
                 guess = suggest(target.strip("/"), known)
                 report.error(line, f"'relaterat' pekar på '{target}' som inte finns",
                              f"menade du '{guess}'?" if guess else "skriv sökvägen som moten/<mapp>")

@@ -36,14 +36,19 @@ class BuildResult:
     # Upper-case names in content/ordlista.txt (e.g. KRAMI): accepted without an expansion,
     # because the sources do not give one and none may be invented.
     known_names: frozenset[str] = frozenset()
+    errors: tuple[Problem, ...] = ()  # only with keep_going (the preview); a build raises instead
 
 
-def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False) -> BuildResult:
-    """Load and validate `root/content`, then render every generated file. Raises ContentError."""
+def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False,
+               keep_going: bool = False) -> BuildResult:
+    """Load and validate `root/content`, then render every generated file. Raises ContentError,
+    unless `keep_going`: then what could be loaded is rendered and the errors are returned."""
     types = registered_types()
-    content = load_content(root, include_drafts=include_drafts, types=types)
+    content = load_content(root, include_drafts=include_drafts, types=types, keep_going=keep_going)
     site = SiteInfo(site_name, site_url.rstrip("/") + "/", build_date(root))
     last_changed = last_changed_dates(root)
+    if keep_going:
+        return _build_preview(root, content, site, types, last_changed)
     outputs = render_site(content, site, last_changed, types)
     outputs += render_redirects(root, outputs, site)
     outputs += render_api(content, site, last_changed, types)
@@ -53,6 +58,29 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names)
+
+
+def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
+                   last_changed: dict[str, dt.date]) -> BuildResult:
+    """The preview renders whatever loaded and carries the errors along, so the server lives on."""
+    problems = list(content.warnings)
+    try:
+        outputs = render_site(content, site, last_changed, types)
+        try:
+            outputs += render_redirects(root, outputs, site)
+        except ContentError as error:
+            problems += error.problems
+    except Exception:  # noqa: BLE001 - content with errors may break a template; the errors say why
+        if not any(p.severity is Severity.ERROR for p in problems):
+            raise
+        outputs = []
+    problems += check_unique_uris(outputs, {})
+    unique = list({o.uri: o for o in reversed(outputs)}.values())[::-1]
+    errors = tuple(sorted(p for p in problems if p.severity is Severity.ERROR))
+    warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
+    known_names = frozenset(w for w in read_word_list(root) if w.isupper())
+    return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
+                       known_names=known_names, errors=errors)
 
 
 @dataclass(frozen=True)

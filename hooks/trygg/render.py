@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -137,7 +138,7 @@ class Renderer:
 
     def _article_page(self, loaded: LoadedArticle) -> Output:
         article = loaded.article
-        related = [self.content.find(target) for target in article.related]
+        related = [found for found in map(self.content.find, article.related) if found is not None]
         body = self.template("article.md.j2").render(loaded=loaded, article=article, related=related)
         meta = self.meta("article", article.title, article.summary, loaded.source, published=article.published,
                           owner=article.owner, updated=article.updated)
@@ -156,16 +157,21 @@ class Renderer:
 
     def meta(self, kind: str, title: str, description: str, source: str | None, *, published: dt.date | None,
               owner: str | None, updated: dt.date | None = None, changed_sources: list[str] | None = None) -> dict:
-        """Front matter of a generated page, read by the theme for the page furniture."""
+        """Front matter of a generated page, read by the theme for the page furniture.
+
+        The theme prints these values into HTML without escaping (MkDocs' Jinja does not
+        autoescape), so writers' text is escaped here: a '<script>' in a title stays text.
+        """
         changed = [self.last_changed[s] for s in (changed_sources or [source]) if s in self.last_changed]
         last = max([d for d in (updated, *changed) if d], default=None)
-        meta: dict[str, Any] = {"title": title, "description": description, "trygg_typ": TYPE_LABELS[kind]}
+        meta: dict[str, Any] = {"title": html.escape(title), "description": html.escape(description),
+                                "trygg_typ": TYPE_LABELS[kind]}
         if published:
             meta["publicerad"] = published.isoformat()
         if last and (published is None or last > published):
             meta["senast_andrad"] = last.isoformat()
         if owner:
-            meta["sidansvarig"] = owner
+            meta["sidansvarig"] = html.escape(owner)
         if source:
             meta["kalla"] = source
         return meta

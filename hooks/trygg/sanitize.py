@@ -1,0 +1,124 @@
+"""A Python-Markdown extension that makes every page's HTML inert: no script can come from content.
+
+Writers may use a little HTML in Markdown (`<br>`, `<abbr>`, `<details>`), so raw HTML is not
+forbidden; instead the finished HTML of each page is re-serialised once, after Python-Markdown
+has put raw HTML back (postprocessor 'raw_html', priority 30), and:
+
+- elements that run code or load other documents (`<script>`, `<iframe>`, `<object>`, forms, …)
+  are escaped, so they show as text and do nothing;
+- event-handler attributes (`onclick`, `onerror`, …) are dropped;
+- `javascript:`, `vbscript:` and `data:` addresses (except `data:image/…` pictures) are dropped.
+
+The site's own scripts (the theme, JSON-LD in overrides/main.html) never pass through Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+
+INERT_TAGS = frozenset({
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "link", "meta",
+    "form", "input", "button", "textarea", "select", "noscript", "template", "svg", "math", "portal",
+})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "background",
+                            "data", "srcset", "cite", "longdesc", "ping"})
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+class SafeHtmlExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
+        md.postprocessors.register(_SafeHtmlPostprocessor(md), "trygg_safe_html", 1)
+
+
+class _SafeHtmlPostprocessor(Postprocessor):
+    def run(self, text: str) -> str:
+        return make_inert(text)
+
+
+def make_inert(markup: str) -> str:
+    """The same HTML with scripts escaped, event handlers and script addresses removed."""
+    parser = _Serialiser()
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.out)
+
+
+def is_unsafe_url(value: str) -> bool:
+    cleaned = _CONTROL.sub("", html.unescape(value)).lower()
+    if cleaned.startswith("data:image/") and not cleaned.startswith("data:image/svg"):
+        return False
+    return cleaned.startswith(("javascript:", "vbscript:", "data:"))
+
+
+class _Serialiser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self._inert_depth = 0  # inside an escaped <script> or <style>: its text must be escaped too
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, closed=True)
+
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
+        if tag in INERT_TAGS:
+            self.out.append(html.escape(self.get_starttag_text() or f"<{tag}>"))
+            if tag in ("script", "style") and not closed:
+                self._inert_depth += 1
+            return
+        kept = "".join(_attribute(name, value) for name, value in attrs if _is_safe(name, value))
+        self.out.append(f"<{tag}{kept}{' /' if closed else ''}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in INERT_TAGS:
+            self.out.append(html.escape(f"</{tag}>"))
+            if tag in ("script", "style") and self._inert_depth:
+                self._inert_depth -= 1
+            return
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(html.escape(data, quote=False) if self._inert_depth else data)
+
+    def handle_entityref(self, name: str) -> None:
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data.replace('--', '- -')}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(html.escape(f"<!{decl}>"))
+
+    def handle_pi(self, data: str) -> None:
+        self.out.append(html.escape(f"<?{data}>"))
+
+    def unknown_decl(self, data: str) -> None:
+        self.out.append(html.escape(f"<![{data}]>"))
+
+    def close(self) -> None:
+        if self.rawdata:  # an unfinished tag at the very end: show it as text, never as markup
+            self.out.append(html.escape(self.rawdata))
+            self.rawdata = ""
+        super().close()
+
+
+def _is_safe(name: str, value: str | None) -> bool:
+    if name.startswith("on"):
+        return False
+    if name in URL_ATTRIBUTES and value is not None and is_unsafe_url(value):
+        return False
+    return name not in ("srcdoc", "formaction")
+
+
+def _attribute(name: str, value: str | None) -> str:
+    return f" {name}" if value is None else f' {name}="{html.escape(value, quote=True)}"'

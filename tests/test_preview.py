@@ -1,0 +1,129 @@
+"""The preview (`mkdocs serve`, as scripts/serve runs it) survives a writer's mistakes.
+
+In Chromium: a broken file shows a Swedish error on the page instead of ending the server, and
+fixing the file brings the page back. A production build of the same mistake still fails.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import mkdocs_build
+
+pytestmark = pytest.mark.browser
+
+EVENT = "content/moten/utvecklingsdag-saker-och-trygg-kommun/program.md"
+EVENT_URL = "moten/utvecklingsdag-saker-och-trygg-kommun/"
+BROKEN_LINE = "tid: 8.30–16.00"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"mkdocs serve ended:\n{process.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer within {timeout} s")
+
+
+@pytest.fixture
+def preview(project, tmp_path):
+    root = project(with_seed_content=True)
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w+")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}",
+         "--livereload"],
+        cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    process.stdout = log  # for _wait_for's message
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/", process)
+        yield root, f"http://127.0.0.1:{port}/", process, tmp_path / "serve.log"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+def _reload_until(page, url: str, text: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page.goto(url)
+        if text in page.locator("body").inner_text():
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"'{text}' did not appear on {url}:\n{page.locator('body').inner_text()[:2000]}")
+
+
+def _assert_gone(page, url: str, text: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page.goto(url)
+        if text not in page.locator("body").inner_text():
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"'{text}' stayed on {url}")
+
+
+def test_a_broken_file_shows_in_swedish_in_the_browser_and_fixing_it_brings_the_page_back(preview, browser):
+    root, base, process, log = preview
+    page = browser.new_page()
+    page.goto(base + EVENT_URL)
+    assert page.locator("h1").inner_text() == "Strategisk utvecklingsdag om Säker och trygg kommun"
+    source = root / EVENT
+    good = source.read_text("utf-8")
+    assert BROKEN_LINE in good
+    source.write_text(good.replace(BROKEN_LINE, "tid: 25.00–16.00"), "utf-8")
+
+    message = f"{EVENT}:8: fel: 'tid': klockslaget '25.00' finns inte; timmar 0–23 och minuter 00–59"
+    _reload_until(page, base + EVENT_URL, "Innehållet har 1 fel – förhandsvisningen visar inte allt")
+    assert message in page.locator(".trygg-preview-errors").inner_text()
+    page.goto(base)  # every page carries the banner, not only the broken one
+    assert message in page.locator(".trygg-preview-errors").inner_text()
+    assert process.poll() is None, "the preview server must stay up"
+    assert message in log.read_text("utf-8")  # and the terminal says the same
+
+    source.write_text(good, "utf-8")
+    _assert_gone(page, base + EVENT_URL, "förhandsvisningen visar inte allt")
+    assert page.locator("h1").inner_text() == "Strategisk utvecklingsdag om Säker och trygg kommun"
+    assert page.locator(".trygg-preview-errors").count() == 0
+    page.close()
+
+
+def test_the_preview_starts_even_when_content_is_broken_from_the_start(project, tmp_path, browser):
+    root = project({"content/nyheter/a.md": "---\ntitel: A\n"})
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/", process)
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{port}/nyheter/a/")  # the broken page itself: a 404 with the banner
+        assert ("content/nyheter/a.md:1: fel: sidhuvudet avslutas aldrig (lägg till en rad med tre bindestreck "
+                "(---) efter sidhuvudet)") in page.locator(".trygg-preview-errors").inner_text()
+        page.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    assert mkdocs_build(root).returncode == 1  # a production build of the same content still stops
