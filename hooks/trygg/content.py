@@ -215,9 +215,11 @@ def _validate_list(schema: type, parsed: YamlData, report: Reporter) -> list:
 
 def _check_register(ctx: LoadContext, register: Register, base: Path) -> None:
     seen: dict[str, str] = {}
+    reported: set[tuple[str, str]] = set()
     for entry in register.entries():
-        for key in filter(None, (entry.id, entry.abbreviation)):
-            if key in seen and seen[key] != entry.name:
+        for key in filter(None, (entry.abbreviation, entry.id)):
+            if key in seen and seen[key] != entry.name and (seen[key], entry.name) not in reported:
+                reported.add((seen[key], entry.name))
                 ctx.reporter(base).error(None, f"'{key}' används av både '{seen[key]}' och '{entry.name}' i registret",
                                          "ge posterna olika namn eller förkortningar")
             seen.setdefault(key, entry.name)

@@ -163,7 +163,7 @@ def _check_scheme(scheme: str, target: str, link: Link, report: Reporter) -> Non
 def _check_internal(target: str, link: Link, page_uri: str | None, site: SitePages, report: Reporter) -> None:
     path, _, anchor = unquote(target).partition("#")
     if not path:
-        if page_uri is not None and anchor not in site.anchors(page_uri):
+        if anchor and page_uri is not None and anchor not in site.anchors(page_uri):
             report.error(link.line, f"ankaret '#{anchor}' finns inte på sidan", _anchor_hint(site, page_uri),
                          column=link.column)
         return

@@ -6,6 +6,7 @@ so a writer sees all mistakes at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,20 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 
+def _construct_date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> dt.date | str:
+    """An ISO date, or the text as written when that day does not exist (2025-02-30), so the
+    schema reports it in Swedish instead of PyYAML raising."""
+    text = loader.construct_scalar(node)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+MAX_YAML_NODES = 100_000  # far beyond any real file; stops 'billion laughs' alias bombs
+
+
 def read_text(path: Path, rel: str, report: Reporter) -> str | None:
     """Decode a content file as UTF-8 (BOM allowed); report and return None when impossible."""
     try:
@@ -76,8 +91,11 @@ def read_text(path: Path, rel: str, report: Reporter) -> str | None:
                          f"{MAX_FILE_BYTES // 1000} kB)", "dela upp texten i flera sidor")
             return None
         raw = path.read_bytes()
-    except OSError as exc:
-        report.error(None, f"filen kan inte läsas ({exc.strerror})")
+    except IsADirectoryError:
+        report.error(None, "det här är en mapp, men namnet slutar som en fil", "byt namn på mappen")
+        return None
+    except OSError:
+        report.error(None, "filen kan inte läsas", "kontrollera att filen finns och att du har behörighet att läsa den")
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -106,6 +124,10 @@ def parse_yaml(text: str, report: Reporter, first_line: int = 1) -> YamlData | N
             node = yaml.compose(text, Loader=_FastLoader)
         except yaml.YAMLError:
             node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        report.error(first_line, "YAML-fel: för många nivåer av listor eller fält i varandra",
+                     "skriv innehållet med färre nivåer")
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + first_line if mark else None
@@ -116,7 +138,16 @@ def parse_yaml(text: str, report: Reporter, first_line: int = 1) -> YamlData | N
     if node is None:
         return YamlData(None)
     lines: dict[Path_, int] = {}
-    _map_lines(node, (), lines, first_line, report)
+    try:
+        _map_lines(node, (), lines, first_line, report, set())
+    except _Aliased as alias:
+        report.error(alias.line, "YAML-referenser (&namn och *namn) används inte i innehållet",
+                     "skriv ut texten på varje ställe i stället")
+        return None
+    except RecursionError:
+        report.error(first_line, "YAML-fel: för många nivåer av listor eller fält i varandra",
+                     "skriv innehållet med färre nivåer")
+        return None
     loader = _Loader("")
     try:
         data = loader.construct_document(node)
@@ -130,7 +161,17 @@ def parse_yaml(text: str, report: Reporter, first_line: int = 1) -> YamlData | N
     return YamlData(data, lines)
 
 
-def _map_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], first: int, report: Reporter) -> None:
+class _Aliased(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+def _map_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], first: int, report: Reporter,
+               visited: set[int]) -> None:
+    # An alias is the same node object met twice; content never needs them and they can explode.
+    if id(node) in visited or len(visited) > MAX_YAML_NODES:
+        raise _Aliased(node.start_mark.line + first)
+    visited.add(id(node))
     out[path] = node.start_mark.line + first
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -141,11 +182,11 @@ def _map_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], first: int, 
                              "ta bort det ena")
             seen.add(key)
             out[(*path, key)] = key_node.start_mark.line + first
-            _map_lines(value_node, (*path, key), out, first, report)
+            _map_lines(value_node, (*path, key), out, first, report, visited)
             out[(*path, key)] = key_node.start_mark.line + first
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _map_lines(item, (*path, index), out, first, report)
+            _map_lines(item, (*path, index), out, first, report, visited)
 
 
 def _describe_yaml_error(exc: yaml.YAMLError) -> str:
@@ -159,6 +200,11 @@ def _describe_yaml_error(exc: yaml.YAMLError) -> str:
         "did not find expected key": "indraget stämmer inte med raderna ovanför",
         "did not find expected '-' indicator": "en listpunkt har fel indrag",
         "found undefined alias": "en YAML-referens (*namn) som inte finns",
+        "could not determine a constructor for the tag": "en YAML-tagg (ett ord som börjar med !) som inte "
+                                                         "används här — sätt texten inom citattecken",
+        "found unhashable key": "ett fältnamn är en lista eller flera fält — skriv fältnamnet som text",
+        "but found another document": "filen innehåller flera YAML-dokument (en rad med ---)",
+        "found unknown escape character": "ett okänt tecken efter \\ — skriv \\\\ eller använd enkla citattecken",
     }
     for english, swedish in translations.items():
         if english in problem:
@@ -191,7 +237,7 @@ def read_document(path: Path, rel: str, report: Reporter, *, require_meta: bool 
     if parsed is None:
         return None
     if parsed.data is None:
-        parsed = YamlData({}, {})
+        parsed = YamlData({}, {(): 1})
     if not isinstance(parsed.data, dict):
         report.error(2, "sidhuvudet ska bestå av fält som 'titel: …'", "se skrivguiden för ett exempel")
         return None

@@ -57,6 +57,8 @@ class TimeRange:
 def parse_time_range(value: Any) -> TimeRange:
     if isinstance(value, TimeRange):
         return value
+    if isinstance(value, (list, dict)):
+        raise ValueError("här ska stå en tidsperiod som text, till exempel 8.30–8.40, inte en lista eller fält")
     parts = _RANGE_SPLIT.split(str(value).strip())
     if len(parts) != 2:
         raise ValueError(f"'{value}' är ingen tidsperiod; skriv start och slut med tankstreck, till exempel 8.30–8.40")
