@@ -3,6 +3,8 @@
 A new content type is one module: a schema in models/, a `ContentType` here-registered with a
 loader (content/ → validated models, problems reported through the LoadContext) and a renderer
 (models → Outputs through its templates), one template, and one test. Nothing else changes.
+A type may also give `skeleton`, so `trygg new <key> "Titel"` can write a commented example
+page for it (see trygg.skeletons); the tests then check that the skeleton passes and builds.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from .api import Collection
     from .content import LoadContext
     from .register import Resolver
@@ -25,6 +29,8 @@ class ContentType:
     # Optional open data: its loaded data as an /api/ collection (trygg.api), with a JSON Schema
     # in docs/api/schema/<name>.json that the tests validate it against.
     api: Callable[[Any, SiteInfo], Collection] | None = None
+    # (title, slug, today) → (path under the project, text): a new page for `trygg new <key>`
+    skeleton: Callable[[str, str, dt.date], tuple[str, str]] | None = None
 
 
 def registered_types() -> list[ContentType]:

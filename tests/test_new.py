@@ -1,0 +1,65 @@
+"""`trygg new <typ> "Titel"`: for every type, a commented skeleton in the right place, dated
+today, that passes `trygg check --strict` and builds into a page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from conftest import mkdocs_build
+from trygg.pipeline import check_site
+from trygg.skeletons import create_page, skeletons
+
+TITLE = "Trygghetsvandring i Norrby: kväll"
+
+
+def test_every_registered_type_has_a_skeleton():
+    from trygg.types import registered_types
+
+    names = set(skeletons())
+    assert {"möte", "utvecklingsdag", "konferens", "seminarium", "nyhet"} <= names
+    missing = [t.key for t in registered_types() if t.key not in names]
+    assert missing == [], f"content types without a skeleton for trygg new: {missing}"
+
+
+@pytest.mark.parametrize("kind", sorted(skeletons()))
+def test_the_skeleton_passes_check_and_builds(project, kind):
+    root = project({})
+    run = subprocess.run([sys.executable, "-m", "trygg.cli", "new", kind, TITLE, "--root", str(root)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    created = run.stdout.split()[1].rstrip(".")
+    assert run.stdout == f"Skapade {created}. Öppna filen, fyll i och kör sedan .venv/bin/trygg check.\n"
+    text = (root / created).read_text("utf-8")
+    assert dt.date.today().isoformat() in text
+    assert "trygghetsvandring-i-norrby-kvall" in created
+    assert [str(p) for p in check_site(root).problems] == []
+    build = mkdocs_build(root)
+    assert build.returncode == 0, build.output
+    page = build.site / created.removeprefix("content/").removesuffix(".md").removesuffix("/program") / "index.html"
+    assert page.exists(), sorted(p.relative_to(build.site).as_posix() for p in build.site.rglob("index.html"))
+    assert "Trygghetsvandring i Norrby: kväll" in page.read_text("utf-8")
+
+
+def test_the_event_skeleton_is_where_the_readme_says(project):
+    root = project({})
+    assert create_page(root, "möte", "Nätverksmöte om trygghet", today=dt.date(2026, 8, 20)) == 0
+    text = (root / "content/moten/natverksmote-om-trygghet/program.md").read_text("utf-8")
+    assert "titel: 'Nätverksmöte om trygghet'\ntyp: möte\n" in text
+    assert "publicerad: 2026-08-20\n" in text
+
+
+def test_an_existing_page_is_never_overwritten(project, capsys):
+    root = project({"content/nyheter/nyhet.md": "min text"})
+    assert create_page(root, "nyhet", "Nyhet") == 1
+    assert (root / "content/nyheter/nyhet.md").read_text() == "min text"
+    assert capsys.readouterr().err == ("trygg new: content/nyheter/nyhet.md finns redan. "
+                                       "Välj en annan rubrik eller ange --mapp.\n")
+
+
+def test_an_unknown_type_lists_the_known_ones(project, capsys):
+    assert create_page(project({}), "blogg", "X") == 2
+    assert capsys.readouterr().err.startswith("trygg new: okänd sorts sida 'blogg'. Välj en av: ")
