@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--lix", type=float, default=DEFAULT_MAX_LIX,
                            help=f"varna för texter med högre LIX än så här (standard {DEFAULT_MAX_LIX})")
     new_cmd = commands.add_parser("new", help="skapa en ny sida från en mall")
-    new_cmd.add_argument("typ", help="vilken sorts sida, till exempel möte eller nyhet")
+    from .skeletons import skeletons
+
+    new_cmd.add_argument("typ", help=f"vilken sorts sida: {', '.join(skeletons())}")
     new_cmd.add_argument("titel", help="sidans rubrik")
     new_cmd.add_argument("--mapp", default=None, help="filens eller mappens namn (annars bildat av titeln)")
     new_cmd.add_argument("--root", type=Path, default=None, help="projektets mapp (där mkdocs.yml ligger)")

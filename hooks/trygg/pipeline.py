@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .api import render_api
 from .content import Content, content_text_files, load_content
+from .guide import render_guide
 from .history import build_date, last_changed_dates
 from .pagecheck import SitePages, check_page_markdown
 from .problems import ContentError, Problem, Reporter, Severity
@@ -49,7 +50,7 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
     last_changed = last_changed_dates(root)
     if keep_going:
         return _build_preview(root, content, site, types, last_changed)
-    outputs = render_site(content, site, last_changed, types)
+    outputs = render_site(content, site, last_changed, types) + render_guide(site.today)
     outputs += render_redirects(root, outputs, site)
     outputs += render_api(content, site, last_changed, types)
     duplicates = check_unique_uris(outputs, {})
@@ -65,11 +66,12 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     """The preview renders whatever loaded and carries the errors along, so the server lives on."""
     problems = list(content.warnings)
     try:
-        outputs = render_site(content, site, last_changed, types)
+        outputs = render_site(content, site, last_changed, types) + render_guide(site.today)
         try:
             outputs += render_redirects(root, outputs, site)
         except ContentError as error:
             problems += error.problems
+        outputs += render_api(content, site, last_changed, types)
     except Exception:  # noqa: BLE001 - content with errors may break a template; the errors say why
         if not any(p.severity is Severity.ERROR for p in problems):
             raise
@@ -113,7 +115,7 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
     if content is not None:
         problems += content.warnings
         site_info = SiteInfo("", "http://127.0.0.1:8000/", build_date(root))
-        outputs = render_site(content, site_info, {}, types)
+        outputs = render_site(content, site_info, {}, types) + render_guide(site_info.today)
         try:
             outputs += render_redirects(root, outputs, site_info)
         except ContentError as error:

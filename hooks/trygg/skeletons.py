@@ -18,6 +18,8 @@ from .types import registered_types
 
 Skeleton = Callable[[str, str, dt.date], tuple[str, str]]
 EVENT_KINDS = ("möte", "utvecklingsdag", "konferens", "seminarium")
+_ARTICLE = {"möte": "Ett möte", "utvecklingsdag": "En utvecklingsdag", "konferens": "En konferens",
+            "seminarium": "Ett seminarium"}
 
 
 def yaml_text(value: str) -> str:
@@ -29,7 +31,7 @@ def event_skeleton(kind: str) -> Skeleton:
     def make(title: str, slug: str, today: dt.date) -> tuple[str, str]:
         return f"content/{EVENTS_DIR}/{slug}/program.md", f"""\
 ---
-# Ett {kind}. Rader som börjar med # är kommentarer och syns inte på webbplatsen.
+# {_ARTICLE[kind]}. Rader som börjar med # är kommentarer och syns inte på webbplatsen.
 # Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
 titel: {yaml_text(title)}
 typ: {kind}
