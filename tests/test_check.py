@@ -188,3 +188,16 @@ def test_hard_to_read_text_gets_a_lix_warning(project):
     assert found == [f"{ARTICLE}:7: varning: texten är svårläst (LIX 105, gränsen är 55) "
                      "(skriv kortare meningar och byt långa ord mot vardagliga)"]
     assert problems(root, spelling=False, max_lix=110) == []
+
+
+def test_unexplained_abbreviations_are_named_as_in_the_build(project):
+    root = project({ARTICLE: article("Vi träffade FOF och QQX, och sedan QQX igen.\n", titel="Möte med ZZT")})
+    assert problems(root, spelling=False) == [
+        f"{ARTICLE}:2: varning: förkortningen 'ZZT' förklaras inte "
+        "(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)",
+        f"{ARTICLE}:7: varning: förkortningen 'QQX' förklaras inte "
+        "(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)",
+    ]
+    build = mkdocs_build(root)
+    assert build.returncode == 1
+    assert "förkortningen 'QQX' förklaras inte" in build.output and "förkortningen 'ZZT' förklaras inte" in build.output

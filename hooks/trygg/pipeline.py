@@ -23,8 +23,8 @@ from .register import Entry
 from .render import Output, SiteInfo, render_site
 from .source import read_document, read_yaml_file
 from .types import registered_types
-from .writing import (DEFAULT_MAX_LIX, Speller, check_readability, check_spelling, find_dictionary,
-                      iter_text_values, markdown_pieces, read_word_list)
+from .writing import (DEFAULT_MAX_LIX, Speller, check_abbreviations, check_readability, check_spelling,
+                      find_dictionary, iter_text_values, markdown_pieces, read_word_list)
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,8 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
                                      else None for o in outputs}})
         sources = {o.source: o.uri for o in outputs if o.source and o.uri.endswith(".md")}
     speller = _speller(root, content, problems) if spelling else None
-    problems += _check_writing(root, site, sources, speller, max_lix)
+    known = set(content.register.abbreviations()) if content is not None else None
+    problems += _check_writing(root, site, sources, speller, max_lix, known)
     return CheckReport(tuple(sorted(set(problems))), content)
 
 
@@ -154,7 +155,7 @@ def _docs_pages(root: Path) -> dict[str, str | None]:
 
 
 def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], speller: Speller | None,
-                   max_lix: float) -> list[Problem]:
+                   max_lix: float, abbreviations: set[str] | None) -> list[Problem]:
     """Links and headings (when the site's pages are known), spelling and LIX of every content file."""
     problems: list[Problem] = []
     for path in content_text_files(root):
@@ -176,6 +177,8 @@ def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], 
             continue
         if speller is not None:
             check_spelling([*values, *body], speller, report)
+        if abbreviations is not None and rel.endswith(".md"):
+            check_abbreviations([*values, *body], abbreviations, report)
     return problems
 
 

@@ -8,6 +8,7 @@ not installed, spelling is skipped with one warning instead of failing.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -123,6 +124,21 @@ def check_spelling(pieces: Iterable[TextPiece], speller: Speller, report: Report
             hint = (f"menade du '{guess}'? Är ordet rätt stavat, lägg till det i {WORD_LIST}" if guess
                     else f"är ordet rätt stavat, lägg till det i {WORD_LIST}")
             report.warning(piece.line, f"okänt ord '{word}'", hint, column=None if piece.column is None else piece.column + match.start())
+
+
+# --- abbreviations --------------------------------------------------------------------------------
+
+def check_abbreviations(pieces: Iterable[TextPiece], known: set[str], report: Reporter) -> None:
+    """The build's rule (trygg.abbreviations.find_unknown), once per word and file, with its line."""
+    from .abbreviations import find_unknown
+
+    reported: set[str] = set()
+    for piece in pieces:
+        for word in find_unknown(html.escape(piece.text), known):
+            if word not in reported:
+                reported.add(word)
+                report.warning(piece.line, f"förkortningen '{word}' förklaras inte",
+                               "lägg till den i content/organisation/begrepp.yml eller organisationer.yml")
 
 
 # --- readability ----------------------------------------------------------------------------------
