@@ -126,7 +126,8 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
                                      else None for o in outputs}})
         sources = {o.source: o.uri for o in outputs if o.source and o.uri.endswith(".md")}
     speller = _speller(root, content, problems) if spelling else None
-    known = set(content.register.abbreviations()) if content is not None else None
+    known = ({*content.register.abbreviations(), *(w for w in read_word_list(root) if w.isupper())}
+             if content is not None else None)
     problems += _check_writing(root, site, sources, speller, max_lix, known)
     return CheckReport(tuple(sorted(set(problems))), content)
 
