@@ -39,7 +39,8 @@ def test_the_skeleton_passes_check_and_builds(project, kind):
     assert [str(p) for p in check_site(root).problems] == []
     build = mkdocs_build(root)
     assert build.returncode == 0, build.output
-    page = build.site / created.removeprefix("content/").removesuffix(".md").removesuffix("/program") / "index.html"
+    address = created.removeprefix("content/").rsplit(".", 1)[0].removesuffix("/program")
+    page = build.site / address / "index.html"
     assert page.exists(), sorted(p.relative_to(build.site).as_posix() for p in build.site.rglob("index.html"))
     assert "Trygghetsvandring i Norrby: kväll" in page.read_text("utf-8")
 

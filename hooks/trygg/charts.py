@@ -17,6 +17,7 @@ from .models.chart import PASSIVE, Chart, ChartNode
 from .register import Entry, slugify
 from .render import Output, page
 from .source import read_yaml_file
+from .skeletons import chart_skeleton
 from .types import ContentType
 from .validation import suggest, validate
 
@@ -342,4 +343,4 @@ def _decisions_citing(loaded: LoadedChart, renderer: Renderer) -> list:
     return [d for d in renderer.content.extra.get("beslut", ()) if d.decision.chart == loaded.slug]
 
 
-CHART_TYPE = ContentType(KEY, load_charts, render_charts)
+CHART_TYPE = ContentType(KEY, load_charts, render_charts, skeleton=chart_skeleton)

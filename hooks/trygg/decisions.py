@@ -16,6 +16,7 @@ from .charts import CHARTS_DIR, URL_DIR as CHART_URL_DIR
 from .models.decision import Decision
 from .register import Entry, slugify
 from .render import Output, page
+from .skeletons import decision_skeleton
 from .types import ContentType
 from .validation import suggest
 
@@ -129,4 +130,4 @@ def _decision_page(loaded: LoadedDecision, renderer: Renderer) -> Output:
     return Output(f"{DECISIONS_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
 
 
-DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions)
+DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions, skeleton=decision_skeleton)

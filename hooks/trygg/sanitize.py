@@ -21,9 +21,12 @@ from html.parser import HTMLParser
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
+# Inline SVG stays (the organisation charts are SVG); its scripts, handlers and the animation
+# elements that can set an href to javascript: are made inert like everything else.
 INERT_TAGS = frozenset({
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "link", "meta",
-    "form", "input", "button", "textarea", "select", "noscript", "template", "svg", "math", "portal",
+    "form", "input", "button", "textarea", "select", "noscript", "template", "math", "portal",
+    "set", "animate", "animatemotion", "animatetransform", "handler", "listener",
 })
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "background",
                             "data", "srcset", "cite", "longdesc", "ping"})

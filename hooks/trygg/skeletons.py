@@ -82,6 +82,60 @@ Mer text.
 """
 
 
+def chart_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+    return f"content/organisation/diagram/{slug}.yml", f"""\
+# Ett organisationsdiagram. Rader som börjar med # är kommentarer och syns inte på webbplatsen.
+# Skapad {today.isoformat()}. Sidan hamnar på /organisation/diagram/{slug}/. Skriv bara det som
+# underlaget säger.
+# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
+titel: {yaml_text(title)}
+sammanfattning: Skriv en mening om vad diagrammet visar.
+källa: Skriv varifrån uppgifterna kommer, till exempel ett beslut och dess diarienummer
+# inledning: En längre text som visas före diagrammet.
+# relaterat: [beslut/filens-namn]       # sidor som diagrammet hör till
+# utkast: true                           # syns då bara i förhandsvisningen
+noder:
+  - namn: Kommunstyrelsen
+    typ: nämnd        # nämnd, förvaltning, enhet, grupp, forum, nätverk eller stadsdel
+    register: Kommunstyrelsen              # namnet i registret, om noden finns där
+  - namn: Arbetsgruppen
+    typ: grupp
+    # nivå: strategisk                    # strategisk, taktisk eller operativ
+    # deltagare: [Polisen]                # namn eller förkortningar ur registret
+    beskrivning: Skriv vad gruppen gör.
+kanter:
+  - från: Kommunstyrelsen
+    till: Arbetsgruppen
+    betydelse: leder  # leder, samordnar, stöder eller rapporterar till
+"""
+
+
+def decision_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+    return f"content/beslut/{slug}.md", f"""\
+---
+# Ett beslut eller beslutsförslag. Rader som börjar med # är kommentarer och syns inte på
+# webbplatsen. Skriv allt precis som i underlaget. Namn ska finnas i content/organisation/.
+# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
+titel: {yaml_text(title)}
+typ: beslutsförslag     # eller: beslut
+diarienummer: Skriv diarienumret
+datum: {today.isoformat()}
+sammanfattning: Skriv en eller två meningar om vad beslutet gäller.
+ansvarig: Kommunstyrelsen
+handläggare:
+  namn: Kerstin Hermansson   # byt till handläggarens namn
+  # telefon: 033-35 70 00
+status: förslag         # förslag, tillstyrkt, beslutat eller avslaget
+förslag till beslut:
+  - Skriv förslaget till beslut.
+# förvaltning: Stadsledningskansliet
+# utkast: true           # syns då bara i förhandsvisningen
+---
+
+Skriv bakgrunden här, med mellanrubriker som ## Bakgrund.
+"""
+
+
 def skeletons() -> dict[str, Skeleton]:
     """Every type name `trygg new` knows, with its skeleton."""
     found: dict[str, Skeleton] = {kind: event_skeleton(kind) for kind in EVENT_KINDS}
