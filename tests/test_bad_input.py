@@ -8,6 +8,7 @@ exact problems `trygg check` reports. A representative subset also runs `trygg c
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import pytest
 
 from conftest import VALID_EVENT, mkdocs_build
 from trygg.pipeline import check_site
+from trygg.skeletons import chart_skeleton, decision_skeleton
 
 EVENT = "content/moten/m/program.md"
 NOTES = "content/moten/m/anteckningar.md"
@@ -27,6 +29,20 @@ VALID_ARTICLE = "---\ntitel: Nyhet\npublicerad: 2030-01-01\nsammanfattning: En n
 SCRIPT = '<script>alert("x")</script>'
 YAML_HINT = "(kontrollera kolon, citattecken och indrag på raden och raden ovanför)"
 UTF8_HINT = "(spara filen med teckenkodningen UTF-8 i din editor)"
+
+
+CHART, VALID_CHART = chart_skeleton("Diagram", "d", dt.date(2030, 1, 1))
+DECISION, VALID_DECISION = decision_skeleton("Beslut", "b", dt.date(2030, 1, 1))
+
+
+def chart(old: str, new: str) -> dict[str, str]:
+    assert old in VALID_CHART
+    return {CHART: VALID_CHART.replace(old, new)}
+
+
+def decision(old: str, new: str) -> dict[str, str]:
+    assert old in VALID_DECISION
+    return {DECISION: VALID_DECISION.replace(old, new)}
 
 
 def event(old: str, new: str) -> dict[str, str]:
@@ -161,6 +177,26 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         f"sammanfattning: '{SCRIPT}'\n---\n\n{SCRIPT}\n\n## Rubrik {SCRIPT}\n")}, []),
     "script in every text field of an event": (event("plats: Stadshuset", f"plats: '{SCRIPT}'\nmålgrupp: '{SCRIPT}'"), []),
     "very long title": (article("titel: Nyhet", "titel: " + "Mycket lång rubrik " * 200), []),
+    # --- charts and decisions ---------------------------------------------------------------
+    "cycle of leaders in a chart": ({CHART: VALID_CHART + "  - från: Arbetsgruppen\n    till: Kommunstyrelsen\n"
+                                     "    betydelse: leder\n"}, [
+        f"{CHART}:24: fel: 'leder'-kanterna bildar en cirkel: Kommunstyrelsen → Arbetsgruppen → Kommunstyrelsen "
+        "(ingen kan leda den som leder den själv; ta bort eller vänd en av kanterna)"]),
+    "a chart node part of itself": (chart("    beskrivning: Skriv vad gruppen gör.",
+                                          "    beskrivning: Skriv vad gruppen gör.\n    del av: Arbetsgruppen"), [
+        f"{CHART}:20: fel: 'del av' går runt i en cirkel: Arbetsgruppen → Arbetsgruppen (en grupp kan inte vara en "
+        "del av sig själv; ändra 'del av' på en av noderna)"]),
+    "duplicate node id in a chart": (chart("  - namn: Arbetsgruppen", "  - namn: Kommunstyrelsen\n    typ: grupp\n"
+                                                                     "  - namn: Arbetsgruppen"), [
+        f"{CHART}:15: fel: noden 'Kommunstyrelsen' har samma id ('kommunstyrelsen') som en nod ovanför "
+        "(ge noderna olika namn eller olika 'id')"]),
+    "chart edge to an unknown node": (chart("    till: Arbetsgruppen", "    till: Styrgruppen"), [
+        f"{CHART}:22: fel: kanten pekar på noden 'Styrgruppen' som inte finns (menade du 'Arbetsgruppen'?)"]),
+    "script in a chart description": (chart("Skriv vad gruppen gör.", f"'{SCRIPT}'"), []),
+    "unknown officer in a decision": (decision("Kerstin Hermansson", "Kerstin Hermanson"), [
+        f"{DECISION}:12: fel: 'Kerstin Hermanson' finns inte i registret (menade du 'Kerstin Hermansson'?)"]),
+    "decision without proposals": (decision("  - Skriv förslaget till beslut.\n", ""), [
+        f"{DECISION}:15: fel: 'förslag till beslut' är tomt (skriv ett värde efter 'förslag till beslut:')"]),
     "personal identity number": (article("Text.", "Född 19811218-9876."), [
         f"{ARTICLE}:7:6: fel: '19811218-9876' ser ut som ett personnummer och får inte publiceras "
         "(ta bort numret; skriv aldrig ut personnummer på webbplatsen)"]),
@@ -168,7 +204,8 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
 
 SUBPROCESS_CASES = ["latin-1 bytes", "front matter never closed", "colon in a value", "tab for indent", "hour 25",
                     "end before start", "unknown presenter", "alias bomb", "deep nesting", "day that does not exist",
-                    "two files with the same address", "personal identity number", "folder named like a page"]
+                    "two files with the same address", "personal identity number", "folder named like a page",
+                    "cycle of leaders in a chart", "unknown officer in a decision"]
 
 
 @pytest.mark.parametrize("case", CASES)
