@@ -12,7 +12,9 @@
 - on_page_markdown: dates every page from content and git, never the clock: a hand-written
   page's "Senast ändrad" is its last commit (front matter as fallback), and the sitemap's
   lastmod is the page's own date;
-- on_env:     gives the theme's templates the Swedish date filter.
+- on_env:     gives the theme's templates the Swedish date filter;
+- on_post_page, on_post_template: correct the theme's HTML (trygg.theme_html);
+- on_post_build: indexes the built site for search (Pagefind, trygg.search).
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ from trygg.abbreviations import find_unknown
 from trygg.history import page_date
 from trygg.preview import with_error_banner
 from trygg.sanitize import SafeHtmlExtension
+from trygg.search import SearchIndexError, index_site
 from trygg.sv import format_iso_date
+from trygg.theme_html import correct_theme_html
 
 log = get_plugin_logger("trygg")
 _RESULT_KEY = "trygg_result"
@@ -120,15 +124,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return with_error_banner(output, config[_RESULT_KEY].errors)
+    return with_error_banner(correct_theme_html(output), config[_RESULT_KEY].errors)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if template_name == "404.html":
-        return with_error_banner(output_content, config[_RESULT_KEY].errors)
+    if template_name == "404.html":  # a theme template, not a page: on_post_page never sees it
+        return with_error_banner(correct_theme_html(output_content), config[_RESULT_KEY].errors)
     return output_content
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters["sv_datum"] = format_iso_date
     return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

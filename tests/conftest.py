@@ -126,8 +126,23 @@ def served_site(built_site):
 
 
 class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    """Serves the built site the way the web host does, 404.html for a missing page."""
+
     def log_message(self, format, *args):  # noqa: A002 - keep test output readable
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,16 @@
+"""The corrections applied to the theme's HTML after rendering."""
+
+from trygg.theme_html import correct_theme_html
+
+
+def test_autocomplete_is_removed_from_checkbox_toggles():
+    html = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+            '<input class="trygg-search__input" type="search" name="q" autocomplete="off">')
+    assert correct_theme_html(html) == (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<input class="trygg-search__input" type="search" name="q" autocomplete="off">')
+
+
+def test_a_page_without_toggles_is_unchanged():
+    html = '<p autocomplete="off">text</p><input type="text" autocomplete="name">'
+    assert correct_theme_html(html) == html
