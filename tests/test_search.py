@@ -1,0 +1,102 @@
+"""Swedish search in the browser: the queries of tests/search_queries.yml typed into the site's
+search field, recall@5 reported in test-reports/search.md; and the result list's furniture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import ROOT, site_pages
+
+pytestmark = pytest.mark.browser
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+REPORT = ROOT / "test-reports" / "search.md"
+FIELD = "form[role=search] input[type=search]"
+
+
+def search(page, query: str) -> list[str]:
+    """Types the query into the header's search field; returns the result paths in order."""
+    page.fill(FIELD, query)
+    page.wait_for_function(
+        "q => { const s = document.querySelector('form[role=search] [role=status]');"
+        " return s && s.textContent.includes('”' + q.trim() + '”'); }", arg=query, timeout=15_000)
+    hrefs = page.eval_on_selector_all("form[role=search] .trygg-result__link", "els => els.map(e => e.href)")
+    return [urlsplit(href).path for href in hrefs]
+
+
+def built_pages(site: Path) -> set[str]:
+    return {"/" + path for path in site_pages(site)}
+
+
+@pytest.fixture(scope="module")
+def search_page(served_site, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(served_site)
+    yield page
+    context.close()
+
+
+def test_the_query_set_is_large_enough_and_well_formed():
+    assert len(QUERIES) >= 30
+    for entry in QUERIES:
+        assert set(entry) <= {"fråga", "sidor", "väntar_på"} and entry["fråga"] and entry["sidor"], entry
+
+
+def test_swedish_queries_find_their_page_among_the_first_five(search_page, built_site):
+    pages = built_pages(built_site)
+    active = [q for q in QUERIES if pages & set(q["sidor"])]
+    waiting = [q for q in QUERIES if q not in active]
+    assert not [q for q in waiting if "väntar_på" not in q], "a query's page is missing without a reason"
+    misses, lines = [], []
+    for entry in active:
+        found = search(search_page, entry["fråga"])[:5]
+        hit = bool(set(found) & set(entry["sidor"]))
+        lines.append(f"| {entry['fråga']} | {'ja' if hit else '**nej**'} | {', '.join(found) or '–'} |")
+        if not hit:
+            misses.append((entry["fråga"], found))
+    recall = (len(active) - len(misses)) / len(active)
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text("\n".join([
+        "# Sökning: recall@5", "", f"recall@5 = {recall:.0%} ({len(active) - len(misses)} av {len(active)} frågor)",
+        f"Väntar på innehåll: {len(waiting)} frågor ({', '.join(q['fråga'] for q in waiting) or '–'})", "",
+        "| Fråga | Rätt sida bland fem första | Fem första |", "| --- | --- | --- |", *lines]) + "\n", encoding="utf-8")
+    print(f"recall@5 = {recall:.0%} on {len(active)} queries, {len(waiting)} waiting for content")
+    assert len(active) >= 30
+    assert misses == []
+
+
+def test_results_show_title_type_and_a_highlighted_snippet(search_page):
+    search(search_page, "hemloshet")
+    first = search_page.locator("form[role=search] .trygg-result").first
+    assert first.locator(".trygg-result__type").inner_text().strip().lower() in {"möte", "nyhet"}
+    assert first.locator(".trygg-result__title a").inner_text().strip()
+    mark = first.locator("mark").first
+    assert mark.inner_text().lower().startswith("hemlöshet")
+    colours = mark.evaluate("m => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]")
+    assert colours == ["rgb(31, 35, 38)", "rgb(255, 229, 138)"]  # 14:1, far above AA
+
+
+def test_no_hit_says_so_in_swedish(search_page):
+    assert search(search_page, "xyzzyqwerty") == []
+    status = search_page.inner_text("form[role=search] [role=status]")
+    assert status == "Inga träffar för ”xyzzyqwerty”."
+
+
+def test_enter_opens_the_search_page_with_the_same_results(search_page, served_site):
+    search_page.fill(FIELD, "medborgarlöftet")
+    search_page.press(FIELD, "Enter")
+    search_page.wait_for_url("**/sok/?q=*")
+    search_page.locator("[data-trygg-search-page] .trygg-result").first.wait_for()
+    links = search_page.eval_on_selector_all("[data-trygg-search-page] .trygg-result__link", "els => els.map(e => e.href)")
+    assert urlsplit(links[0]).path == "/moten/utvecklingsdag-saker-och-trygg-kommun/"
+    search_page.goto(served_site)
+
+
+def test_the_404_and_search_pages_are_not_indexed(search_page):
+    found = search(search_page, "sidan finns inte")
+    assert "/404.html" not in found and "/sok/" not in found
