@@ -73,6 +73,7 @@ class Audit:
     focus: list[str] = field(default_factory=list)
     unreachable: list[str] = field(default_factory=list)
     search_shown: list[str] = field(default_factory=list)
+    reflow: list[str] = field(default_factory=list)
     pages: int = 0
 
 
@@ -135,6 +136,9 @@ def _visit(context, axe, url: str, where: str, width: int, audit: Audit, origin:
     page.on("request", lambda request: _record_request(request.url, origin, where, audit))
     page.goto(url, wait_until="load")
     audit.axe += _axe(axe, page, where)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    if overflow > 0:
+        audit.reflow.append(f"{where}: the page is {overflow}px wider than the screen")
     _check_keyboard(page, where, audit)
     if _open_search(page, where, audit):
         audit.axe_search += _axe(axe, page, f"{where} (search open)")
@@ -188,6 +192,10 @@ def test_axe_finds_no_violation_with_the_search_showing_results(audit):
 
 def test_axe_finds_no_violation_with_the_mobile_menu_open(audit):
     assert audit.axe_menu == []
+
+
+def test_no_page_scrolls_sideways(audit):
+    assert audit.reflow == []
 
 
 def test_every_request_goes_to_the_sites_own_host(audit):

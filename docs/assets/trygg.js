@@ -2,7 +2,8 @@
  * - the search (Pagefind, fetched from this site in small chunks) as a list of results under the
  *   field and on the search page /sok/?q=…;
  * - the "Meny" button that opens Material's navigation drawer on small screens;
- * - "Kopiera länk" copying the page address (a plain link to the page without the script).
+ * - "Kopiera länk" copying the page address (a plain link to the page without the script);
+ * - wide tables' scroll boxes made reachable by keyboard.
  * Everything here is an enhancement: reading and navigating work without it. */
 (function () {
   "use strict";
@@ -158,4 +159,14 @@
   var menu = document.querySelector(".trygg-menu-button");
   if (menu) setUpMenu(menu);
   setUpCopyLinks();
+  /* Material wraps tables in a scroll box on DOMContentLoaded; a box that really scrolls must be
+     reachable by keyboard (WCAG 2.1.1), so it becomes a named, focusable region once loaded. */
+  window.addEventListener("load", function () {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth <= box.clientWidth) return;
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Tabell, rulla i sidled");
+    });
+  });
 })();
