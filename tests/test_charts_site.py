@@ -127,7 +127,7 @@ def test_the_diarienummer_is_in_the_description_and_the_search_index(built_site)
     assert f"Diarienummer {REFERENCE}." in html.unescape(description)
     # Pagefind indexes the part marked data-pagefind-body; tests/test_search.py types the number
     # into the site's search in Chromium.
-    searchable = raw[raw.index("data-pagefind-body"):raw.index('class="trygg-pageinfo"')]
+    searchable = raw[raw.index("data-pagefind-body"):raw.index("</article>")]
     assert REFERENCE in html.unescape(searchable)
 
 
