@@ -37,9 +37,11 @@ def inline_script_hashes(site: Path) -> list[str]:
 def content_security_policy(script_hashes: list[str]) -> str:
     """Everything from the site's own host only; inline scripts only by hash; no plugins, no framing.
 
-    img-src allows data: because the theme's stylesheet draws its icons as data: SVG.
+    img-src allows data: because the theme's stylesheet draws its icons as data: SVG;
+    'wasm-unsafe-eval' lets the search (Pagefind) compile its own WebAssembly from this host; it
+    allows no eval() of JavaScript.
     """
-    scripts = " ".join(["'self'", *(f"'{h}'" for h in script_hashes)])
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *(f"'{h}'" for h in script_hashes)])
     directives = [
         "default-src 'self'", f"script-src {scripts}", "style-src 'self'", "img-src 'self' data:",
         "font-src 'self'", "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'",
