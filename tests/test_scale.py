@@ -22,8 +22,11 @@ def many(articles: int, past_events: int) -> dict[str, str]:
     return files
 
 
-def test_news_and_past_events_are_split_over_linked_pages_of_bounded_size(project):
-    root = project(many(articles=65, past_events=125))
+def test_news_and_events_are_split_over_linked_pages_of_bounded_size(project):
+    files = many(articles=65, past_events=125)
+    for n in range(50):  # upcoming events are paginated too, before the past ones
+        files[f"content/moten/kommande-{n:03d}/program.md"] = VALID_EVENT.replace("titel: Nätverksmöte", f"titel: Kommande {n:03d}")
+    root = project(files)
     run = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": "1795000000"})
     assert run.returncode == 0, run.output
     site = run.site
@@ -37,8 +40,11 @@ def test_news_and_past_events_are_split_over_linked_pages_of_bounded_size(projec
     assert 'href="../">Föregående sida</a>' in second and 'href="../sida-3/">Nästa sida</a>' in second
     assert 'href="../feed.xml"' in second
     events = [site / "moten/index.html", site / "moten/sida-2/index.html", site / "moten/sida-3/index.html"]
-    counts = [len(re.findall(r'<li><a href="[^"]*mote-\d+/"', p.read_text("utf-8"))) for p in events]
-    assert counts == [60, 60, 5]
-    assert "Kommande" in events[0].read_text("utf-8") and "Kommande" not in events[1].read_text("utf-8")
+    counts = [len(re.findall(r'<li><a href="[^"]*(?:mote|kommande)-\d+/"', p.read_text("utf-8"))) for p in events]
+    assert counts == [60, 60, 55]  # 50 upcoming, then 125 past
+    first, second = events[0].read_text("utf-8"), events[1].read_text("utf-8")
+    assert '<h2 id="kommande">Kommande</h2>' in first and '<h2 id="tidigare">Tidigare</h2>' in first
+    assert "Kommande" not in second and '<h2 id="tidigare">Tidigare</h2>' in second
+    assert not (site / "moten/sida-4").exists()
     for page in site.rglob("*.html"):
         assert page.stat().st_size <= 60_000, page

@@ -123,12 +123,15 @@ class Renderer:
             ("Kommande", [e for e in dated if e.event.date >= today]),
             ("Datum ej fastställt", sorted((e for e in self.content.events if not e.event.is_dated),
                                            key=lambda e: e.event.title)),
+            ("Tidigare", list(reversed([e for e in dated if e.event.date < today]))),
         ]
-        past = list(reversed([e for e in dated if e.event.date < today]))
+        # One list in pages of EVENTS_PER_PAGE, so no list page grows with the archive; each
+        # page shows its part under the group headings, the first page also the empty groups.
+        entries = [(heading, loaded) for heading, group in groups for loaded in group]
         outputs = []
-        # Past events go on in pages of their own, so no list page grows with the archive.
-        for pager in paginate(EVENTS_DIR, past, EVENTS_PER_PAGE):
-            shown = [*groups, ("Tidigare", pager.items)] if pager.number == 1 else [("Tidigare", pager.items)]
+        for pager in paginate(EVENTS_DIR, entries, EVENTS_PER_PAGE):
+            shown = [(heading, [e for h, e in pager.items if h == heading]) for heading, group in groups
+                     if any(h == heading for h, _ in pager.items) or (pager.number == 1 and not group)]
             body = self.template("events.md.j2").render(groups=shown, dated=bool(dated), pager=pager)
             meta = self.meta("list", f"Möten och utvecklingsdagar{pager.title_suffix}",
                               "Program och anteckningar från Säker och trygg kommuns möten.", None,
