@@ -62,6 +62,9 @@ def test_every_reference_points_at_an_item_of_its_collection(built_site):
                    for ref in item["presenter"]]
     references += [m["organization"] for person in data["persons"]["data"] for m in person["membership"]
                    if m["organizationName"]]
+    references += [ref["id"] for paper in data["papers"]["data"]
+                   for key in ("underDirectionOf", "originator", "officer", "signatory", "endorsedBy")
+                   for ref in paper[key]]
     assert references and [r for r in references if r not in ids] == []
 
 
@@ -111,3 +114,13 @@ def test_a_dated_meeting_has_times_in_stockholm_and_a_calendar(project):
 def test_om_webbplatsen_links_to_the_open_data(built_site):
     page = (built_site / "om-webbplatsen/index.html").read_text(encoding="utf-8")
     assert 'href="../api/index.json"' in page
+
+
+def test_the_decision_is_a_paper_with_its_reference_and_proposals(built_site):
+    papers = collections(built_site)["papers"]["data"]
+    paper = next(p for p in papers if p["web"] == f"{BASE}beslut/arbetsformer-for-saker-och-trygg-kommun/")
+    source = (ROOT / "content/beslut/arbetsformer-for-saker-och-trygg-kommun.md").read_text(encoding="utf-8")
+    assert (paper["reference"], paper["date"], paper["status"]) == ("2017/KS0121 001", "2017-01-20", "tillstyrkt")
+    assert f"diarienummer: {paper['reference']}" in source
+    assert paper["proposals"] and all(p.split()[0] in source for p in paper["proposals"])
+    assert paper["originator"] and paper["officer"]

@@ -176,3 +176,26 @@ def _system(collections: list[Collection], site: SiteInfo) -> dict[str, Any]:
 
 def _schema_url(collection: Collection, site: SiteInfo) -> str:
     return f"{site.url}{API_DIR}/schema/{collection.name}.json"
+
+
+# --- other content types (each registered through its ContentType.api) --------------------------
+
+def decisions_collection(decisions: Sequence[Any], site: SiteInfo) -> Collection:
+    """Decision documents as OParl Paper: reference number, date, status, proposals, people."""
+    items = [_paper(loaded, site) for loaded in decisions]
+    return Collection("papers", "Paper", sorted(items, key=lambda i: i["id"]))
+
+
+def _paper(loaded: Any, site: SiteInfo) -> dict[str, Any]:
+    decision = loaded.decision
+    refs = lambda entries: [_reference(e, site) for e in entries if e is not None]  # noqa: E731
+    return {
+        "id": api_id(site, "papers", loaded.slug), "type": OPARL + "Paper", "name": decision.title,
+        "reference": decision.reference, "date": decision.date.isoformat(), "paperType": decision.kind,
+        "status": decision.status, "description": decision.summary, "web": site.url + loaded.url.lstrip("/"),
+        "proposals": list(decision.proposals),
+        "underDirectionOf": refs([loaded.department]), "originator": refs([loaded.responsible]),
+        "officer": refs([loaded.officer]), "signatory": refs(loaded.signatories),
+        "endorsedBy": refs([loaded.endorsed_by]),
+        "endorsed": decision.endorsed.date.isoformat() if decision.endorsed else None,
+    }

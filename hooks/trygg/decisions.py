@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .api import decisions_collection
 from .charts import CHARTS_DIR, URL_DIR as CHART_URL_DIR
 from .models.decision import Decision
 from .register import Entry, slugify
@@ -130,4 +131,5 @@ def _decision_page(loaded: LoadedDecision, renderer: Renderer) -> Output:
     return Output(f"{DECISIONS_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
 
 
-DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions, skeleton=decision_skeleton)
+DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions, api=decisions_collection,
+                            skeleton=decision_skeleton)
