@@ -201,3 +201,16 @@ def test_unexplained_abbreviations_are_named_as_in_the_build(project):
     build = mkdocs_build(root)
     assert build.returncode == 1
     assert "förkortningen 'QQX' förklaras inte" in build.output and "förkortningen 'ZZT' förklaras inte" in build.output
+
+
+def test_words_the_dictionary_accepted_are_remembered_without_loading_it_again(tmp_path, monkeypatch):
+    from trygg import writing
+
+    dictionary = writing.find_dictionary()
+    first = writing.Speller(dictionary, [], cache_dir=tmp_path)
+    assert first.is_known("trygghetsvandringar") and not first.is_known("trygghtsvandringar")
+    first.save()
+    monkeypatch.setattr(writing, "_dictionary", lambda path: pytest.fail("the dictionary was loaded"))
+    second = writing.Speller(dictionary, [], cache_dir=tmp_path)
+    assert second.is_known("trygghetsvandringar")
+    assert [p.name for p in tmp_path.iterdir()] == [f"sv_SE-{int(Path(dictionary + '.dic').stat().st_mtime)}.ord"]

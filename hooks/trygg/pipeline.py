@@ -129,6 +129,8 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
     known = ({*content.register.abbreviations(), *(w for w in read_word_list(root) if w.isupper())}
              if content is not None else None)
     problems += _check_writing(root, site, sources, speller, max_lix, known)
+    if speller is not None:
+        speller.save()
     return CheckReport(tuple(sorted(set(problems))), content)
 
 

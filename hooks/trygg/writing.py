@@ -9,6 +9,7 @@ not installed, spelling is skipped with one warning instead of failing.
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -90,26 +91,68 @@ def read_word_list(root: Path) -> set[str]:
 
 
 class Speller:
-    """Swedish spelling with a project word list; each unknown word is looked up once."""
+    """Swedish spelling with a project word list; each unknown word is looked up once.
 
-    def __init__(self, dictionary_path: str, accepted: Iterable[str]) -> None:
-        self._dictionary = _dictionary(dictionary_path)
+    Loading the dictionary takes seconds, so words it has accepted are remembered in a cache
+    file per dictionary version (`~/.cache/trygg/`); the dictionary is loaded only when a word
+    is not there. The cache holds only the dictionary's own answers, so results never depend on it.
+    """
+
+    def __init__(self, dictionary_path: str, accepted: Iterable[str], cache_dir: Path | None = None) -> None:
+        self._path = dictionary_path
         self._accepted = {w.casefold() for phrase in accepted for w in _WORD.findall(phrase)}
         self._known: dict[str, bool] = {}
         self._suggestions: dict[str, str | None] = {}
+        self._cache = _cache_file(dictionary_path, cache_dir)
+        self._cached = _read_cache(self._cache)
+        self._new: set[str] = set()
 
     def is_known(self, word: str) -> bool:
         if word not in self._known:
             self._known[word] = (len(word) < 2 or word.isupper() or word.casefold() in self._accepted
-                                 or self._dictionary.lookup(word))
+                                 or word in self._cached or self._lookup(word))
         return self._known[word]
+
+    def _lookup(self, word: str) -> bool:
+        found = bool(_dictionary(self._path).lookup(word))
+        if found:
+            self._new.add(word)
+        return found
 
     def suggestion(self, word: str) -> str | None:
         if word not in self._suggestions:
             if len(self._suggestions) >= MAX_SUGGESTIONS:
                 return None
-            self._suggestions[word] = next(iter(self._dictionary.suggest(word)), None)
+            self._suggestions[word] = next(iter(_dictionary(self._path).suggest(word)), None)
         return self._suggestions[word]
+
+    def save(self) -> None:
+        """Remember newly accepted words (best effort: a read-only home only costs speed)."""
+        if not self._new or self._cache is None:
+            return
+        try:
+            self._cache.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self._cache.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text("\n".join(sorted(self._cached | self._new)), "utf-8")
+            temporary.replace(self._cache)
+        except OSError:
+            pass
+
+
+def _cache_file(dictionary_path: str, cache_dir: Path | None) -> Path | None:
+    try:
+        stamp = int(Path(dictionary_path).with_suffix(".dic").stat().st_mtime)
+        base = cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "trygg"
+    except (OSError, RuntimeError):
+        return None
+    return base / f"{Path(dictionary_path).name}-{stamp}.ord"
+
+
+def _read_cache(path: Path | None) -> set[str]:
+    try:
+        return set(path.read_text("utf-8").split("\n")) if path else set()
+    except OSError:
+        return set()
 
 
 def check_spelling(pieces: Iterable[TextPiece], speller: Speller, report: Reporter) -> None:
