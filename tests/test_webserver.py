@@ -9,6 +9,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -40,7 +41,7 @@ def published(tmp_path_factory) -> Path:
         else:
             shutil.copy(source, root / part)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000"}
-    run = subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "trygg.cli", "build", "--root", str(root)],
+    run = subprocess.run([sys.executable, "-m", "trygg.cli", "build", "--root", str(root)],
                          capture_output=True, text=True, env=env, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr
     return root / "site"
