@@ -37,6 +37,7 @@ from trygg.history import page_date
 from trygg.preview import with_error_banner
 from trygg.sanitize import SafeHtmlExtension
 from trygg.search import SearchIndexError, index_site
+from trygg.markdown_html import TableCaptionExtension
 from trygg.sv import format_iso_date
 from trygg.theme_html import correct_theme_html
 
@@ -65,6 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.edit_uri = None  # no repository to link to: no edit button rather than a broken one
     config.markdown_extensions.append(AbbreviationExtension(result.abbreviations, "/organisation/index.md"))
     config.markdown_extensions.append(SafeHtmlExtension())
+    config.markdown_extensions.append(TableCaptionExtension())
     config[_RESULT_KEY] = result
     return config
 

@@ -114,6 +114,8 @@ class Renderer:
         meta = self.meta("event", event.title, event.summary, loaded.source, published=event.published,
                           owner=event.owner, updated=event.updated, changed_sources=sources)
         meta["jsonld"] = event_jsonld(loaded, self.site)
+        if event.draft:
+            meta["utkast"] = True
         return Output(f"{EVENTS_DIR}/{loaded.slug}/index.md", _page(meta, body), loaded.source)
 
     def _events_index(self) -> list[Output]:
@@ -146,6 +148,8 @@ class Renderer:
         meta = self.meta("article", article.title, article.summary, loaded.source, published=article.published,
                           owner=article.owner, updated=article.updated)
         meta["jsonld"] = article_jsonld(loaded, self.site)
+        if article.draft:
+            meta["utkast"] = True
         return Output(f"{ARTICLES_DIR}/{loaded.slug}/index.md", _page(meta, body), loaded.source)
 
     def _atom(self, ordered: list[LoadedArticle]) -> str:

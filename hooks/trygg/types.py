@@ -37,5 +37,7 @@ def registered_types() -> list[ContentType]:
     """Every extra content type, in rendering order. Add new types to this list."""
     from .charts import CHART_TYPE  # imported here: the type modules import this one
     from .decisions import DECISION_TYPE
+    from .goals import GOALS_TYPE
+    from .keyfigures import FIGURES_TYPE
 
-    return [CHART_TYPE, DECISION_TYPE]
+    return [CHART_TYPE, DECISION_TYPE, GOALS_TYPE, FIGURES_TYPE]

@@ -1,0 +1,219 @@
+"""Socialt hållbart Borås: loads `content/malomraden/` and renders its pages.
+
+`index.yml` becomes /malomraden/ (guiding principles, the goal areas, the collaboration
+taxonomy as an HTML figure); every other `<slug>.yml` becomes /malomraden/<slug>/ with goals,
+reflections, current state and the effect chain as an accessible table that stacks on phones.
+Responsible bodies are register references; unknown ones get "menade du …?" with file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .models.goals import MISSING, ChainRow, GoalArea, Programme, Related
+from .register import Entry, Resolver, slugify
+from .render import Output, page
+from .source import YamlData, read_yaml_file
+from .types import ContentType
+from .validation import validate
+
+if TYPE_CHECKING:
+    from .content import LoadContext
+    from .problems import Reporter
+    from .render import Renderer
+
+GOALS_DIR = "malomraden"
+INDEX_FILE = "index.yml"
+TYPE_LABEL = "Socialt hållbart Borås"
+COLUMNS = ("Kortsiktig effekt", "Prestation", "Aktivitet", "Ansvar", "Tid", "Resurser")
+LINK_NOTES = {
+    "säker": None,
+    "trolig": "Kopplingen till raderna nedan är trolig men inte helt säker i källan.",
+    "osäker": "Om effekterna gäller alla raderna nedan eller bara en av dem går inte att avgöra i källan.",
+    "okänd": "Vilken effekt som hör till vilken rad nedan går inte att läsa i källan.",
+}
+
+
+@dataclass(frozen=True)
+class Responsible:
+    """One entry of a row's 'ansvar': the text as written and its register entry (if any)."""
+
+    text: str
+    entry: Entry | None
+
+    @property
+    def is_abbreviation(self) -> bool:
+        return self.entry is not None and self.entry.abbreviation == self.text
+
+
+@dataclass(frozen=True)
+class LoadedGoalArea:
+    slug: str
+    source: str
+    area: GoalArea
+    responsible: tuple[Entry, ...]
+    row_responsible: dict[tuple[int, int], tuple[Responsible, ...] | None]
+
+    @property
+    def url(self) -> str:
+        return f"/{GOALS_DIR}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class LoadedProgramme:
+    source: str
+    programme: Programme
+    responsible: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Goals:
+    programme: LoadedProgramme | None
+    areas: tuple[LoadedGoalArea, ...]
+
+
+# --- loading --------------------------------------------------------------------------------
+
+def load_goals(ctx: LoadContext, resolver: Resolver) -> Goals:
+    programme = None
+    areas = []
+    for path in ctx.content_files(GOALS_DIR, "*.yml"):
+        if path.name == INDEX_FILE:
+            programme = _load_programme(ctx, path, resolver)
+        else:
+            areas.append(_load_area(ctx, path, resolver))
+    loaded = sorted((a for a in areas if a), key=lambda a: (a.area.order, a.slug))
+    if loaded and programme is None:
+        index = ctx.root / "content" / GOALS_DIR / INDEX_FILE
+        ctx.reporter(index).error(None, f"filen content/{GOALS_DIR}/{INDEX_FILE} saknas",
+                                  "skapa översiktssidan med titel, sammanfattning, principer och publicerad")
+    return Goals(programme, tuple(loaded))
+
+
+def _parse(ctx: LoadContext, path: Path) -> tuple[YamlData | None, Reporter]:
+    report = ctx.reporter(path)
+    return read_yaml_file(path, ctx.rel(path), report), report
+
+
+def _load_programme(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedProgramme | None:
+    parsed, report = _parse(ctx, path)
+    if parsed is None:
+        return None
+    programme = validate(Programme, parsed.data, report, lambda loc: line_of(parsed, loc))
+    if programme is None:
+        return None
+    names = programme.overall.responsible if programme.overall else []
+    responsible = resolve_names(names, ("övergripande", "ansvariga"), parsed, report, resolver)
+    return LoadedProgramme(ctx.rel(path), programme, responsible)
+
+
+def _load_area(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedGoalArea | None:
+    parsed, report = _parse(ctx, path)
+    if parsed is None:
+        return None
+    area = validate(GoalArea, parsed.data, report, lambda loc: line_of(parsed, loc))
+    if area is None or (area.draft and not ctx.include_drafts):
+        return None
+    responsible = resolve_names(area.responsible, ("ansvariga",), parsed, report, resolver)
+    rows: dict[tuple[int, int], tuple[Responsible, ...] | None] = {}
+    for g, group in enumerate(area.chain.groups if area.chain else []):
+        for r, row in enumerate(group.rows):
+            where = ("effektkedja", "grupper", g, "rader", r, "ansvar")
+            rows[(g, r)] = _resolve_row(row, where, parsed, report, resolver)
+    _check_related(ctx, area.related, parsed, report)
+    return LoadedGoalArea(slugify(path.stem), ctx.rel(path), area, responsible, rows)
+
+
+def resolve_names(names: list[str], where: tuple, parsed: YamlData, report: Reporter,
+                  resolver: Resolver) -> tuple[Entry, ...]:
+    found = []
+    for index, name in enumerate(names):
+        entry = resolver.resolve(name)
+        if entry is None:
+            report.error(line_of(parsed, (*where, index)), f"'{name}' finns inte i registret",
+                         resolver.suggestion(name))
+        else:
+            found.append(entry)
+    return tuple(found)
+
+
+def _resolve_row(row: ChainRow, where: tuple, parsed: YamlData, report: Reporter,
+                 resolver: Resolver) -> tuple[Responsible, ...] | None:
+    if row.responsible is None:
+        return None
+    resolved = []
+    for index, item in enumerate(row.responsible):
+        line = line_of(parsed, (*where, index))
+        if (item.name is None) == (item.free_text is None):
+            report.error(line, "skriv antingen ett namn ur registret eller 'fritext: …'",
+                         "till exempel '- SKA' eller '- fritext: samtliga förvaltningar & bolag'")
+            continue
+        if item.free_text is not None:
+            resolved.append(Responsible(item.free_text, None))
+            continue
+        entry = resolver.resolve(item.name)
+        if entry is None:
+            report.error(line, f"ansvar '{item.name}' finns inte i registret",
+                         resolver.suggestion(item.name) + " Skriv 'fritext: …' för en grupp som inte finns i registret")
+            continue
+        resolved.append(Responsible(item.name, entry))
+    return tuple(resolved)
+
+
+def _check_related(ctx: LoadContext, targets: list[Related], parsed: YamlData, report: Reporter) -> None:
+    for index, related in enumerate(targets):
+        target = related.page
+        base = ctx.root / "content" / target.strip("/")
+        if not any(p.exists() for p in (base.with_suffix(".yml"), base.with_suffix(".md"), base)):
+            report.error(line_of(parsed, ("relaterat", index, "sida")), f"'relaterat' pekar på '{target}' som inte finns",
+                         "skriv sökvägen under content/ utan filändelse, till exempel nyckeltal/gardstensmodellen")
+
+
+def line_of(parsed: YamlData, loc: tuple) -> int | None:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in parsed.lines:
+            return parsed.lines[loc[:end]]
+    return None
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+def render_goals(goals: Goals, renderer: Renderer) -> list[Output]:
+    if goals.programme is None:
+        return []
+    outputs = [_render_area(loaded, renderer) for loaded in goals.areas]
+    outputs.append(_render_programme(goals, renderer))
+    return outputs
+
+
+def _render_programme(goals: Goals, renderer: Renderer) -> Output:
+    loaded = goals.programme
+    assert loaded is not None
+    body = renderer.template("goals_index.md.j2").render(
+        loaded=loaded, programme=loaded.programme, areas=goals.areas, **_helpers())
+    return Output(f"{GOALS_DIR}/index.md", page(_meta(renderer, loaded.programme, loaded.source, False), body),
+                  loaded.source)
+
+
+def _render_area(loaded: LoadedGoalArea, renderer: Renderer) -> Output:
+    body = renderer.template("goal_area.md.j2").render(loaded=loaded, area=loaded.area, **_helpers())
+    meta = _meta(renderer, loaded.area, loaded.source, loaded.area.draft)
+    meta["trygg_typ"] = "Målområde"
+    return Output(f"{GOALS_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
+
+
+def _meta(renderer: Renderer, item: Programme | GoalArea, source: str, draft: bool) -> dict:
+    meta = renderer.meta("list", item.title, item.summary, source, published=item.published, owner=item.owner)
+    meta["trygg_typ"] = TYPE_LABEL
+    if draft:
+        meta["utkast"] = True
+    return meta
+
+
+def _helpers() -> dict[str, Any]:
+    return {"MISSING": MISSING, "COLUMNS": COLUMNS, "LINK_NOTES": LINK_NOTES}
+
+
+GOALS_TYPE = ContentType("malomraden", load_goals, render_goals)

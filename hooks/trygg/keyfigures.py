@@ -1,0 +1,153 @@
+"""Key figures: loads `content/nyckeltal/<slug>.yml` and renders /nyckeltal/<slug>/ and a list.
+
+Every figure becomes an accessible card; a change whose both values are numbers also gets a
+small static SVG bar chart (geometry computed here, drawn by a template, deterministic) whose
+numbers are in the card's text as well.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .goals import line_of
+from .models.goals import MISSING
+from .models.keyfigures import KeyFigure, KeyFigurePage
+from .register import slugify
+from .render import Output, page
+from .source import read_yaml_file
+from .types import ContentType
+from .validation import validate
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .content import LoadContext
+    from .register import Resolver
+    from .render import Renderer
+
+FIGURES_DIR = "nyckeltal"
+_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+          "nio": 9, "tio": 10, "elva": 11, "tolv": 12}
+_NUMBER = re.compile(r"^(?:ca\s+)?(\d{1,3}(?:[ \u00a0]\d{3})*|\d+)(?:,(\d+))?$")
+
+
+@dataclass(frozen=True)
+class LoadedFigures:
+    slug: str
+    source: str
+    page: KeyFigurePage
+
+    @property
+    def url(self) -> str:
+        return f"/{FIGURES_DIR}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value_text: str
+    x: float
+    y: float
+    width: float
+    height: float
+    kind: str  # "from" | "to"
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    baseline: float
+    bars: tuple[Bar, Bar]
+    title: str
+
+
+def parse_number(text: str | None) -> float | None:
+    """'ca 9 500' → 9500, '76,2' → 76.2, 'åtta' → 8; None when the text is no plain number."""
+    if text is None:
+        return None
+    cleaned = text.strip().casefold()
+    if cleaned in _WORDS:
+        return float(_WORDS[cleaned])
+    match = _NUMBER.match(cleaned)
+    if not match:
+        return None
+    whole = re.sub(r"[ \u00a0]", "", match.group(1))
+    return float(f"{whole}.{match.group(2)}" if match.group(2) else whole)
+
+
+def load_figures(ctx: LoadContext, resolver: Resolver) -> tuple[LoadedFigures, ...]:
+    loaded = (_load_page(ctx, path) for path in ctx.content_files(FIGURES_DIR, "*.yml"))
+    return tuple(sorted((p for p in loaded if p), key=lambda p: p.slug))
+
+
+def _load_page(ctx: LoadContext, path: Path) -> LoadedFigures | None:
+    report = ctx.reporter(path)
+    parsed = read_yaml_file(path, ctx.rel(path), report)
+    if parsed is None:
+        return None
+    figures = validate(KeyFigurePage, parsed.data, report, lambda loc: line_of(parsed, loc))
+    if figures is None or (figures.draft and not ctx.include_drafts):
+        return None
+    return LoadedFigures(slugify(path.stem), ctx.rel(path), figures)
+
+
+def chart(figure: KeyFigure) -> Chart | None:
+    """Two bars, 'from' and 'to', scaled to the larger value; None when a value is no number."""
+    start, end = parse_number(figure.start), parse_number(figure.end)
+    if not figure.is_change or start is None or end is None or max(start, end) <= 0:
+        return None
+    width, height, top, baseline, bar_width = 220, 150, 24, 120, 64
+    scale = (baseline - top) / max(start, end)
+    bars = []
+    for index, (value, text, year, kind) in enumerate(((start, figure.start, figure.start_year, "from"),
+                                                       (end, figure.end, figure.end_year, "to"))):
+        bar_height = round(max(value * scale, 1.0), 1)
+        label = str(year) if year else ("Från" if kind == "from" else "Till")
+        x = 30 + index * 96
+        bars.append(Bar(label, text or "", x, round(baseline - bar_height, 1), bar_width,
+                        bar_height, kind))
+    return Chart(width, height, baseline, (bars[0], bars[1]), describe_change(figure))
+
+
+def describe_change(figure: KeyFigure) -> str:
+    """The figure in one Swedish sentence, used as the chart's title and in the card's text."""
+    what = figure.what or "Värdet"
+    start = _with_unit(figure.start, figure.unit) + (f" ({figure.start_year})" if figure.start_year else "")
+    end = _with_unit(figure.end, figure.unit) + (f" ({figure.end_year})" if figure.end_year else "")
+    period = f", {figure.period}" if figure.period else ""
+    return f"{what}: från {start} till {end}{period}."
+
+
+def _with_unit(text: str | None, unit: str | None) -> str:
+    if text is None:
+        return MISSING.lower()
+    return f"{text} {unit}" if unit else text
+
+
+def render_figures(pages: tuple[LoadedFigures, ...], renderer: Renderer) -> list[Output]:
+    outputs = [_render_page(loaded, renderer) for loaded in pages]
+    if pages:
+        body = renderer.template("keyfigures_index.md.j2").render(pages=pages)
+        meta = renderer.meta("list", "Nyckeltal", "Nyckeltal som arbetet i Säker och trygg kommun hänvisar till.",
+                             None, published=None, owner=None)
+        outputs.append(Output(f"{FIGURES_DIR}/index.md", page(meta, body)))
+    return outputs
+
+
+def _render_page(loaded: LoadedFigures, renderer: Renderer) -> Output:
+    figures = loaded.page
+    body = renderer.template("keyfigures.md.j2").render(
+        loaded=loaded, figures=figures, chart=chart, describe_change=describe_change, MISSING=MISSING,
+        svg=renderer.env.get_template("keyfigure_chart.svg.j2"))
+    meta = renderer.meta("list", figures.title, figures.summary, loaded.source, published=figures.published,
+                         owner=figures.owner)
+    meta["trygg_typ"] = "Nyckeltal"
+    if figures.draft:
+        meta["utkast"] = True
+    return Output(f"{FIGURES_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
+
+
+FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures)
