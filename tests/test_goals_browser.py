@@ -3,62 +3,31 @@ at phone and desktop widths, and the effect chain stacks into labelled cards on 
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 import pytest
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = ["malomraden/", "malomraden/forutsattningar-for-arbete/", "malomraden/god-start-i-livet/",
          "malomraden/boende-och-narmiljo/", "malomraden/omradesutveckling-norrby/", "nyckeltal/gardstensmodellen/"]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_axe_violations(browser, site_url, path, width):
+def test_no_axe_violations(browser, served_site, path, width):
     from axe_playwright_python.sync_playwright import Axe
     page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(site_url + path)
+    page.goto(served_site + path)
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     page.close()
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_effect_chain_is_a_table_on_desktop_and_labelled_cards_on_a_phone(browser, site_url):
+def test_effect_chain_is_a_table_on_desktop_and_labelled_cards_on_a_phone(browser, served_site):
     layouts = {}
     for width in (390, 1280):
         page = browser.new_page(viewport={"width": width, "height": 900})
-        page.goto(site_url + "malomraden/omradesutveckling-norrby/")
+        page.goto(served_site + "malomraden/omradesutveckling-norrby/")
         cell = page.locator('td[data-label="Prestation"]').first
         layouts[width] = (cell.evaluate("e => getComputedStyle(e).display"),
                           cell.evaluate("e => getComputedStyle(e, '::before').content"),

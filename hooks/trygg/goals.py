@@ -181,8 +181,10 @@ def line_of(parsed: YamlData, loc: tuple) -> int | None:
 # --- rendering ------------------------------------------------------------------------------
 
 def render_goals(goals: Goals, renderer: Renderer) -> list[Output]:
-    if goals.programme is None:
-        return []
+    if goals.programme is None:  # the navigation links here even before there is any content
+        meta = renderer.meta("list", TYPE_LABEL, "Målområden i arbetet Socialt hållbart Borås.", None,
+                             published=None, owner=None)
+        return [Output(f"{GOALS_DIR}/index.md", page(meta, f"# {TYPE_LABEL}\n\nHär finns inga målområden ännu.\n"))]
     outputs = [_render_area(loaded, renderer) for loaded in goals.areas]
     outputs.append(_render_programme(goals, renderer))
     return outputs

@@ -129,11 +129,10 @@ def _with_unit(text: str | None, unit: str | None) -> str:
 
 def render_figures(pages: tuple[LoadedFigures, ...], renderer: Renderer) -> list[Output]:
     outputs = [_render_page(loaded, renderer) for loaded in pages]
-    if pages:
-        body = renderer.template("keyfigures_index.md.j2").render(pages=pages)
-        meta = renderer.meta("list", "Nyckeltal", "Nyckeltal som arbetet i Säker och trygg kommun hänvisar till.",
-                             None, published=None, owner=None)
-        outputs.append(Output(f"{FIGURES_DIR}/index.md", page(meta, body)))
+    body = renderer.template("keyfigures_index.md.j2").render(pages=pages)
+    meta = renderer.meta("list", "Nyckeltal", "Nyckeltal som arbetet i Säker och trygg kommun hänvisar till.",
+                         None, published=None, owner=None)
+    outputs.append(Output(f"{FIGURES_DIR}/index.md", page(meta, body)))
     return outputs
 
 
