@@ -1,0 +1,99 @@
+"""Drafts (`utkast: true`) of every content type: a clear banner in the preview server, and absent
+from the production build — pages, navigation lists, search, feed, sitemap, calendar and PDFs."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import VALID_EVENT, mkdocs_build
+
+DRAFT_TITLES = ["Hemligt målområde", "Hemliga nyckeltal", "Hemlig handbok", "Hemligt kapitel", "Hemlig nyhet",
+                "Hemligt möte"]
+DRAFTS = {
+    "content/malomraden/hemligt.yml": (
+        "titel: Hemligt målområde\nordning: 9\nsammanfattning: Utkast.\npublicerad: 2026-11-22\nutkast: true\n"),
+    "content/nyckeltal/hemliga.yml": (
+        "titel: Hemliga nyckeltal\nsammanfattning: Utkast.\nkälla: Ingen\npublicerad: 2026-11-22\nutkast: true\n"
+        "nyckeltal:\n  - rubrik: R\n    vad: V\n    värde: '1'\n"),
+    "content/handbocker/hemlig/handbok.yml": (
+        "titel: Hemlig handbok\nsammanfattning: Utkast.\nägare: [CKS]\npublicerad: 2026-11-22\n"
+        "senast granskad: 2026-11-22\ngranskas senast: 2027-11-22\nutkast: true\n"),
+    "content/handbocker/hemlig/01-a.md": "---\ntitel: Kapitel A\n---\n\nText.\n",
+    "content/handbocker/trygghet-i-offentlig-miljo/03-hemligt.md": (
+        "---\ntitel: Hemligt kapitel\nutkast: true\n---\n\nHemlig kapiteltext.\n"),
+    "content/nyheter/hemlig.md": (
+        "---\ntitel: Hemlig nyhet\npublicerad: 2026-11-01\nsammanfattning: Utkast.\nutkast: true\n---\n\nText.\n"),
+    "content/moten/hemligt/program.md": VALID_EVENT.replace("titel: Nätverksmöte", "titel: Hemligt möte")
+    .replace("publicerad: 2030-01-10", "publicerad: 2030-01-10\nutkast: true"),
+}
+DRAFT_URLS = ["malomraden/hemligt/", "nyckeltal/hemliga/", "handbocker/hemlig/",
+              "handbocker/trygghet-i-offentlig-miljo/hemligt/", "nyheter/hemlig/", "moten/hemligt/"]
+
+
+def test_drafts_are_absent_from_the_production_build(project):
+    root = project(DRAFTS, with_seed_content=True)
+    run = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": "1795000000"})
+    assert run.returncode == 0, run.output
+    site = run.site
+    for url in DRAFT_URLS:
+        assert not (site / url).exists(), url
+    searchable = [p for p in site.rglob("*") if p.is_file() and p.suffix in {".html", ".json", ".xml", ".ics"}]
+    assert any(p.name == "search_index.json" for p in searchable) and any(p.name == "sitemap.xml" for p in searchable)
+    for path in searchable:
+        text = path.read_text(encoding="utf-8")
+        for title in DRAFT_TITLES + ["hemlig", "Hemlig kapiteltext"]:
+            assert title not in text, f"{title} in {path.relative_to(site)}"
+    pdf = site / "handbocker/trygghet-i-offentlig-miljo/trygghet-i-offentlig-miljo.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Om handboken" in text and "Hemligt kapitel" not in text and "Hemlig kapiteltext" not in text
+    assert not list(site.glob("handbocker/hemlig*"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, deadline: float) -> bytes:
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def test_drafts_show_an_utkast_banner_in_the_preview_server(project):
+    root = project(DRAFTS, with_seed_content=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}",
+         "-f", str(root / "mkdocs.yml")], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"})
+    try:
+        deadline = time.monotonic() + 180
+        base = f"http://127.0.0.1:{port}/"
+        for url in DRAFT_URLS:
+            page = _get(base + url, deadline).decode("utf-8")
+            banner = re.search(r'<p class="trygg-draft-banner" role="note">([^<]+)</p>', page)
+            assert banner, url
+            assert banner.group(1).startswith("Utkast – sidan visas bara i förhandsgranskningen")
+        published = _get(base + "handbocker/trygghet-i-offentlig-miljo/om-handboken/", deadline).decode("utf-8")
+        assert "trygg-draft-banner" not in published
+        assert "Nästa kapitel: 2. Sju faktorer som påverkar den fysiska miljön" in published
+        pdf = _get(base + "handbocker/trygghet-i-offentlig-miljo/trygghet-i-offentlig-miljo.pdf", deadline)
+        text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+        assert "3. Hemligt kapitel (utkast)" in text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
