@@ -1,4 +1,4 @@
-"""Real Chromium: the effect-chain and key-figure pages have no axe violations (WCAG 2.0/2.1 A/AA)
+"""Real Chromium: the effect-chain, key-figure and handbook pages have no axe violations (WCAG 2.0/2.1 A/AA)
 at phone and desktop widths, and the effect chain stacks into labelled cards on a phone."""
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = ["malomraden/", "malomraden/forutsattningar-for-arbete/", "malomraden/god-start-i-livet/",
-         "malomraden/boende-och-narmiljo/", "malomraden/omradesutveckling-norrby/", "nyckeltal/gardstensmodellen/"]
+         "malomraden/boende-och-narmiljo/", "malomraden/omradesutveckling-norrby/", "nyckeltal/gardstensmodellen/",
+         "handbocker/trygghet-i-offentlig-miljo/", "handbocker/trygghet-i-offentlig-miljo/om-handboken/",
+         "handbocker/trygghet-i-offentlig-miljo/hela/"]
 
 
 @pytest.mark.parametrize("width", [390, 1280])
