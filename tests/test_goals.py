@@ -162,15 +162,15 @@ def test_numbers_are_read_as_written_and_never_guessed():
 
 
 CRIME_CHART = """\
-<svg class="trygg-chart" viewBox="0 0 220 150" width="220" height="150" role="img" aria-labelledby="k-titel" focusable="false">
+<svg class="trygg-bars" viewBox="0 0 220 150" width="220" height="150" role="img" aria-labelledby="k-titel" focusable="false">
 <title id="k-titel">Stapeldiagram. Brott per 1 000 invånare: från 180 brott per 1 000 invånare till 63 brott per 1 000 invånare, sedan 1997.</title>
-<rect class="trygg-chart-bar trygg-chart-bar-from" x="30" y="24.0" width="64" height="96.0"/>
-<text class="trygg-chart-value" x="62.0" y="18.0" text-anchor="middle">180</text>
-<text class="trygg-chart-label" x="62.0" y="138" text-anchor="middle">Från</text>
-<rect class="trygg-chart-bar trygg-chart-bar-to" x="126" y="86.4" width="64" height="33.6"/>
-<text class="trygg-chart-value" x="158.0" y="80.4" text-anchor="middle">63</text>
-<text class="trygg-chart-label" x="158.0" y="138" text-anchor="middle">Till</text>
-<line class="trygg-chart-axis" x1="20" y1="120" x2="200" y2="120"/>
+<rect class="trygg-bars-bar trygg-bars-bar-from" x="30" y="24.0" width="64" height="96.0"/>
+<text class="trygg-bars-value" x="62.0" y="18.0" text-anchor="middle">180</text>
+<text class="trygg-bars-label" x="62.0" y="138" text-anchor="middle">Från</text>
+<rect class="trygg-bars-bar trygg-bars-bar-to" x="126" y="86.4" width="64" height="33.6"/>
+<text class="trygg-bars-value" x="158.0" y="80.4" text-anchor="middle">63</text>
+<text class="trygg-bars-label" x="158.0" y="138" text-anchor="middle">Till</text>
+<line class="trygg-bars-axis" x1="20" y1="120" x2="200" y2="120"/>
 </svg>"""
 
 
@@ -224,7 +224,7 @@ def test_key_figures_are_on_the_site_exactly_as_in_the_seed(built_site):
     for fact in KEY_FIGURES:
         assert fact in text, fact
     raw = (built_site / "nyckeltal/gardstensmodellen/index.html").read_text(encoding="utf-8")
-    assert raw.count('<svg class="trygg-chart"') == 7
+    assert raw.count('<svg class="trygg-bars"') == 7
     assert raw.count('role="img"') == raw.count("<title id=") == 7
 
 

@@ -41,10 +41,4 @@ def registered_types() -> list[ContentType]:
     from .handbooks import HANDBOOKS_TYPE
     from .keyfigures import FIGURES_TYPE
 
-    from .charts import CHART_TYPE  # imported here: the type modules import this one
-    from .decisions import DECISION_TYPE
-    from .goals import GOALS_TYPE
-    from .handbooks import HANDBOOKS_TYPE
-    from .keyfigures import FIGURES_TYPE
-
     return [CHART_TYPE, DECISION_TYPE, GOALS_TYPE, FIGURES_TYPE, HANDBOOKS_TYPE]
