@@ -9,6 +9,7 @@ here, from the same models, by `handbook_pdf.render_pdf` (HTML template + WeasyP
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .goals import line_of, resolve_names
 from .handbook_pdf import render_pdf
+from .history import build_date
 from .models.handbook import Chapter, Handbook
 from .register import Entry, Resolver, slugify
 from .render import Output, page
@@ -88,17 +90,14 @@ def _load_handbook(ctx: LoadContext, folder: Path, resolver: Resolver) -> Loaded
     owners = resolve_names(handbook.owners, ("ägare",), parsed, report, resolver)
     commissioned = resolve_names([handbook.commissioned_by] if handbook.commissioned_by else [],
                                  ("på uppdrag av",), parsed, report, resolver)
-    _warn_if_overdue(handbook, report, line_of(parsed, ("granskas senast",)))
+    _warn_if_overdue(handbook, build_date(ctx.root), report, line_of(parsed, ("granskas senast",)))
     chapters = _load_chapters(ctx, folder)
     return LoadedHandbook(slugify(folder.name), ctx.rel(path), handbook, owners,
                           commissioned[0] if commissioned else None, chapters)
 
 
-def _warn_if_overdue(handbook: Handbook, report: Reporter, line: int | None) -> None:
-    # Imported here: the pipeline imports the content types, so a module-level import would loop.
-    from .pipeline import build_date
-
-    if handbook.review_by < build_date():
+def _warn_if_overdue(handbook: Handbook, today: dt.date, report: Reporter, line: int | None) -> None:
+    if handbook.review_by < today:
         report.warning(line, f"handboken skulle ha granskats senast {handbook.review_by.isoformat()}",
                        "läs igenom handboken och sätt nya datum för 'senast granskad' och 'granskas senast'")
 
