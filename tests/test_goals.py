@@ -118,10 +118,9 @@ def test_goal_area_mistakes_get_exact_swedish_messages(project, case):
     assert problems_for(project, {INDEX: MINI_INDEX, AREA: text}) == [expected]
 
 
-def test_a_goal_area_without_the_overview_file_is_an_error(project):
-    assert problems_for(project, {AREA: MINI_AREA}) == [
-        f"{INDEX}: fel: filen content/malomraden/index.yml saknas (skapa översiktssidan med titel, sammanfattning, "
-        "principer och publicerad)"]
+def test_goal_areas_without_the_overview_file_get_a_plain_list(project):
+    page = rendered(project, {AREA: MINI_AREA}, "malomraden/index.md")
+    assert page.endswith("# Socialt hållbart Borås\n\n- [Testområde](/malomraden/test/index.md)\n")
 
 
 def test_key_figure_needs_a_value_or_a_change(project):

@@ -39,7 +39,7 @@ def test_the_skeleton_passes_check_and_builds(project, kind):
     assert [str(p) for p in check_site(root).problems] == []
     build = mkdocs_build(root)
     assert build.returncode == 0, build.output
-    address = created.removeprefix("content/").rsplit(".", 1)[0].removesuffix("/program")
+    address = created.removeprefix("content/").rsplit(".", 1)[0].removesuffix("/program").removesuffix("/handbok")
     page = build.site / address / "index.html"
     assert page.exists(), sorted(p.relative_to(build.site).as_posix() for p in build.site.rglob("index.html"))
     assert "Trygghetsvandring i Norrby: kväll" in page.read_text("utf-8")

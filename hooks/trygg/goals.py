@@ -8,6 +8,7 @@ Responsible bodies are register references; unknown ones get "menade du …?" wi
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .models.goals import MISSING, ChainRow, GoalArea, Programme, Related
 from .register import Entry, Resolver, slugify
 from .render import Output, page
+from .skeletons import yaml_text
 from .source import YamlData, read_yaml_file
 from .types import ContentType
 from .validation import validate
@@ -85,10 +87,6 @@ def load_goals(ctx: LoadContext, resolver: Resolver) -> Goals:
         else:
             areas.append(_load_area(ctx, path, resolver))
     loaded = sorted((a for a in areas if a), key=lambda a: (a.area.order, a.slug))
-    if loaded and programme is None:
-        index = ctx.root / "content" / GOALS_DIR / INDEX_FILE
-        ctx.reporter(index).error(None, f"filen content/{GOALS_DIR}/{INDEX_FILE} saknas",
-                                  "skapa översiktssidan med titel, sammanfattning, principer och publicerad")
     return Goals(programme, tuple(loaded))
 
 
@@ -181,11 +179,12 @@ def line_of(parsed: YamlData, loc: tuple) -> int | None:
 # --- rendering ------------------------------------------------------------------------------
 
 def render_goals(goals: Goals, renderer: Renderer) -> list[Output]:
-    if goals.programme is None:  # the navigation links here even before there is any content
+    outputs = [_render_area(loaded, renderer) for loaded in goals.areas]
+    if goals.programme is None:  # the navigation links here even before index.yml is written
+        body = renderer.template("goals_index_plain.md.j2").render(title=TYPE_LABEL, areas=goals.areas)
         meta = renderer.meta("list", TYPE_LABEL, "Målområden i arbetet Socialt hållbart Borås.", None,
                              published=None, owner=None)
-        return [Output(f"{GOALS_DIR}/index.md", page(meta, f"# {TYPE_LABEL}\n\nHär finns inga målområden ännu.\n"))]
-    outputs = [_render_area(loaded, renderer) for loaded in goals.areas]
+        return [*outputs, Output(f"{GOALS_DIR}/index.md", page(meta, body))]
     outputs.append(_render_programme(goals, renderer))
     return outputs
 
@@ -218,4 +217,34 @@ def _helpers() -> dict[str, Any]:
     return {"MISSING": MISSING, "COLUMNS": COLUMNS, "LINK_NOTES": LINK_NOTES}
 
 
-GOALS_TYPE = ContentType("malomraden", load_goals, render_goals)
+def goal_area_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+    """`trygg new malomraden "Titel"`: a goal area with one effect-chain row to fill in."""
+    return f"content/{GOALS_DIR}/{slug}.yml", f"""\
+# Ett målområde i Socialt hållbart Borås. Rader som börjar med # är kommentarer och syns inte på
+# webbplatsen. Skapad {today.isoformat()}. Sidan hamnar på /{GOALS_DIR}/{slug}/. Skriv bara det som
+# underlaget säger. Skriv ~ där en uppgift saknas i underlaget: den visas som "Saknas i källan".
+# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
+titel: {yaml_text(title)}
+ordning: 9                      # målområdenas ordning på översiktssidan
+sammanfattning: Skriv en mening om målområdet.
+# budskap: Ett kort budskap som visas under rubriken.
+# ansvariga: [Kerstin Hermansson]   # namn ur registret
+publicerad: {today.isoformat()}
+# utkast: true                  # syns då bara i förhandsvisningen
+effektkedja:
+  rubrik: {yaml_text(title + " – effektkedja")}
+  grupper:
+    - långsiktiga effekter:
+        - Skriv den långsiktiga effekten.
+      koppling: säker           # säker, trolig, osäker eller okänd
+      rader:
+        - kortsiktig effekt: Skriv den kortsiktiga effekten.
+          prestation: ~
+          aktivitet: Skriv aktiviteten.
+          ansvar: [SKA]         # namn eller förkortningar ur registret, eller fritext: …
+          tid: ~
+          resurser: ~
+"""
+
+
+GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, skeleton=goal_area_skeleton)

@@ -21,6 +21,7 @@ from .history import build_date
 from .models.handbook import Chapter, Handbook
 from .register import Entry, Resolver, slugify
 from .render import Output, page
+from .skeletons import yaml_text
 from .source import read_yaml_file
 from .types import ContentType
 from .validation import validate
@@ -71,7 +72,7 @@ class LoadedHandbook:
 def load_handbooks(ctx: LoadContext, resolver: Resolver) -> tuple[LoadedHandbook, ...]:
     folders = [p for p in ctx.content_files(HANDBOOKS_DIR, "*") if p.is_dir()]
     loaded = (_load_handbook(ctx, folder, resolver) for folder in folders)
-    return tuple(h for h in loaded if h and h.chapters)
+    return tuple(h for h in loaded if h)
 
 
 def _load_handbook(ctx: LoadContext, folder: Path, resolver: Resolver) -> LoadedHandbook | None:
@@ -188,4 +189,24 @@ def _meta(renderer: Renderer, loaded: LoadedHandbook, title: str, description: s
     return meta
 
 
-HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks)
+def handbook_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+    """`trygg new handbocker "Titel"`: handbok.yml of a new handbook; chapters are added beside it."""
+    next_year = today.replace(year=today.year + 1, day=min(today.day, 28))
+    return f"content/{HANDBOOKS_DIR}/{slug}/{HANDBOOK_FILE}", f"""\
+# En handbok. Rader som börjar med # är kommentarer och syns inte på webbplatsen. Skapad
+# {today.isoformat()}. Handboken hamnar på /{HANDBOOKS_DIR}/{slug}/. Skriv kapitlen som filer här
+# bredvid: 01-om-handboken.md, 02-nasta-kapitel.md och så vidare, var och en med ett sidhuvud
+# (---, titel: …, ---) och texten under. Ett kapitel som inte är klart får utkast: true.
+# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
+titel: {yaml_text(title)}
+sammanfattning: Skriv en mening om vad handboken handlar om.
+ägare: [Stadsledningskansliet]   # namn eller förkortningar ur registret
+# på uppdrag av: Tekniska nämnden
+publicerad: {today.isoformat()}
+senast granskad: {today.isoformat()}
+granskas senast: {next_year.isoformat()}   # efter det datumet varnar trygg check
+# utkast: true                    # syns då bara i förhandsvisningen
+"""
+
+
+HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, skeleton=handbook_skeleton)

@@ -7,6 +7,7 @@ numbers are in the card's text as well.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from .models.goals import MISSING
 from .models.keyfigures import KeyFigure, KeyFigurePage
 from .register import slugify
 from .render import Output, page
+from .skeletons import yaml_text
 from .source import read_yaml_file
 from .types import ContentType
 from .validation import validate
@@ -149,4 +151,27 @@ def _render_page(loaded: LoadedFigures, renderer: Renderer) -> Output:
     return Output(f"{FIGURES_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
 
 
-FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures)
+def figures_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+    """`trygg new nyckeltal "Titel"`: a page with one key figure whose values are still missing."""
+    return f"content/{FIGURES_DIR}/{slug}.yml", f"""\
+# Nyckeltal. Rader som börjar med # är kommentarer och syns inte på webbplatsen. Skapad
+# {today.isoformat()}. Sidan hamnar på /{FIGURES_DIR}/{slug}/. Skriv värdena exakt som i underlaget,
+# inom citattecken. Skriv ~ för ett värde som saknas: det visas som "Saknas i källan".
+# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
+titel: {yaml_text(title)}
+sammanfattning: Skriv en mening om vad nyckeltalen visar.
+källa: Skriv varifrån siffrorna kommer.
+publicerad: {today.isoformat()}
+# utkast: true            # syns då bara i förhandsvisningen
+nyckeltal:
+  - rubrik: Skriv en kort rubrik
+    vad: Skriv vad som mäts.
+    från: ~               # till exempel '180'; eller värde: '1 500' för ett enskilt tal
+    till: ~
+    # period: sedan 1997
+    # enhet: brott per 1 000 invånare
+    # beskrivning: Meningen ur underlaget, med siffrorna.
+"""
+
+
+FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, skeleton=figures_skeleton)
