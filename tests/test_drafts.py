@@ -3,6 +3,7 @@ from the production build — pages, navigation lists, search, feed, sitemap, ca
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import socket
@@ -44,12 +45,17 @@ def test_drafts_are_absent_from_the_production_build(project):
     site = run.site
     for url in DRAFT_URLS:
         assert not (site / url).exists(), url
-    searchable = [p for p in site.rglob("*") if p.is_file() and p.suffix in {".html", ".json", ".xml", ".ics"}]
-    assert any(p.name == "search_index.json" for p in searchable) and any(p.name == "sitemap.xml" for p in searchable)
-    for path in searchable:
-        text = path.read_text(encoding="utf-8")
+    files = [p for p in site.rglob("*") if p.is_file() and p.suffix in {".html", ".json", ".xml", ".ics"}]
+    assert any(p.name == "sitemap.xml" for p in files) and any(p.name == "feed.xml" for p in files)
+    texts = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in files}
+    # Pagefind's search index: gzip-compressed fragments, one per indexed page.
+    fragments = sorted((site / "pagefind").rglob("*.pf_fragment"))
+    assert fragments
+    texts.update({p.name: gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in fragments})
+    assert any("Handboken för trygghet i offentlig miljö är framtagen" in t for t in texts.values())  # readable
+    for name, text in texts.items():
         for title in DRAFT_TITLES + ["hemlig", "Hemlig kapiteltext"]:
-            assert title not in text, f"{title} in {path.relative_to(site)}"
+            assert title not in text, f"{title} in {name}"
     pdf = site / "handbocker/trygghet-i-offentlig-miljo/trygghet-i-offentlig-miljo.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Om handboken" in text and "Hemligt kapitel" not in text and "Hemlig kapiteltext" not in text
