@@ -6,7 +6,8 @@ site, then measures in one run, per size:
 
 - full build wall time and peak memory (max RSS of the build process, via RUSAGE_CHILDREN of a
   fresh helper process per build);
-- HTML bytes per page, and the bytes a first search fetches (search/search_index.json);
+- HTML bytes per page, and the bytes a first search fetches (Material: search_index.json;
+  trygg: Pagefind's chunks, measured in Chromium by benchmarks/bench_search.py);
 - at the largest default size, the time until one edited page is visible in `mkdocs serve`.
 
 It prints figures and ratios. Defaults finish in a few minutes (100 and 1,000 pages);
@@ -151,9 +152,15 @@ def measure_build(project: Path) -> Build:
         raise SystemExit(f"build failed in {project}:\n{out.stdout}\n{out.stderr}")
     pages = [p for p in site.rglob("*.html") if p.name == "index.html" and p.parent != site / "search"]
     sizes = [p.stat().st_size for p in pages]
-    search = (site / "search" / "search_index.json").read_bytes()
+    material_index = site / "search" / "search_index.json"
+    if material_index.exists():  # plain Material: the whole index is fetched before a first result
+        search = material_index.read_bytes()
+        search_bytes, search_gzip = len(search), len(gzip.compress(search, 6))
+    else:  # trygg: Pagefind fetches chunks; measured in Chromium (chunks are already compressed)
+        from bench_search import first_search_bytes
+        search_bytes = search_gzip = first_search_bytes(site, "trygghetsvandringar")[0]
     return Build(float(seconds), float(cpu_seconds), int(max_rss_kib) / 1024, len(pages), sum(sizes) / len(sizes), max(sizes),
-                 len(search), len(gzip.compress(search, 6)))
+                 search_bytes, search_gzip)
 
 
 def measure_preview_edit(project: Path, page_source: str, page_url: str) -> float:

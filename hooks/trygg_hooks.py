@@ -67,6 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(AbbreviationExtension(result.abbreviations, "/organisation/index.md"))
     config.markdown_extensions.append(SafeHtmlExtension())
     config.markdown_extensions.append(TableCaptionExtension())
+    config.extra["trygg"] = result.theme  # contact box and statement link for the theme
     config[_RESULT_KEY] = result
     return config
 

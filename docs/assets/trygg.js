@@ -159,6 +159,10 @@
   var menu = document.querySelector(".trygg-menu-button");
   if (menu) setUpMenu(menu);
   setUpCopyLinks();
+  document.querySelectorAll("[data-trygg-print]").forEach(function (button) {
+    button.hidden = false;  /* without the script the browser's own print command remains */
+    button.addEventListener("click", function () { window.print(); });
+  });
   /* Material wraps tables in a scroll box on DOMContentLoaded; a box that really scrolls must be
      reachable by keyboard (WCAG 2.1.1), so it becomes a named, focusable region once loaded. */
   window.addEventListener("load", function () {

@@ -9,9 +9,10 @@ instead of MkDocs' theme rendering. Neither touches MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .about import theme_facts
 from .api import render_api
 from .content import Content, content_text_files, load_content
 from .guide import render_guide
@@ -38,6 +39,7 @@ class BuildResult:
     # because the sources do not give one and none may be invented.
     known_names: frozenset[str] = frozenset()
     errors: tuple[Problem, ...] = ()  # only with keep_going (the preview); a build raises instead
+    theme: dict = field(default_factory=dict)  # site facts the theme draws (trygg.about.theme_facts)
 
 
 def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False,
@@ -58,7 +60,7 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
         raise ContentError([*content.warnings, *duplicates])
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names)
+                       known_names, theme=theme_facts(content))
 
 
 def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
@@ -82,7 +84,7 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names=known_names, errors=errors)
+                       known_names=known_names, errors=errors, theme=theme_facts(content))
 
 
 @dataclass(frozen=True)

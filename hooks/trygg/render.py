@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # The content-type label shown above each page's title (and later in search results).
-TYPE_LABELS = {"event": "Möte", "article": "Nyhet", "register": "Register", "list": "Översikt"}
+TYPE_LABELS = {"event": "Möte", "article": "Nyhet", "register": "Register", "list": "Översikt",
+               "statement": "Om webbplatsen"}
 
 
 @dataclass(frozen=True)

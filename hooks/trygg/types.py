@@ -35,10 +35,11 @@ class ContentType:
 
 def registered_types() -> list[ContentType]:
     """Every extra content type, in rendering order. Add new types to this list."""
+    from .about import ABOUT_TYPE
     from .charts import CHART_TYPE  # imported here: the type modules import this one
     from .decisions import DECISION_TYPE
     from .goals import GOALS_TYPE
     from .handbooks import HANDBOOKS_TYPE
     from .keyfigures import FIGURES_TYPE
 
-    return [CHART_TYPE, DECISION_TYPE, GOALS_TYPE, FIGURES_TYPE, HANDBOOKS_TYPE]
+    return [CHART_TYPE, DECISION_TYPE, GOALS_TYPE, FIGURES_TYPE, HANDBOOKS_TYPE, ABOUT_TYPE]

@@ -1,0 +1,98 @@
+"""About the site: the contact shown in every page's "Kontakta oss" box (`content/om/kontakt.yml`),
+the accessibility statement (`content/om/tillganglighet.yml` → `/tillganglighet/`) and robots.txt
+(pointing at the sitemap under the site's public URL).
+
+The statement has Digg's mandatory parts: the public actor and the site, the compliance, known
+inaccessible content with reasons and alternatives, how and when the site was assessed, when the
+statement was last updated, how to give feedback or ask for another format (the contact), and
+the right to report to Digg. Its facts live in the data file so it stays current.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .models.about import Contact, Statement
+from .render import Output, page
+from .source import read_yaml_file
+from .types import ContentType
+from .validation import validate
+
+if TYPE_CHECKING:
+    from .content import Content, LoadContext
+    from .register import Resolver
+    from .render import Renderer
+
+KEY = "om"
+CONTACT_FILE = "om/kontakt.yml"
+STATEMENT_FILE = "om/tillganglighet.yml"
+STATEMENT_PAGE = "tillganglighet/index.md"
+DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
+
+
+@dataclass(frozen=True)
+class About:
+    contact: Contact | None
+    statement: Statement | None
+    statement_source: str | None
+
+
+def load_about(ctx: LoadContext, resolver: Resolver) -> About:
+    contact = _load(ctx, CONTACT_FILE, Contact)
+    statement = _load(ctx, STATEMENT_FILE, Statement)
+    if statement is not None and contact is None:
+        ctx.reporter(ctx.root / "content" / STATEMENT_FILE).error(
+            1, "tillgänglighetsredogörelsen behöver en kontakt för synpunkter och andra format",
+            f"skriv namn och e-post eller telefon i content/{CONTACT_FILE}")
+    return About(contact, statement, f"content/{STATEMENT_FILE}" if statement else None)
+
+
+def _load(ctx: LoadContext, name: str, schema):
+    path: Path = ctx.root / "content" / name
+    if not path.is_file():
+        return None
+    report = ctx.reporter(path)
+    parsed = read_yaml_file(path, ctx.rel(path), report)
+    if parsed is None:
+        return None
+    return validate(schema, parsed.data if parsed.data is not None else {}, report,
+                    lambda loc: _line(parsed.lines, loc))
+
+
+def _line(lines: dict, loc: tuple) -> int | None:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def render_about(about: About, renderer: Renderer) -> list[Output]:
+    robots = Output("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {renderer.site.url}sitemap.xml\n")
+    if about.statement is None or about.contact is None:
+        return [robots]
+    statement = about.statement
+    body = renderer.template("statement.md.j2").render(
+        statement=statement, contact=about.contact, site_url=renderer.site.url, digg_url=DIGG_REPORT_URL)
+    meta = renderer.meta("statement", "Tillgänglighetsredogörelse",
+                         f"Hur tillgänglig webbplatsen {statement.site} är, kända brister och hur du "
+                         "kontaktar oss om något inte fungerar.", about.statement_source,
+                         published=None, owner=statement.actor, updated=statement.updated)
+    return [robots, Output(STATEMENT_PAGE, page(meta, body), about.statement_source)]
+
+
+def theme_facts(content: Content) -> dict:
+    """What the theme draws on every page: the contact box, and the statement link if it exists."""
+    about: About | None = content.extra.get(KEY)
+    if about is None:
+        return {}
+    facts: dict = {}
+    if about.contact is not None:
+        facts["contact"] = about.contact.model_dump(exclude_none=True)
+    if about.statement is not None and about.contact is not None:
+        facts["statement_url"] = STATEMENT_PAGE.removesuffix("index.md")
+    return facts
+
+
+ABOUT_TYPE = ContentType(KEY, load_about, render_about)

@@ -1,0 +1,121 @@
+"""What residents expect of every page: the accessibility statement with Digg's mandatory parts
+and a link to it in every footer, contact, page tools, Swedish 404, sitemap, robots.txt,
+canonical, Open Graph, favicon and lang."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import write_tree
+from trygg.about import load_about
+from trygg.content import LoadContext
+
+STATEMENT = "tillganglighet/index.html"
+
+
+def article(site: Path, page: str) -> str:
+    raw = (site / page).read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", " ", raw[raw.index("<article"):raw.index("</article>")])
+    return re.sub(r"\s+", " ", text)
+
+
+def test_the_statement_has_digg_s_mandatory_parts(built_site):
+    text = article(built_site, STATEMENT)
+    raw = (built_site / STATEMENT).read_text(encoding="utf-8")
+    assert "Borås Stad står bakom webbplatsen Säker och trygg kommun." in text
+    assert "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service, " \
+           "på grund av de brister som beskrivs nedan." in text
+    assert "Sökningen kräver JavaScript" in text and "Så gör du i stället" in text and "Orsak" in text
+    assert "Senaste bedömningen gjordes den 22 november 2026." in text
+    assert "Redogörelsen uppdaterades senast den 22 november 2026." in text
+    assert "i ett annat format" in text and "Rapportera brister i webbplatsens tillgänglighet" in text
+    assert '<a href="https://www.digg.se/tdosanmalan">anmäla det till Digg</a>' in raw
+    assert "självskattning" in text and "axe" in text
+
+
+def test_every_page_links_to_the_statement_in_its_footer(built_site):
+    for page in built_site.rglob("*.html"):
+        raw = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in raw:
+            continue  # a moved page's redirect, nothing to read
+        footer = raw[raw.index('<footer class="md-footer trygg-footer">'):]
+        assert re.search(r'<a href="(?:[./]*tillganglighet/|\./)">Tillgänglighetsredogörelse</a>', footer), page
+        assert "Om webbplatsen" in footer, page
+
+
+def test_content_pages_have_contact_print_and_share(built_site):
+    raw = (built_site / "nyheter/organiserad-trygghet/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="trygg-contact-heading" class="trygg-contact__heading">Kontakta oss</h2>' in raw
+    assert '<a href="https://www.boras.se">www.boras.se</a>' in raw
+    assert "data-trygg-print hidden>Skriv ut</button>" in raw  # shown by our script only
+    assert re.search(r'<a href="mailto:\?subject=Organiserad%20trygghet&amp;body=http[^"]+organiserad-trygghet', raw)
+    assert re.search(r'<a href="http[^"]+/nyheter/organiserad-trygghet/" data-trygg-copy>Kopiera länk</a>', raw)
+
+
+def test_the_404_page_is_swedish_and_leads_on(built_site):
+    raw = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Sidan finns inte</h1>" in raw and "Gå till startsidan" in raw and "Sök på webbplatsen" in raw
+    assert "Not found" not in raw
+
+
+def test_sitemap_robots_canonical_open_graph_favicon_and_lang(built_site):
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert robots == "User-agent: *\nAllow: /\n\nSitemap: http://127.0.0.1:8000/sitemap.xml\n"
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>http://127.0.0.1:8000/tillganglighet/</loc>" in sitemap
+    assert (built_site / "assets/favicon.svg").read_text().startswith("<svg")
+    raw = (built_site / "nyheter/organiserad-trygghet/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/nyheter/organiserad-trygghet/">' in raw
+    assert '<meta property="og:title" content="Organiserad trygghet">' in raw
+    assert '<meta property="og:type" content="article">' in raw
+    assert '<meta property="og:url" content="http://127.0.0.1:8000/nyheter/organiserad-trygghet/">' in raw
+    assert '<meta property="og:locale" content="sv_SE">' in raw
+    assert re.search(r'<link rel="icon" href="[./]*assets/favicon.svg">', raw)
+    assert '<html lang="sv"' in raw
+
+
+def test_a_statement_without_a_contact_is_an_error(tmp_path):
+    write_tree(tmp_path, {"content/om/tillganglighet.yml": (
+        "aktör: Borås Stad\nwebbplats: X\nförenlighet: delvis förenlig\nbedömd: 2026-11-22\n"
+        "uppdaterad: 2026-11-22\nmetod: Självskattning.\n")})
+    ctx = LoadContext(tmp_path, include_drafts=False)
+    about = load_about(ctx, None)
+    assert about.statement is not None
+    assert [str(p) for p in ctx.problems] == [
+        "content/om/tillganglighet.yml:1: fel: tillgänglighetsredogörelsen behöver en kontakt för synpunkter "
+        "och andra format (skriv namn och e-post eller telefon i content/om/kontakt.yml)"]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("helt", "content/om/tillganglighet.yml:3: fel: "),
+])
+def test_an_unknown_compliance_is_reported_with_its_line(tmp_path, value, message):
+    write_tree(tmp_path, {
+        "content/om/kontakt.yml": "namn: Borås Stad\n",
+        "content/om/tillganglighet.yml": (
+            f"aktör: Borås Stad\nwebbplats: X\nförenlighet: {value}\nbedömd: 2026-11-22\n"
+            "uppdaterad: 2026-11-22\nmetod: Självskattning.\n")})
+    ctx = LoadContext(tmp_path, include_drafts=False)
+    assert load_about(ctx, None).statement is None
+    assert len(ctx.problems) == 1 and str(ctx.problems[0]).startswith(message)
+    assert "helt förenlig" in str(ctx.problems[0])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_reading_and_navigation_work_without_javascript(served_site, browser, width):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(served_site + "nyheter/organiserad-trygghet/")
+    assert page.locator("h1").inner_text() == "Organiserad trygghet"
+    assert page.get_by_role("button", name="Meny").is_hidden()  # needs the script: not shown without it
+    footer = page.locator("nav.trygg-footer__nav")
+    for name in ("Start", "Möten", "Nyheter"):
+        assert footer.get_by_role("link", name=name, exact=True).is_visible(), name
+    footer.get_by_role("link", name="Möten", exact=True).click()
+    page.wait_for_url("**/moten/")
+    assert page.get_by_role("link", name="Tillgänglighetsredogörelse").is_visible()
+    context.close()
