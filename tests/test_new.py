@@ -21,7 +21,9 @@ def test_every_registered_type_has_a_skeleton():
 
     names = set(skeletons())
     assert {"möte", "utvecklingsdag", "konferens", "seminarium", "nyhet"} <= names
-    missing = [t.key for t in registered_types() if t.key not in names]
+    # "om" is the site's own facts (contact, accessibility statement): one file each, not pages
+    # a writer adds, so it has no skeleton.
+    missing = [t.key for t in registered_types() if t.key not in names and t.key != "om"]
     assert missing == [], f"content types without a skeleton for trygg new: {missing}"
 
 
