@@ -58,14 +58,8 @@ def _load(ctx: LoadContext, name: str, schema):
     if parsed is None:
         return None
     return validate(schema, parsed.data if parsed.data is not None else {}, report,
-                    lambda loc: _line(parsed.lines, loc))
+                    parsed.line)
 
-
-def _line(lines: dict, loc: tuple) -> int | None:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
 
 
 def render_about(about: About, renderer: Renderer) -> list[Output]:

@@ -82,7 +82,7 @@ def _load_chart(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedChart
     parsed = read_yaml_file(path, ctx.rel(path), report)
     if parsed is None:
         return None
-    line = lambda loc: _line(parsed.lines, loc)  # noqa: E731
+    line = parsed.line
     chart = validate(Chart, parsed.data if parsed.data is not None else {}, report, line)
     if chart is None or (chart.draft and not ctx.include_drafts):
         return None
@@ -96,12 +96,6 @@ def _load_chart(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedChart
                   if (source := _find_node(e.source, ids)) and (target := _find_node(e.target, ids)))
     return LoadedChart(slugify(path.stem), ctx.rel(path), chart, nodes, edges)
 
-
-def _line(lines: dict, loc: tuple) -> int | None:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
 
 
 def _node_ids(chart: Chart, report: Reporter, line) -> dict[str, str]:

@@ -117,6 +117,17 @@ class LoadContext:
             return None
         return doc, model
 
+    def read_yaml(self, path: Path, schema: type[M]) -> tuple[YamlData, M] | None:
+        """The YAML twin of `read`: parse a data file and validate it; None on errors or for a skipped draft."""
+        report = self.reporter(path)
+        parsed = read_yaml_file(path, self.rel(path), report)
+        if parsed is None:
+            return None
+        model = validate(schema, parsed.data, report, parsed.line)
+        if model is None or (getattr(model, "draft", False) and not self.include_drafts):
+            return None
+        return parsed, model
+
     def content_files(self, folder: str, pattern: str) -> list[Path]:
         base = self.root / "content" / folder
         if not base.is_dir():
@@ -208,8 +219,7 @@ def _validate_list(schema: type, parsed: YamlData, report: Reporter) -> list:
     if not isinstance(parsed.data, list):
         report.error(1, "filen ska vara en lista där varje post börjar med '- namn: …'")
         return []
-    line_of = lambda loc: _line(parsed.lines, loc)  # noqa: E731
-    items = (validate(schema, item, report, line_of, (i,)) for i, item in enumerate(parsed.data))
+    items = (validate(schema, item, report, parsed.line, (i,)) for i, item in enumerate(parsed.data))
     return [item for item in items if item is not None]
 
 
@@ -230,12 +240,6 @@ def _check_register(ctx: LoadContext, register: Register, base: Path) -> None:
             ctx.reporter(path).error(None, f"{person.name}: organisationen '{person.organisation}' finns inte i registret",
                                      resolver.suggestion(person.organisation))
 
-
-def _line(lines: dict, loc: tuple) -> int | None:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
 
 
 # --- events -------------------------------------------------------------------------------

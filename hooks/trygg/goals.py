@@ -17,9 +17,8 @@ from .models.goals import MISSING, ChainRow, GoalArea, Programme, Related
 from .register import Entry, Resolver, slugify
 from .render import Output, page
 from .skeletons import yaml_text
-from .source import YamlData, read_yaml_file
+from .source import YamlData
 from .types import ContentType
-from .validation import validate
 
 if TYPE_CHECKING:
     from .content import LoadContext
@@ -90,30 +89,23 @@ def load_goals(ctx: LoadContext, resolver: Resolver) -> Goals:
     return Goals(programme, tuple(loaded))
 
 
-def _parse(ctx: LoadContext, path: Path) -> tuple[YamlData | None, Reporter]:
-    report = ctx.reporter(path)
-    return read_yaml_file(path, ctx.rel(path), report), report
-
-
 def _load_programme(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedProgramme | None:
-    parsed, report = _parse(ctx, path)
-    if parsed is None:
+    loaded = ctx.read_yaml(path, Programme)
+    if loaded is None:
         return None
-    programme = validate(Programme, parsed.data, report, lambda loc: line_of(parsed, loc))
-    if programme is None:
-        return None
+    parsed, programme = loaded
+    report = ctx.reporter(path)
     names = programme.overall.responsible if programme.overall else []
     responsible = resolve_names(names, ("övergripande", "ansvariga"), parsed, report, resolver)
     return LoadedProgramme(ctx.rel(path), programme, responsible)
 
 
 def _load_area(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedGoalArea | None:
-    parsed, report = _parse(ctx, path)
-    if parsed is None:
+    loaded = ctx.read_yaml(path, GoalArea)
+    if loaded is None:
         return None
-    area = validate(GoalArea, parsed.data, report, lambda loc: line_of(parsed, loc))
-    if area is None or (area.draft and not ctx.include_drafts):
-        return None
+    parsed, area = loaded
+    report = ctx.reporter(path)
     responsible = resolve_names(area.responsible, ("ansvariga",), parsed, report, resolver)
     rows: dict[tuple[int, int], tuple[Responsible, ...] | None] = {}
     for g, group in enumerate(area.chain.groups if area.chain else []):
@@ -130,7 +122,7 @@ def resolve_names(names: list[str], where: tuple, parsed: YamlData, report: Repo
     for index, name in enumerate(names):
         entry = resolver.resolve(name)
         if entry is None:
-            report.error(line_of(parsed, (*where, index)), f"'{name}' finns inte i registret",
+            report.error(parsed.line((*where, index)), f"'{name}' finns inte i registret",
                          resolver.suggestion(name))
         else:
             found.append(entry)
@@ -143,7 +135,7 @@ def _resolve_row(row: ChainRow, where: tuple, parsed: YamlData, report: Reporter
         return None
     resolved = []
     for index, item in enumerate(row.responsible):
-        line = line_of(parsed, (*where, index))
+        line = parsed.line((*where, index))
         if (item.name is None) == (item.free_text is None):
             report.error(line, "skriv antingen ett namn ur registret eller 'fritext: …'",
                          "till exempel '- SKA' eller '- fritext: samtliga förvaltningar & bolag'")
@@ -165,15 +157,9 @@ def _check_related(ctx: LoadContext, targets: list[Related], parsed: YamlData, r
         target = related.page
         base = ctx.root / "content" / target.strip("/")
         if not any(p.exists() for p in (base.with_suffix(".yml"), base.with_suffix(".md"), base)):
-            report.error(line_of(parsed, ("relaterat", index, "sida")), f"'relaterat' pekar på '{target}' som inte finns",
+            report.error(parsed.line(("relaterat", index, "sida")), f"'relaterat' pekar på '{target}' som inte finns",
                          "skriv sökvägen under content/ utan filändelse, till exempel nyckeltal/gardstensmodellen")
 
-
-def line_of(parsed: YamlData, loc: tuple) -> int | None:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in parsed.lines:
-            return parsed.lines[loc[:end]]
-    return None
 
 
 # --- rendering ------------------------------------------------------------------------------

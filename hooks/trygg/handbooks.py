@@ -15,16 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .goals import line_of, resolve_names
+from .goals import resolve_names
 from .handbook_pdf import render_pdf
 from .history import build_date
 from .models.handbook import Chapter, Handbook
 from .register import Entry, Resolver, slugify
 from .render import Output, page
 from .skeletons import yaml_text
-from .source import read_yaml_file
 from .types import ContentType
-from .validation import validate
 
 if TYPE_CHECKING:
     from .content import LoadContext
@@ -81,17 +79,15 @@ def _load_handbook(ctx: LoadContext, folder: Path, resolver: Resolver) -> Loaded
         ctx.reporter(folder).error(None, f"mappen saknar {HANDBOOK_FILE}",
                                    "varje handbok behöver en handbok.yml med titel, ägare och granskningsdatum")
         return None
+    loaded = ctx.read_yaml(path, Handbook)
+    if loaded is None:
+        return None
+    parsed, handbook = loaded
     report = ctx.reporter(path)
-    parsed = read_yaml_file(path, ctx.rel(path), report)
-    if parsed is None:
-        return None
-    handbook = validate(Handbook, parsed.data, report, lambda loc: line_of(parsed, loc))
-    if handbook is None or (handbook.draft and not ctx.include_drafts):
-        return None
     owners = resolve_names(handbook.owners, ("ägare",), parsed, report, resolver)
     commissioned = resolve_names([handbook.commissioned_by] if handbook.commissioned_by else [],
                                  ("på uppdrag av",), parsed, report, resolver)
-    _warn_if_overdue(handbook, build_date(ctx.root), report, line_of(parsed, ("granskas senast",)))
+    _warn_if_overdue(handbook, build_date(ctx.root), report, parsed.line(("granskas senast",)))
     chapters = _load_chapters(ctx, folder)
     return LoadedHandbook(slugify(folder.name), ctx.rel(path), handbook, owners,
                           commissioned[0] if commissioned else None, chapters)

@@ -12,15 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .goals import line_of
 from .models.goals import MISSING
 from .models.keyfigures import KeyFigure, KeyFigurePage
 from .register import slugify
 from .render import Output, page
 from .skeletons import yaml_text
-from .source import read_yaml_file
 from .types import ContentType
-from .validation import validate
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -86,13 +83,10 @@ def load_figures(ctx: LoadContext, resolver: Resolver) -> tuple[LoadedFigures, .
 
 
 def _load_page(ctx: LoadContext, path: Path) -> LoadedFigures | None:
-    report = ctx.reporter(path)
-    parsed = read_yaml_file(path, ctx.rel(path), report)
-    if parsed is None:
+    loaded = ctx.read_yaml(path, KeyFigurePage)
+    if loaded is None:
         return None
-    figures = validate(KeyFigurePage, parsed.data, report, lambda loc: line_of(parsed, loc))
-    if figures is None or (figures.draft and not ctx.include_drafts):
-        return None
+    figures = loaded[1]
     return LoadedFigures(slugify(path.stem), ctx.rel(path), figures)
 
 

@@ -32,17 +32,24 @@ class Document:
     body_line: int
 
     def line(self, loc: Path_) -> int | None:
-        """Best line for a key path: the deepest prefix of `loc` that we know."""
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self.lines:
-                return self.lines[loc[:end]]
-        return None
+        return line_at(self.lines, loc)
 
 
 @dataclass
 class YamlData:
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, loc: Path_) -> int | None:
+        return line_at(self.lines, loc)
+
+
+def line_at(lines: dict[Path_, int], loc: Path_) -> int | None:
+    """Best line for a key path: the deepest prefix of `loc` that we know."""
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
 
 
 class _Loader(yaml.SafeLoader):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .pagecheck import markdown_lines
 from .problems import Reporter
+from .source import line_at
 
 DICTIONARY_PATHS = (Path("/usr/share/hunspell/sv_SE"), Path("/usr/share/myspell/dicts/sv_SE"))
 WORD_LIST = "content/ordlista.txt"
@@ -224,11 +225,5 @@ def iter_text_values(data: object, lines: dict, path: tuple = ()) -> Iterator[Te
         for index, value in enumerate(data):
             yield from iter_text_values(value, lines, (*path, index))
     elif isinstance(data, str) and not re.fullmatch(r"[\w/.#-]*/[\w/.#-]*", data):  # skip paths
-        yield TextPiece(_line(lines, path) or 1, None, prose(data))
+        yield TextPiece(line_at(lines, path) or 1, None, prose(data))
 
-
-def _line(lines: dict, path: tuple) -> int | None:
-    for end in range(len(path), -1, -1):
-        if path[:end] in lines:
-            return lines[path[:end]]
-    return None
