@@ -40,6 +40,8 @@ def test_find_unknown_reports_unexplained_upper_case_words_once():
     html = ('<p>Arbetet med KRAMI och <abbr title="x">FOF</abbr>, KRAMI igen, Del II, '
             '<code>HTML</code>, 2017/KS0121 och https://ex.se/ABC.</p>')
     assert find_unknown(html, {"FOF"}) == ["KRAMI"]
+    assert find_unknown('<p>Bara <abbr title="x">FOF</abbr>.</p>', {"FOF"}) == []
+    assert find_unknown('<p title="KRAMI">Ett ord <code>KRAMI</code> i attribut och kod</p>', {"FOF"}) == []
 
 
 def test_an_unexplained_abbreviation_fails_the_strict_build_naming_the_source(project):

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import mkdocs_build
-from trygg.sanitize import make_inert
+import markdown
+
+from trygg.sanitize import SafeHtmlExtension, make_inert
 
 SCRIPT = '<script>alert("xss")</script>'
 IMG = '<img src="x" onerror="alert(1)">'
@@ -35,6 +37,19 @@ PAYLOAD = f"{SCRIPT} {IMG}"
 ])
 def test_markup_is_made_inert(markup, inert):
     assert make_inert(markup) == inert
+
+
+@pytest.mark.parametrize("text, html", [
+    ("[länk](javascript:alert(1)) ![bild](vbscript:x)", '<p><a>länk</a> <img alt="bild" /></p>'),
+    ('Text\n{: onclick="alert(1)" title="ok" }', '<p title="ok">Text</p>'),
+    ('<form markdown="1" action="https://ex.se">\n*fet*\n</form>', "<div>\n<p><em>fet</em></p>\n</div>"),
+    ("Före <img src=x onerror=alert(1)> efter <script>alert(2)</script>",
+     '<p>Före <img src="x"> efter &lt;script&gt;alert(2)&lt;/script&gt;</p>'),
+    ("[säker](https://boras.se){target=_blank}", '<p><a href="https://boras.se" target="_blank">säker</a></p>'),
+])
+def test_markdown_tree_and_raw_html_are_both_made_inert(text, html):
+    """Markdown's own elements and attributes are cleaned in the tree, written HTML in the stash."""
+    assert markdown.markdown(text, extensions=["attr_list", "md_in_html", SafeHtmlExtension()]) == html
 
 
 class _Live(HTMLParser):

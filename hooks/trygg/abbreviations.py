@@ -103,9 +103,13 @@ def find_unknown(html: str, known: Iterable[str]) -> list[str]:
     Text inside <abbr>, code, links' URLs and scripts is ignored: an <abbr> has been expanded
     already, and code is not prose.
     """
+    known_set = set(known)
+    # Most pages use only known abbreviations: one regex pass over the raw HTML (attributes and
+    # code included) proves that, and only a page with a suspect word is parsed for its text.
+    if all(word in known_set or word in _NOT_ABBREVIATIONS for word in _CANDIDATE.findall(html)):
+        return []
     collector = _TextCollector()
     collector.feed(html)
-    known_set = set(known)
     found: dict[str, None] = {}
     for text in collector.texts:
         for word in _CANDIDATE.findall(text):

@@ -1,15 +1,21 @@
 """A Python-Markdown extension that makes every page's HTML inert: no script can come from content.
 
 Writers may use a little HTML in Markdown (`<br>`, `<abbr>`, `<details>`), so raw HTML is not
-forbidden; instead the finished HTML of each page is re-serialised once, after Python-Markdown
-has put raw HTML back (postprocessor 'raw_html', priority 30), and:
+forbidden. Everything a page's HTML can carry comes from two places, and both are cleaned:
 
-- elements that run code or load other documents (`<script>`, `<iframe>`, `<object>`, forms, …)
-  are escaped, so they show as text and do nothing;
-- event-handler attributes (`onclick`, `onerror`, …) are dropped;
-- `javascript:`, `vbscript:` and `data:` addresses (except `data:image/…` pictures) are dropped.
+- the element tree Python-Markdown builds (Markdown links, images, `{attr_list}` attributes,
+  `md_in_html` blocks): a treeprocessor drops event handlers and script addresses and turns
+  elements that run code into plain `<div>`s;
+- the raw HTML stash (every piece of HTML written in the Markdown): each piece is re-serialised
+  before Python-Markdown puts it back (postprocessor 'raw_html', priority 30), and
+  - elements that run code or load other documents (`<script>`, `<iframe>`, `<object>`, forms, …)
+    are escaped, so they show as text and do nothing;
+  - event-handler attributes (`onclick`, `onerror`, …) are dropped;
+  - `javascript:`, `vbscript:` and `data:` addresses (except `data:image/…` pictures) are dropped.
 
-The site's own scripts (the theme, JSON-LD in overrides/main.html) never pass through Markdown.
+Cleaning the pieces rather than re-parsing the finished page costs a fraction of the time: most
+of a page is Markdown, whose serialiser escapes text itself. The site's own scripts (the theme,
+JSON-LD in overrides/main.html) never pass through Markdown.
 """
 
 from __future__ import annotations
@@ -18,8 +24,11 @@ import html
 import re
 from html.parser import HTMLParser
 
+import xml.etree.ElementTree as etree
+
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
 
 # Inline SVG stays (the organisation charts are SVG); its scripts, handlers and the animation
 # elements that can set an href to javascript: are made inert like everything else.
@@ -35,12 +44,32 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 class SafeHtmlExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
-        md.postprocessors.register(_SafeHtmlPostprocessor(md), "trygg_safe_html", 1)
+        # The tree: last, after MkDocs' link rewriting (0), which expects every <a> to keep an href.
+        md.treeprocessors.register(_SafeTreeprocessor(md), "trygg_safe_tree", -5)
+        # The raw HTML: before 'raw_html' (30) puts the stash back into the page.
+        md.postprocessors.register(_SafeStashPostprocessor(md), "trygg_safe_stash", 35)
 
 
-class _SafeHtmlPostprocessor(Postprocessor):
+class _SafeTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if not isinstance(element.tag, str):  # comments and processing instructions
+                continue
+            if element.tag.lower() in INERT_TAGS:
+                element.tag = "div"
+                element.attrib.clear()
+                continue
+            for name in [name for name, value in element.attrib.items() if not _is_safe(name.lower(), value)]:
+                del element.attrib[name]
+
+
+class _SafeStashPostprocessor(Postprocessor):
     def run(self, text: str) -> str:
-        return make_inert(text)
+        stash = self.md.htmlStash
+        for index, block in enumerate(stash.rawHtmlBlocks):
+            markup = block if isinstance(block, str) else etree.tostring(block, encoding="unicode", method="html")
+            stash.rawHtmlBlocks[index] = make_inert(markup)
+        return text
 
 
 def make_inert(markup: str) -> str:
