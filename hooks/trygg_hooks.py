@@ -7,14 +7,17 @@
   errors are logged, what loaded is shown, and every page carries a Swedish error banner;
 - on_post_page, on_post_template: put that banner on every page and the 404 page (preview only);
 - on_files:   adds each generated page and file via File.generated, its edit_uri pointing at
-  the real source file;
+  the real source file. In `mkdocs serve --dirty` each generated file gets a file of its own
+  that changes only with its content, so an edit re-renders only the pages it changes
+  (trygg.preview.PreviewFiles);
 - on_page_content: warns about abbreviations the register does not explain;
 - on_page_markdown: dates every page from content and git, never the clock: a hand-written
   page's "Senast ändrad" is its last commit (front matter as fallback), and the sitemap's
   lastmod is the page's own date;
 - on_env:     gives the theme's templates the Swedish date filter;
 - on_post_page, on_post_template: correct the theme's HTML (trygg.theme_html);
-- on_post_build: indexes the built site for search (Pagefind, trygg.search).
+- on_post_build: indexes the built site for search (Pagefind, trygg.search); in the incremental
+  preview in the background, so an edited page shows before the index is done.
 """
 
 from __future__ import annotations
@@ -34,28 +37,35 @@ from mkdocs.structure.pages import Page
 from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
 from trygg.abbreviations import find_unknown
 from trygg.history import page_date
-from trygg.preview import with_error_banner
+from trygg.memo import Memo
+from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
 from trygg.sanitize import SafeHtmlExtension
-from trygg.search import SearchIndexError, index_site
+from trygg.search import SearchIndexError, index_site, index_site_in_background
 from trygg.markdown_html import TableCaptionExtension
 from trygg.sv import format_iso_date
 from trygg.theme_html import correct_theme_html
 
 log = get_plugin_logger("trygg")
 _RESULT_KEY = "trygg_result"
-_COMMAND = {"name": "build"}  # set once per process by on_startup; never changed by a build
+_COMMAND = {"name": "build", "dirty": False}  # set once per process by on_startup; never changed by a build
+PREVIEW_FILES = Path(".cache", "trygg", "forhandsvisning")  # under the project root; see trygg.preview
+PREVIEW_MEMO = Path(".cache", "trygg", "minne")  # slow pure results such as PDFs; see trygg.memo
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _COMMAND["name"] = command
+    _COMMAND.update(name=command, dirty=dirty)
+    if command == "serve" and dirty:  # MkDocs' warning is about navigation, which trygg.preview keeps right
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     serving = _COMMAND["name"] == "serve"
+    memo = Memo(root / PREVIEW_MEMO) if serving and _COMMAND["dirty"] else None
     try:
         result = build_site(root, site_name=config.site_name, site_url=config.site_url or "http://127.0.0.1:8000/",
-                            include_drafts=serving, keep_going=serving)
+                            include_drafts=serving, keep_going=serving, memo=memo)
     except ContentError as error:
         raise PluginError(f"Innehållet i content/ har fel:\n{error}") from None
     if serving:
@@ -94,6 +104,7 @@ def _survive_mistakes(config: MkDocsConfig, result: BuildResult) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     result: BuildResult = config[_RESULT_KEY]
+    preview = _incremental_preview(config, result)
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
@@ -102,10 +113,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             raise PluginError(f"docs/{existing.src_uri} och {output.source or 'content/'} ger samma sida "
                               f"({output.uri}). Byt namn på den ena.")
-        generated = File.generated(config, output.uri, content=output.content)
+        if preview is None:
+            generated = File.generated(config, output.uri, content=output.content)
+        else:  # a file of its own, so MkDocs' dirty build skips it while it is unchanged
+            generated = File.generated(config, output.uri, abs_src_path=str(preview.place(output.uri, output.content)))
         generated.edit_uri = output.source
         files.append(generated)
     return files
+
+
+def _incremental_preview(config: MkDocsConfig, result: BuildResult) -> PreviewFiles | None:
+    """In `mkdocs serve --dirty` (./scripts/serve): the generated files' store, after building
+    everything again if what all pages share has changed. None otherwise."""
+    if not (_COMMAND["name"] == "serve" and _COMMAND["dirty"]):
+        return None
+    root = Path(config.config_file_path).parent
+    preview = PreviewFiles(root / PREVIEW_FILES)
+    if preview.shared_inputs_changed(shared_fingerprint(root, result)):
+        utils.clean_directory(config.site_dir)
+    return preview
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
@@ -142,6 +168,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if _COMMAND["name"] == "serve" and _COMMAND["dirty"]:  # the preview: search catches up a moment later
+        index_site_in_background(Path(config.site_dir), on_error=lambda message: log.warning(message))
+        return
     try:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:

@@ -1,11 +1,14 @@
-"""The preview (`mkdocs serve`, as scripts/serve runs it) survives a writer's mistakes.
+"""The preview (`mkdocs serve --dirty`, as scripts/serve runs it) survives a writer's mistakes
+and rebuilds only what an edit changes.
 
 In Chromium: a broken file shows a Swedish error on the page instead of ending the server, and
-fixing the file brings the page back. A production build of the same mistake still fails.
+fixing the file brings the page back. A production build of the same mistake still fails. An
+edit re-renders the edited page and no other, unless it changes what every page shows.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -23,6 +26,7 @@ pytestmark = pytest.mark.browser
 EVENT = "content/moten/utvecklingsdag-saker-och-trygg-kommun/program.md"
 EVENT_URL = "moten/utvecklingsdag-saker-och-trygg-kommun/"
 BROKEN_LINE = "tid: 8.30–16.00"
+SERVE = ["serve", "--dirty"]  # as scripts/serve runs it
 
 
 def _free_port() -> int:
@@ -50,7 +54,7 @@ def preview(project, tmp_path):
     port = _free_port()
     log = (tmp_path / "serve.log").open("w+")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}",
+        [sys.executable, "-m", "mkdocs", *SERVE, "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}",
          "--livereload"],
         cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
@@ -113,7 +117,7 @@ def test_the_preview_starts_even_when_content_is_broken_from_the_start(project, 
     root = project({"content/nyheter/a.md": "---\ntitel: A\n"})
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", *SERVE, "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
@@ -127,3 +131,70 @@ def test_the_preview_starts_even_when_content_is_broken_from_the_start(project, 
         process.terminate()
         process.wait(timeout=30)
     assert mkdocs_build(root).returncode == 1  # a production build of the same content still stops
+
+
+# --- incremental rebuilds -------------------------------------------------------------------------
+
+# Builds the way `mkdocs serve --dirty` does (one process, one site folder, hooks loaded once),
+# once per step of edits given as JSON; prints, per build, every built file's modification time.
+_DRIVER = """
+import json, sys, threading
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+root, site, steps = Path(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3])
+times = []
+for number, edits in enumerate(steps):
+    for name, text in edits.items():
+        (root / name).write_text(text, encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    config.site_url = "http://127.0.0.1:8000/"
+    if number == 0:
+        config.plugins.on_startup(command="serve", dirty=True)
+    build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+    for thread in threading.enumerate():  # the search index is made in the background
+        if thread.name == "trygg-pagefind":
+            thread.join()
+    times.append({p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()})
+print(json.dumps(times))
+"""
+
+ARTICLE = "---\ntitel: Trygg i parken\npublicerad: 2030-01-02\nsammanfattning: Om parken.\n---\n\n{body}\n"
+
+
+def _incremental_builds(root: Path, site: Path, steps: list[dict[str, str]]) -> list[dict[str, int]]:
+    run = subprocess.run([sys.executable, "-c", _DRIVER, str(root), str(site), json.dumps(steps)], cwd=root,
+                         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {name for name, stamp in after.items() if before.get(name) != stamp}
+
+
+def test_an_edit_rebuilds_only_the_pages_it_changes_and_a_register_change_rebuilds_all(project, tmp_path):
+    root = project({"content/nyheter/parken.md": ARTICLE.format(body="Första versionen."),
+                    "content/nyheter/torget.md": ARTICLE.format(body="Om torget.").replace("parken", "torget")})
+    register = (root / "content/organisation/begrepp.yml").read_text("utf-8")
+    assert "Brottsförebyggande rådet" not in register
+    site = tmp_path / "site"
+    first, body_edit, title_edit, register_edit = _incremental_builds(root, site, [
+        {},
+        {"content/nyheter/parken.md": ARTICLE.format(body="Andra versionen, om FOF.")},
+        {"content/nyheter/parken.md": ARTICLE.format(body="Andra versionen, om FOF.").replace(
+            "Trygg i parken", "Tryggt i parken")},
+        {"content/organisation/begrepp.yml": register + "\n- förkortning: BRÅ\n  betydelse: Brottsförebyggande rådet\n"},
+    ])
+    pages = {name for name in first if name.endswith(".html")}
+    assert len(pages) > 10
+    # The body changed: that page, and the 404 page MkDocs always writes; the search index follows.
+    assert _rewritten(first, body_edit) & pages == {"nyheter/parken/index.html", "404.html"}
+    assert "Andra versionen" in (site / "nyheter/parken/index.html").read_text("utf-8")
+    assert "pagefind/pagefind-entry.json" in _rewritten(first, body_edit)
+    # The title shows in the news list too: both pages are built again, no others.
+    assert _rewritten(body_edit, title_edit) & pages == {"nyheter/parken/index.html", "nyheter/index.html",
+                                                          "404.html"}
+    # A new abbreviation may appear on any page: every page is built again.
+    assert _rewritten(title_edit, register_edit) & pages == pages

@@ -109,15 +109,21 @@ def _is_swedish_message(text: str) -> bool:
 
 # --- pages ---------------------------------------------------------------------------------------
 
-def render_guide(today: dt.date) -> list[Output]:
-    from .skeletons import skeletons
-
+@lru_cache(maxsize=None)  # one per process: the preview's rebuilds reuse the compiled templates
+def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("trygg", "templates"), trim_blocks=True, lstrip_blocks=True,
                              comment_start_string="{##", comment_end_string="##}", undefined=jinja2.StrictUndefined)
     env.filters["t"] = escape_text
     env.filters["cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
     env.filters["md"] = lambda text: re.sub(r"([\\`*_\[\]])", r"\\\1", str(text))
     env.filters["advice"] = _advice
+    return env
+
+
+def render_guide(today: dt.date) -> list[Output]:
+    from .skeletons import skeletons
+
+    env = _environment()
     areas: dict[str, list[Message]] = {}
     for message in message_catalogue():
         areas.setdefault(_AREA_TITLES.get(message.area, "Övrigt"), []).append(message)

@@ -7,6 +7,7 @@ Links to the site's pages ('/x/index.md#a') become absolute URLs of the publishe
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING
@@ -31,7 +32,12 @@ def render_pdf(loaded: LoadedHandbook, renderer: Renderer) -> bytes:
     import weasyprint
 
     html = render_html(loaded, renderer.site.url)
-    return weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
+
+    def pdf() -> bytes:
+        return weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
+
+    # The PDF is a pure function of its HTML: the preview makes it again only when that changes.
+    return pdf() if renderer.memo is None else renderer.memo.remember(("pdf", weasyprint.__version__, html), pdf)
 
 
 def render_html(loaded: LoadedHandbook, site_url: str) -> str:
@@ -47,6 +53,7 @@ def chapter_html(body: str, site_url: str) -> str:
     return md.convert(shift_headings(body, 1))
 
 
+@functools.cache  # one per process: the preview's rebuilds reuse the compiled template
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.PackageLoader("trygg", "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)

@@ -16,6 +16,7 @@ from .about import theme_facts
 from .api import render_api
 from .content import Content, content_text_files, load_content
 from .guide import render_guide
+from .memo import Memo
 from .history import build_date, last_changed_dates
 from .pagecheck import SitePages, check_page_markdown
 from .problems import ContentError, Problem, Reporter, Severity
@@ -43,15 +44,16 @@ class BuildResult:
 
 
 def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False,
-               keep_going: bool = False) -> BuildResult:
+               keep_going: bool = False, memo: Memo | None = None) -> BuildResult:
     """Load and validate `root/content`, then render every generated file. Raises ContentError,
-    unless `keep_going`: then what could be loaded is rendered and the errors are returned."""
+    unless `keep_going`: then what could be loaded is rendered and the errors are returned.
+    `memo` (the preview's, see trygg.memo) keeps slow pure results between builds."""
     types = registered_types()
     content = load_content(root, include_drafts=include_drafts, types=types, keep_going=keep_going)
     site = SiteInfo(site_name, site_url.rstrip("/") + "/", build_date(root))
     last_changed = last_changed_dates(root)
     if keep_going:
-        return _build_preview(root, content, site, types, last_changed)
+        return _build_preview(root, content, site, types, last_changed, memo)
     outputs = render_site(content, site, last_changed, types) + render_guide(site.today)
     outputs += render_redirects(root, outputs, site)
     outputs += render_api(content, site, last_changed, types)
@@ -64,11 +66,11 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
 
 
 def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
-                   last_changed: dict[str, dt.date]) -> BuildResult:
+                   last_changed: dict[str, dt.date], memo: Memo | None) -> BuildResult:
     """The preview renders whatever loaded and carries the errors along, so the server lives on."""
     problems = list(content.warnings)
     try:
-        outputs = render_site(content, site, last_changed, types) + render_guide(site.today)
+        outputs = render_site(content, site, last_changed, types, memo) + render_guide(site.today)
         try:
             outputs += render_redirects(root, outputs, site)
         except ContentError as error:

@@ -27,6 +27,8 @@ from .sv import anchor_time, format_date
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from .memo import Memo
+
     from .types import ContentType
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -52,9 +54,10 @@ class SiteInfo:
 
 
 def render_site(content: Content, site: SiteInfo, last_changed: dict[str, dt.date],
-                types: Sequence[ContentType] = ()) -> list[Output]:
-    """All generated files of the site, in a stable order."""
-    renderer = Renderer(content, site, last_changed)
+                types: Sequence[ContentType] = (), memo: Memo | None = None) -> list[Output]:
+    """All generated files of the site, in a stable order. `memo` (the preview's) keeps slow,
+    pure results such as the handbooks' PDFs between builds."""
+    renderer = Renderer(content, site, last_changed, memo)
     outputs = [*renderer.register(), *renderer.events(), *renderer.articles()]
     for content_type in types:
         outputs += content_type.render(content.extra[content_type.key], renderer)
@@ -64,11 +67,13 @@ def render_site(content: Content, site: SiteInfo, last_changed: dict[str, dt.dat
 class Renderer:
     """Renders the built-in types and gives every ContentType its templates and page furniture."""
 
-    def __init__(self, content: Content, site: SiteInfo, last_changed: dict[str, dt.date]) -> None:
+    def __init__(self, content: Content, site: SiteInfo, last_changed: dict[str, dt.date],
+                 memo: Memo | None = None) -> None:
         self.content = content
         self.site = site
         self.last_changed = last_changed
-        self.env = _environment()
+        self.memo = memo
+        self.env = _markdown_environment()
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -241,9 +246,16 @@ def _tidy(markdown: str) -> str:
 
 # --- Jinja environment ------------------------------------------------------------------------
 
+# One environment of each kind per process: compiled templates are reused by every build (Jinja
+# still reloads a template whose file changed), which matters most in the preview's rebuilds.
 @functools.cache
 def _escaping_environment() -> jinja2.Environment:
     return _environment(autoescape=True)
+
+
+@functools.cache
+def _markdown_environment() -> jinja2.Environment:
+    return _environment(autoescape=False)
 
 
 def html_template(name: str) -> jinja2.Template:

@@ -9,9 +9,14 @@ are not in a build's output at all, so they are never indexed.
 from __future__ import annotations
 
 import subprocess
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 OUTPUT_SUBDIR = "pagefind"
+
+
+_ONE_AT_A_TIME = threading.Lock()  # two Pagefind runs must not write one index together
 
 
 class SearchIndexError(Exception):
@@ -33,3 +38,21 @@ def index_site(site_dir: Path) -> None:
     if run.returncode != 0:
         message = (run.stderr or run.stdout).strip()
         raise SearchIndexError(f"Sökindexet kunde inte byggas (pagefind): {message}")
+
+
+def index_site_in_background(site_dir: Path, on_error: Callable[[str], None]) -> threading.Thread:
+    """For the preview: index after the page a writer waits for is served, not before it.
+
+    Runs one at a time; a run started while another is under way waits for it, so the last
+    index written is the one for the newest site. Failures go to `on_error` (the server lives on).
+    """
+    def run() -> None:
+        with _ONE_AT_A_TIME:
+            try:
+                index_site(site_dir)
+            except (SearchIndexError, OSError, subprocess.SubprocessError) as error:
+                on_error(str(error))
+
+    thread = threading.Thread(target=run, name="trygg-pagefind", daemon=True)
+    thread.start()
+    return thread

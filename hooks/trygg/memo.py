@@ -1,0 +1,81 @@
+"""Results of pure steps kept on disk, keyed by their exact inputs, for the preview's rebuilds.
+
+The preview (`./scripts/serve`) rebuilds after every saved file. Some steps are slow and depend
+only on what they are given — a handbook's PDF is a function of its HTML and WeasyPrint's
+version — so `Memo` keeps each result under a digest of exactly those inputs plus trygg's own
+code and the Python and libraries running it: an unchanged handbook is not typeset again, and any
+changed byte is simply another key. Nothing is held in memory between builds, and production
+builds (`mkdocs build`, `trygg build`) do not use it at all. The folder (`.cache/trygg/` in the
+project) may be deleted at any time.
+
+(Parsed content files were measured too: unpickling them cost about as much as parsing them
+again, so they are not kept.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+_CODE = Path(__file__).parent
+
+
+class Memo:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._salt = _code_version()
+
+    def remember(self, parts: tuple[str | bytes | bool, ...], compute: Callable[[], T]) -> T:
+        """`compute()`, or what it returned before for the same `parts` (and the same trygg code)."""
+        path = self._path(parts)
+        try:
+            with path.open("rb") as file:
+                return pickle.load(file)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            pass  # not there yet, or unreadable: compute it again
+        value = compute()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as file:
+                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)  # atomic: a reader sees the old entry or the whole new one
+        except OSError:
+            pass  # a read-only or full disk only makes the next build slower
+        return value
+
+    def _path(self, parts: tuple[str | bytes | bool, ...]) -> Path:
+        digest = hashlib.sha256(self._salt)
+        for part in parts:
+            data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+            digest.update(len(data).to_bytes(8, "big"))
+            digest.update(data)
+        name = digest.hexdigest()
+        return self.folder / name[:2] / f"{name[2:]}.pickle"
+
+
+def _code_version() -> bytes:
+    """A digest of trygg's own code and templates, and of the Python running it."""
+    digest = hashlib.sha256(sys.version.encode("utf-8"))
+    for package in ("pydantic", "pydantic-core", "PyYAML"):  # the cached objects are theirs too
+        digest.update(f"{package}={_version(package)}".encode("utf-8"))
+    for path in sorted(_CODE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".j2", ".yml", ".yaml", ".json", ".css", ".dic", ".aff"):
+            digest.update(path.relative_to(_CODE).as_posix().encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
