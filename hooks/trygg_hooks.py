@@ -62,7 +62,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     serving = _COMMAND["name"] == "serve"
-    memo = Memo(root / PREVIEW_MEMO) if serving and _COMMAND["dirty"] else None
+    incremental = serving and _COMMAND["dirty"]  # ./scripts/serve: `mkdocs serve --dirty`
+    memo = Memo(root / PREVIEW_MEMO) if incremental else None
     try:
         result = build_site(root, site_name=config.site_name, site_url=config.site_url or "http://127.0.0.1:8000/",
                             include_drafts=serving, keep_going=serving, memo=memo)
@@ -70,6 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"Innehållet i content/ har fel:\n{error}") from None
     if serving:
         _survive_mistakes(config, result)
+    if incremental:  # no sitemap in the preview: it lists every page, and nobody reads it there
+        config.theme.static_templates.discard("sitemap.xml")
     for warning in result.warnings:
         log.warning(str(warning))
     if not config.repo_url:
