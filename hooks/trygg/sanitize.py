@@ -63,12 +63,18 @@ class _SafeTreeprocessor(Treeprocessor):
                 del element.attrib[name]
 
 
+class _Inert(str):
+    """A stash entry already made inert (the toc extension runs all postprocessors per heading)."""
+
+
 class _SafeStashPostprocessor(Postprocessor):
     def run(self, text: str) -> str:
         stash = self.md.htmlStash
         for index, block in enumerate(stash.rawHtmlBlocks):
+            if isinstance(block, _Inert):
+                continue
             markup = block if isinstance(block, str) else etree.tostring(block, encoding="unicode", method="html")
-            stash.rawHtmlBlocks[index] = make_inert(markup)
+            stash.rawHtmlBlocks[index] = _Inert(make_inert(markup))
         return text
 
 
