@@ -10,7 +10,8 @@
   the real source file. In `mkdocs serve --dirty` each generated file gets a file of its own
   that changes only with its content, so an edit re-renders only the pages it changes
   (trygg.preview.PreviewFiles);
-- on_page_content: warns about abbreviations the register does not explain;
+- on_page_content: warns about abbreviations the register does not explain, and adds the parts
+  of the page's compound words for the search index only (trygg.compounds);
 - on_page_markdown: dates every page from content and git, never the clock: a hand-written
   page's "Senast ändrad" is its last commit (front matter as fallback), and the sitemap's
   lastmod is the page's own date;
@@ -40,13 +41,15 @@ from trygg.history import page_date
 from trygg.memo import Memo
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
 from trygg.sanitize import SafeHtmlExtension
-from trygg.search import SearchIndexError, index_site, index_site_in_background
+from trygg.compounds import with_compound_parts
+from trygg.search import SearchIndexError, compound_splitter, index_site, index_site_in_background
 from trygg.markdown_html import TableCaptionExtension
 from trygg.sv import format_iso_date
 from trygg.theme_html import correct_theme_html
 
 log = get_plugin_logger("trygg")
 _RESULT_KEY = "trygg_result"
+_COMPOUNDS_KEY = "trygg_compounds"
 _COMMAND = {"name": "build", "dirty": False}  # set once per process by on_startup; never changed by a build
 PREVIEW_FILES = Path(".cache", "trygg", "forhandsvisning")  # under the project root; see trygg.preview
 PREVIEW_MEMO = Path(".cache", "trygg", "minne")  # slow pure results such as PDFs; see trygg.memo
@@ -82,6 +85,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(TableCaptionExtension())
     config.extra["trygg"] = result.theme  # contact box and statement link for the theme
     config[_RESULT_KEY] = result
+    config[_COMPOUNDS_KEY] = compound_splitter()
+    if config[_COMPOUNDS_KEY] is None:
+        log.info("Sökningen delar inte upp sammansatta ord: den svenska ordlistan saknas "
+                 "(apt-get install hunspell-sv-se).")
     return config
 
 
@@ -142,7 +149,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     for word in find_unknown(html, [*result.abbreviations, *result.known_names]):
         log.warning(f"{page.file.edit_uri or page.file.src_uri}: förkortningen '{word}' förklaras inte "
                     f"(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)")
-    return html
+    return with_compound_parts(html, config[_COMPOUNDS_KEY])
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -171,6 +178,8 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if config[_COMPOUNDS_KEY] is not None:
+        config[_COMPOUNDS_KEY].save()
     if _COMMAND["name"] == "serve" and _COMMAND["dirty"]:  # the preview: search catches up a moment later
         index_site_in_background(Path(config.site_dir), on_error=lambda message: log.warning(message))
         return

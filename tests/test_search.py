@@ -81,6 +81,17 @@ def test_results_show_title_type_and_a_highlighted_snippet(search_page):
     assert colours == ["rgb(31, 35, 38)", "rgb(255, 229, 138)"]  # 14:1, far above AA
 
 
+def test_a_word_inside_a_compound_is_marked_where_the_compound_stands(search_page):
+    """"vandring" is found through the parts trygg.compounds indexes; the snippet shows the page's
+    own word "trygghetsvandringar" marked, never the hidden list of parts."""
+    found = search(search_page, "vandring")
+    result = search_page.locator("form[role=search] .trygg-result").nth(found.index("/nyheter/organiserad-trygghet/"))
+    marks = result.locator("mark").all_inner_texts()
+    assert marks and all(m.lower().startswith("trygghetsvandring") for m in marks), marks
+    excerpts = search_page.locator("form[role=search] .trygg-result__excerpt").all_inner_texts()
+    assert not [text for text in excerpts if "⁂" in text]
+
+
 def test_no_hit_says_so_in_swedish(search_page):
     assert search(search_page, "xyzzyqwerty") == []
     status = search_page.inner_text("form[role=search] [role=status]")

@@ -34,6 +34,35 @@
     return p;
   }
 
+  /* trygg.compounds gives Pagefind the parts of a page's compound words behind this mark, after
+     the page's text. A match there is shown where the compound stands in the text instead:
+     "vandring" marks "trygghetsvandringar". */
+  var PARTS_MARK = "\u2042";
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function readableExcerpt(data) {
+    var excerpt = data.excerpt || "";
+    var at = excerpt.indexOf(PARTS_MARK);
+    if (at < 0) return excerpt;
+    var parts = (excerpt.slice(at).match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) {
+      return m.replace(/<\/?mark>/g, "").replace(/[.,;:!?]+$/, "").toLowerCase();
+    });
+    var content = data.content || "";
+    var words = content.slice(0, content.indexOf(PARTS_MARK) < 0 ? content.length : content.indexOf(PARTS_MARK)).split(/\s+/);
+    for (var p = 0; p < parts.length; p++) {
+      for (var i = 0; i < words.length; i++) {
+        if (parts[p] && words[i].toLowerCase().indexOf(parts[p]) >= 0) {
+          return escapeHtml(words.slice(Math.max(0, i - 11), i).join(" ")) + " <mark>" + escapeHtml(words[i]) +
+            "</mark> " + escapeHtml(words.slice(i + 1, i + 13).join(" "));
+        }
+      }
+    }
+    return excerpt.slice(0, at);
+  }
+
   function resultItem(data) {
     var item = el("li", "trygg-result");
     var link = el("a", "trygg-result__link", data.meta.title || data.url);
@@ -42,7 +71,7 @@
     heading.appendChild(link);
     item.appendChild(el("p", "trygg-result__type", data.meta.typ || "Sida"));
     item.appendChild(heading);
-    item.appendChild(excerptNode(data.excerpt || ""));
+    item.appendChild(excerptNode(readableExcerpt(data)));
     return item;
   }
 

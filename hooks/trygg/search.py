@@ -3,7 +3,8 @@
 Pagefind stems Swedish (the pages say lang="sv"), folds å/ä/ö and é both ways, and splits the
 index into chunks, so a first search fetches a small part of it. Only what the theme marks
 `data-pagefind-body` is indexed: content pages, never the 404 or the search page itself. Drafts
-are not in a build's output at all, so they are never indexed.
+are not in a build's output at all, so they are never indexed. Compound words are indexed with
+their parts too (trygg.compounds), so "vandring" finds "trygghetsvandringar".
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import subprocess
 import threading
 from collections.abc import Callable
 from pathlib import Path
+
+from .compounds import Decompounder
+from .writing import find_dictionary
 
 OUTPUT_SUBDIR = "pagefind"
 
@@ -27,6 +31,12 @@ def pagefind_executable() -> Path:
     from pagefind_bin import get_executable  # the binary ships in the PyPI wheel `pagefind[bin]`
 
     return Path(get_executable())
+
+
+def compound_splitter() -> Decompounder | None:
+    """Splits compounds with hunspell's sv_SE dictionary; None where it is not installed."""
+    dictionary = find_dictionary()
+    return Decompounder(dictionary) if dictionary else None
 
 
 def index_site(site_dir: Path) -> None:
