@@ -195,8 +195,11 @@
   /* Material wraps tables in a scroll box on DOMContentLoaded; a box that really scrolls must be
      reachable by keyboard (WCAG 2.1.1), so it becomes a named, focusable region once loaded. */
   window.addEventListener("load", function () {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
-      if (box.scrollWidth <= box.clientWidth) return;
+    /* all widths first, then all attributes: a read after each write would lay the page out anew */
+    var boxes = Array.prototype.filter.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (box) {
+      return box.scrollWidth > box.clientWidth;
+    });
+    boxes.forEach(function (box) {
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
       box.setAttribute("aria-label", "Tabell, rulla i sidled");
