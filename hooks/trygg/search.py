@@ -9,6 +9,7 @@ their parts too (trygg.compounds), so "vandring" finds "trygghetsvandringar".
 
 from __future__ import annotations
 
+import os
 import subprocess
 import threading
 from collections.abc import Callable
@@ -39,11 +40,13 @@ def compound_splitter() -> Decompounder | None:
     return Decompounder(dictionary) if dictionary else None
 
 
-def index_site(site_dir: Path) -> None:
-    """Index the built site in `site_dir`; raises SearchIndexError if Pagefind fails."""
+def index_site(site_dir: Path, *, low_priority: bool = False) -> None:
+    """Index the built site in `site_dir`; raises SearchIndexError if Pagefind fails.
+    `low_priority` runs Pagefind niced, so it never slows the build a writer is waiting for."""
     run = subprocess.run(
         [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", OUTPUT_SUBDIR, "--silent"],
         capture_output=True, text=True, timeout=600,
+        preexec_fn=(lambda: os.nice(15)) if low_priority and hasattr(os, "nice") else None,
     )
     if run.returncode != 0:
         message = (run.stderr or run.stdout).strip()
@@ -59,7 +62,7 @@ def index_site_in_background(site_dir: Path, on_error: Callable[[str], None]) ->
     def run() -> None:
         with _ONE_AT_A_TIME:
             try:
-                index_site(site_dir)
+                index_site(site_dir, low_priority=True)
             except (SearchIndexError, OSError, subprocess.SubprocessError) as error:
                 on_error(str(error))
 
