@@ -4,13 +4,19 @@ facts match the pages, and the data links back to the pages and their notes."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
 from conftest import ROOT, VALID_EVENT, mkdocs_build
+from trygg.api import goals_collection, handbooks_collection
+from trygg.content import load_content
+from trygg.render import SiteInfo
+from trygg.types import registered_types
 
 SCHEMAS = ROOT / "docs" / "api" / "schema"
 BASE = "http://127.0.0.1:8000/"
@@ -36,7 +42,9 @@ def collections(site: Path) -> dict[str, dict]:
 def test_the_index_and_every_collection_match_their_schema(built_site):
     index = json.loads((built_site / "api/index.json").read_text(encoding="utf-8"))
     validate(index, "index")
-    assert set(index["collections"]) >= {"meetings", "organizations", "persons"}
+    # every collection is listed, and every published schema describes one of them
+    assert set(index["collections"]) == {"meetings", "organizations", "persons", "papers", "handbooks", "goalareas"}
+    assert {p.stem for p in SCHEMAS.glob("*.json")} == {*index["collections"], "index"}
     for name, entry in index["collections"].items():
         document = load(built_site, entry["url"])
         assert entry["schema"] == f"{BASE}api/schema/{name}.json" == document["schema"]
@@ -65,6 +73,11 @@ def test_every_reference_points_at_an_item_of_its_collection(built_site):
     references += [ref["id"] for paper in data["papers"]["data"]
                    for key in ("underDirectionOf", "originator", "officer", "signatory", "endorsedBy")
                    for ref in paper[key]]
+    references += [ref["id"] for book in data["handbooks"]["data"]
+                   for ref in [*book["owner"], *filter(None, [book["commissionedBy"]])]]
+    references += [ref["id"] for area in data["goalareas"]["data"] for ref in area["responsible"]]
+    references += [ref["id"] for area in data["goalareas"]["data"] for group in area["effectChain"]["group"]
+                   for row in group["row"] for ref in row["responsible"] or [] if ref["id"] is not None]
     assert references and [r for r in references if r not in ids] == []
 
 
@@ -124,3 +137,89 @@ def test_the_decision_is_a_paper_with_its_reference_and_proposals(built_site):
     assert f"diarienummer: {paper['reference']}" in source
     assert paper["proposals"] and all(p.split()[0] in source for p in paper["proposals"])
     assert paper["originator"] and paper["officer"]
+
+
+def _url_to_file(site: Path, url: str) -> Path:
+    assert url.startswith(BASE), url
+    path = site / url[len(BASE):]
+    return path / "index.html" if url.endswith("/") else path
+
+
+def test_a_handbook_has_its_owners_review_dates_published_chapters_and_pdf(built_site):
+    books = {b["web"]: b for b in collections(built_site)["handbooks"]["data"]}
+    book = books[f"{BASE}handbocker/trygghet-i-offentlig-miljo/"]
+    source = yaml.safe_load((ROOT / "content/handbocker/trygghet-i-offentlig-miljo/handbok.yml").read_text("utf-8"))
+    assert book["name"] == source["titel"] == "Handbok för trygghet i offentlig miljö"
+    assert [o["name"] for o in book["owner"]] == ["Tekniska förvaltningen", "Fritids- och folkhälsoförvaltningen"]
+    assert book["commissionedBy"]["name"] == "Tekniska nämnden"
+    assert (book["published"], book["lastReviewed"], book["reviewBy"]) == (
+        source["publicerad"].isoformat(), source["senast granskad"].isoformat(), source["granskas senast"].isoformat())
+    # the chapter 'Sju faktorer …' is a draft: neither listed nor built
+    assert [(c["number"], c["name"]) for c in book["chapter"]] == [(1, "Om handboken")]
+    assert not (built_site / "handbocker/trygghet-i-offentlig-miljo/sju-faktorer").exists()
+    chapter = _url_to_file(built_site, book["chapter"][0]["web"]).read_text(encoding="utf-8")
+    assert "Handboken för trygghet i offentlig miljö är framtagen på uppdrag av Tekniska nämnden." in chapter
+    assert "hela handboken" in _url_to_file(built_site, book["wholeWeb"]).read_text(encoding="utf-8")
+    assert book["file"]["fileName"] == "trygghet-i-offentlig-miljo.pdf"
+    assert _url_to_file(built_site, book["file"]["accessUrl"]).read_bytes().startswith(b"%PDF-")
+    assert books[f"{BASE}handbocker/metodhandbok-otillaten-paverkan/"]["commissionedBy"] is None
+
+
+def test_a_goal_area_carries_its_effect_chain_as_in_the_source_with_missing_cells_as_null(built_site):
+    areas = {a["web"]: a for a in collections(built_site)["goalareas"]["data"]}
+    assert [a["order"] for a in sorted(areas.values(), key=lambda a: a["order"])] == [1, 2, 3, 4]
+    area = areas[f"{BASE}malomraden/god-start-i-livet/"]
+    source = yaml.safe_load((ROOT / "content/malomraden/god-start-i-livet.yml").read_text(encoding="utf-8"))
+    assert (area["name"], area["fullName"], area["message"]) == (
+        "En god start i livet", "En god start i livet och goda uppväxtvillkor", "Att satsa tidigt lönar sig i längden")
+    assert [r["name"] for r in area["responsible"]] == ["Anna Svalander"] and area["unreadableResponsible"] == 1
+    assert area["programme"] == {"name": "Socialt hållbart Borås", "web": f"{BASE}malomraden/"}
+    chain = area["effectChain"]
+    assert chain["note"] == "Kolumnerna Tid och Resurser är tomma i källan."
+    groups = source["effektkedja"]["grupper"]
+    assert [[row["activity"] for row in g["row"]] for g in chain["group"]] == [
+        [row["aktivitet"] for row in g["rader"]] for g in groups]
+    first = chain["group"][0]
+    assert first["link"] == "osäker"
+    assert first["longTermEffect"][0] == {
+        "text": None, "readablePart": "I Borås ska barn och unga ha tillit till sin egen förmåga och …"}
+    row = first["row"][0]
+    assert (row["time"], row["resources"]) == (None, None)
+    assert row["responsible"] == [
+        {"id": f"{BASE}api/organizations.json#ska", "name": "Stadsledningskansliet"},
+        {"id": None, "name": "berörda förvaltningar genom Beredningsgrupp barn- och unga"}]
+    goals = areas[f"{BASE}malomraden/forutsattningar-for-arbete/"]["goals"]
+    assert goals["name"] == "Vi ska…"
+    assert goals["point"][0] == {"text": "Verka för att alla invånare i arbetsför ålder ska ha utbildning på "
+                                         "gymnasienivå.", "subpoint": []}
+
+
+DRAFT_AREA = """\
+titel: Ett nytt målområde
+ordning: 9
+sammanfattning: Ett målområde som inte är klart.
+publicerad: 2030-01-10
+utkast: true
+"""
+
+DRAFT_HANDBOOK = """\
+titel: En ny handbok
+sammanfattning: En handbok som inte är klar.
+ägare: [SKA]
+publicerad: 2030-01-10
+senast granskad: 2030-01-10
+granskas senast: 2031-01-10
+utkast: true
+"""
+
+
+@pytest.mark.parametrize("include_drafts", [False, True])
+def test_drafts_are_open_data_only_in_the_preview(project, include_drafts):
+    root = project({"content/malomraden/nytt.yml": DRAFT_AREA, "content/handbocker/ny/handbok.yml": DRAFT_HANDBOOK,
+                    "content/handbocker/ny/01-kapitel.md": "---\ntitel: Kapitel\n---\n\nText.\n"})
+    content = load_content(root, include_drafts=include_drafts, types=registered_types())
+    site = SiteInfo("Säker och trygg kommun", BASE, dt.date(2030, 1, 10))
+    areas = goals_collection(content.extra["malomraden"], site).items
+    books = handbooks_collection(content.extra["handbocker"], site).items
+    assert [a["name"] for a in areas] == (["Ett nytt målområde"] if include_drafts else [])
+    assert [b["name"] for b in books] == (["En ny handbok"] if include_drafts else [])

@@ -3,7 +3,13 @@
 - `api/index.json` (System) lists every collection with its file and JSON Schema;
 - `api/meetings.json` (Meeting with AgendaItem, each linking to its notes on the web page);
 - `api/organizations.json` (Organization) and `api/persons.json` (Person in public roles);
-- every other content type that gives its `ContentType` an `api` function adds its collection.
+- every other content type that gives its `ContentType` an `api` function adds its collection:
+  `papers.json` (decisions as Paper), `handbooks.json` (handbooks with their chapters and PDF) and
+  `goalareas.json` (Socialt hållbart Borås: goal areas, goals, effect chains).
+
+OParl has no type for a handbook or a goal area. Those items are typed by their own schema
+instead, `<site>/api/schema/<name>.json#<Type>` (a `$anchor` in the schema), and keep OParl's
+habits: `id`, `type`, `name`, `web`, references as `{id, name}`, dates as ISO 8601.
 
 The schemas are hand-written files in docs/api/schema/ (published as /api/schema/); the tests
 validate every collection against them. Keys are sorted and items ordered by id, so the files
@@ -40,6 +46,16 @@ class Collection:
     name: str  # e.g. "meetings" → api/meetings.json, schema api/schema/meetings.json
     type: str  # e.g. "Meeting"
     items: list[dict[str, Any]]
+    oparl: bool = True  # False: a type of our own, named by its schema (see `type_uri`)
+
+    def type_uri(self, site: SiteInfo, suffix: str = "") -> str:
+        """'https://schema.oparl.org/1.1/Meeting' or '<site>/api/schema/handbooks.json#Handbook'."""
+        return f"{OPARL}{self.type}{suffix}" if self.oparl else own_type(site, self.name, self.type + suffix)
+
+
+def own_type(site: SiteInfo, collection: str, name: str) -> str:
+    """The type of an item OParl has no word for: the `$anchor` in its collection's schema."""
+    return f"{site.url}{API_DIR}/schema/{collection}.json#{name}"
 
 
 def render_api(content: Content, site: SiteInfo, last_changed: dict[str, dt.date],
@@ -161,7 +177,7 @@ def _person(person: Person, site: SiteInfo, organisations: dict[str, str]) -> di
 # --- documents -----------------------------------------------------------------------------------
 
 def _collection_document(collection: Collection, site: SiteInfo) -> dict[str, Any]:
-    return {"type": f"{OPARL}{collection.type}List", "schema": _schema_url(collection, site),
+    return {"type": collection.type_uri(site, "List"), "schema": _schema_url(collection, site),
             "data": collection.items, "count": len(collection.items)}
 
 
@@ -169,7 +185,7 @@ def _system(collections: list[Collection], site: SiteInfo) -> dict[str, Any]:
     return {
         "id": f"{site.url}{API_DIR}/index.json", "type": OPARL + "System", "name": site.name,
         "website": site.url, "contactName": "Borås Stad", "oparlVersion": OPARL,
-        "collections": {c.name: {"type": OPARL + c.type, "url": f"{site.url}{API_DIR}/{c.name}.json",
+        "collections": {c.name: {"type": c.type_uri(site), "url": f"{site.url}{API_DIR}/{c.name}.json",
                                  "schema": _schema_url(c, site), "count": len(c.items)} for c in collections},
     }
 
@@ -199,3 +215,82 @@ def _paper(loaded: Any, site: SiteInfo) -> dict[str, Any]:
         "endorsedBy": refs([loaded.endorsed_by]),
         "endorsed": decision.endorsed.date.isoformat() if decision.endorsed else None,
     }
+
+
+def handbooks_collection(handbooks: Sequence[Any], site: SiteInfo) -> Collection:
+    """Handbooks with their published chapters, owners, review dates and the PDF (an OParl File)."""
+    items = [_handbook(loaded, site) for loaded in handbooks]
+    return Collection("handbooks", "Handbook", sorted(items, key=lambda i: i["id"]), oparl=False)
+
+
+def _handbook(loaded: Any, site: SiteInfo) -> dict[str, Any]:
+    handbook = loaded.handbook
+    key = api_id(site, "handbooks", loaded.slug)
+    web = site.url + loaded.url.lstrip("/")
+    return {
+        "id": key, "type": own_type(site, "handbooks", "Handbook"), "name": handbook.title,
+        "description": handbook.summary, "web": web, "wholeWeb": site.url + loaded.whole_url.lstrip("/"),
+        "owner": [_reference(e, site) for e in loaded.owners],
+        "commissionedBy": _reference(loaded.commissioned_by, site) if loaded.commissioned_by else None,
+        "published": handbook.published.isoformat(), "lastReviewed": handbook.last_reviewed.isoformat(),
+        "reviewBy": handbook.review_by.isoformat(),
+        "chapter": [{"id": f"{key}/{c.slug}", "type": own_type(site, "handbooks", "Chapter"), "number": c.number, "name": c.chapter.title,
+                     "description": c.chapter.summary, "web": f"{web}{c.slug}/"} for c in loaded.chapters],
+        "file": {"type": OPARL + "File", "name": f"{handbook.title} (PDF)", "fileName": loaded.pdf_name,
+                 "mimeType": "application/pdf", "accessUrl": f"{web}{loaded.pdf_name}"},
+    }
+
+
+def goals_collection(goals: Any, site: SiteInfo) -> Collection:
+    """Socialt hållbart Borås: each goal area with its goals, current state and effect chain.
+    A cell missing or unreadable in the source is null, never a guess."""
+    programme = None
+    if goals.programme is not None:
+        programme = {"name": goals.programme.programme.title, "web": site.url + goals.url.lstrip("/")}
+    items = [_goal_area(loaded, programme, site) for loaded in goals.areas]
+    return Collection("goalareas", "GoalArea", sorted(items, key=lambda i: i["id"]), oparl=False)
+
+
+def _goal_area(loaded: Any, programme: dict[str, str] | None, site: SiteInfo) -> dict[str, Any]:
+    area = loaded.area
+    chain = area.chain
+    return {
+        "id": api_id(site, "goalareas", loaded.slug), "type": own_type(site, "goalareas", "GoalArea"),
+        "name": area.title, "fullName": area.full_title, "order": area.order, "description": area.summary,
+        "message": area.message, "web": site.url + loaded.url.lstrip("/"), "programme": programme,
+        "responsible": [_reference(e, site) for e in loaded.responsible],
+        "unreadableResponsible": area.unreadable_responsible,
+        "goals": _section(area.goals), "currentState": _section(area.current_state),
+        "section": [_section(s) for s in area.sections],
+        "effectChain": None if chain is None else {
+            "name": chain.title, "note": chain.note,
+            "group": [_chain_group(loaded, g, group, site) for g, group in enumerate(chain.groups)]},
+        "related": [{"name": r.title, "web": f"{site.url}{r.page.strip('/')}/"} for r in area.related],
+        "published": area.published.isoformat(),
+    }
+
+
+def _section(section: Any) -> dict[str, Any] | None:
+    if section is None:
+        return None
+    return {"name": section.title, "lead": section.lead, "closing": section.closing,
+            "point": [{"text": p.text, "subpoint": list(p.subpoints)} for p in section.points]}
+
+
+def _chain_group(loaded: Any, g: int, group: Any, site: SiteInfo) -> dict[str, Any]:
+    return {
+        "longTermEffect": [{"text": e.text, "readablePart": e.readable_part} for e in group.effects],
+        "link": group.link,
+        "row": [{"shortTermEffect": row.short_term, "output": row.output, "activity": row.activity,
+                 "responsible": _row_responsible(loaded.row_responsible[(g, r)], site),
+                 "time": row.time, "resources": row.resources, "note": row.note}
+                for r, row in enumerate(group.rows)],
+    }
+
+
+def _row_responsible(responsible: Sequence[Any] | None, site: SiteInfo) -> list[dict[str, Any]] | None:
+    """A row's 'ansvar': register entries as references, free text (a collective term) with id null."""
+    if responsible is None:
+        return None
+    return [_reference(r.entry, site) if r.entry is not None else {"id": None, "name": r.text}
+            for r in responsible]

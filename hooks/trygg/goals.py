@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .api import goals_collection
 from .models.goals import MISSING, ChainRow, GoalArea, Programme, Related
 from .register import Entry, Resolver, slugify
 from .render import Output, page
@@ -73,6 +74,10 @@ class LoadedProgramme:
 class Goals:
     programme: LoadedProgramme | None
     areas: tuple[LoadedGoalArea, ...]
+
+    @property
+    def url(self) -> str:
+        return f"/{GOALS_DIR}/"
 
 
 # --- loading --------------------------------------------------------------------------------
@@ -233,4 +238,4 @@ effektkedja:
 """
 
 
-GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, skeleton=goal_area_skeleton)
+GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton)

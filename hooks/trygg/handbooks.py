@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .api import handbooks_collection
 from .goals import resolve_names
 from .handbook_pdf import render_pdf
 from .history import build_date
@@ -56,6 +57,10 @@ class LoadedHandbook:
     @property
     def url(self) -> str:
         return f"/{HANDBOOKS_DIR}/{self.slug}/"
+
+    @property
+    def whole_url(self) -> str:
+        return f"/{HANDBOOKS_DIR}/{self.slug}/{WHOLE}/"
 
     @property
     def pdf_name(self) -> str:
@@ -205,4 +210,5 @@ granskas senast: {next_year.isoformat()}   # efter det datumet varnar trygg chec
 """
 
 
-HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, skeleton=handbook_skeleton)
+HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, api=handbooks_collection,
+                             skeleton=handbook_skeleton)
