@@ -13,6 +13,7 @@ from conftest import ROOT
 from trygg.chart_layout import LayoutEdge, LayoutNode, WIDTH, FONT, BOLD_EM, REGULAR_EM, PAD, layout
 from trygg.charts import chart_layout, chart_svg
 from trygg.content import load_content
+from trygg.pipeline import check_site
 from trygg.problems import ContentError
 from trygg.render import Renderer, SiteInfo
 from trygg.types import registered_types
@@ -315,3 +316,12 @@ def test_any_chart_gets_a_deterministic_layout_without_overlaps(chart):
     for node in nodes:
         if node.parent is not None:
             assert position[node.parent] < position[node.id]
+
+
+@pytest.mark.parametrize("path", [CHART, "content/malomraden/tomt.yml", "content/handbocker/h/handbok.yml",
+                                  "content/om/kontakt.yml"])
+def test_an_empty_yaml_file_gets_the_same_message_as_every_other_yaml_type(project, path):
+    # charts (and the contact box) read their YAML through LoadContext.read_yaml like every other
+    # YAML type; an empty chart used to be validated as {} and got one message per missing field
+    problems = [str(p) for p in check_site(project({path: ""}), spelling=False).problems]
+    assert problems == [f"{path}: fel: här ska stå fält som 'namn: värde' (se skrivguiden för ett exempel)"]

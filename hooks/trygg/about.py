@@ -16,9 +16,7 @@ from typing import TYPE_CHECKING
 
 from .models.about import Contact, Statement
 from .render import Output, page
-from .source import read_yaml_file
 from .types import ContentType
-from .validation import validate
 
 if TYPE_CHECKING:
     from .content import Content, LoadContext
@@ -53,12 +51,8 @@ def _load(ctx: LoadContext, name: str, schema):
     path: Path = ctx.root / "content" / name
     if not path.is_file():
         return None
-    report = ctx.reporter(path)
-    parsed = read_yaml_file(path, ctx.rel(path), report)
-    if parsed is None:
-        return None
-    return validate(schema, parsed.data if parsed.data is not None else {}, report,
-                    parsed.line)
+    loaded = ctx.read_yaml(path, schema)
+    return loaded[1] if loaded else None
 
 
 

@@ -16,10 +16,9 @@ from .chart_layout import Layout, LayoutEdge, LayoutNode, layout
 from .models.chart import PASSIVE, Chart, ChartNode
 from .register import Entry, slugify
 from .render import Output, page
-from .source import read_yaml_file
 from .skeletons import chart_skeleton
 from .types import ContentType
-from .validation import suggest, validate
+from .validation import suggest
 
 if TYPE_CHECKING:
     from .content import LoadContext
@@ -78,14 +77,12 @@ def load_charts(ctx: LoadContext, resolver: Resolver) -> tuple[LoadedChart, ...]
 
 
 def _load_chart(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedChart | None:
+    loaded = ctx.read_yaml(path, Chart)
+    if loaded is None:
+        return None
+    parsed, chart = loaded
     report = ctx.reporter(path)
-    parsed = read_yaml_file(path, ctx.rel(path), report)
-    if parsed is None:
-        return None
     line = parsed.line
-    chart = validate(Chart, parsed.data if parsed.data is not None else {}, report, line)
-    if chart is None or (chart.draft and not ctx.include_drafts):
-        return None
     ids = _node_ids(chart, report, line)
     nodes = tuple(_resolve_node(chart, i, ids, report, line, resolver) for i in range(len(chart.nodes)))
     _check_parent_cycles(nodes, report, line)
