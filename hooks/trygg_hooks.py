@@ -9,7 +9,8 @@
 - on_files:   adds each generated page and file via File.generated, its edit_uri pointing at
   the real source file. In `mkdocs serve --dirty` each generated file gets a file of its own
   that changes only with its content, so an edit re-renders only the pages it changes
-  (trygg.preview.PreviewFiles);
+  (trygg.preview.PreviewFiles). Publishes our own CSS/JS (extra_css, extra_javascript) under
+  content-hashed names (trygg.assets) and points the pages' <link>/<script> at them;
 - on_page_content: warns about abbreviations the register does not explain, and adds the parts
   of the page's compound words for the search index only (trygg.compounds);
 - on_page_markdown: dates every page from content and git, never the clock: a hand-written
@@ -37,6 +38,7 @@ from mkdocs.structure.pages import Page
 # Imported at load time: MkDocs puts this folder on sys.path only while loading the hook.
 from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
 from trygg.abbreviations import find_unknown
+from trygg.assets import fingerprinted
 from trygg.history import page_date
 from trygg.memo import Memo
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
@@ -129,6 +131,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             generated = File.generated(config, output.uri, abs_src_path=str(preview.place(output.uri, output.content)))
         generated.edit_uri = output.source
         files.append(generated)
+    _fingerprint_own_assets(files, config)
     return files
 
 
@@ -142,6 +145,23 @@ def _incremental_preview(config: MkDocsConfig, result: BuildResult) -> PreviewFi
     if preview.shared_inputs_changed(shared_fingerprint(root, result)):
         utils.clean_directory(config.site_dir)
     return preview
+
+
+def _fingerprint_own_assets(files: Files, config: MkDocsConfig) -> None:
+    """Every local file in extra_css/extra_javascript is published as name.<hash>.ext instead."""
+    renamed: dict[str, str] = {}
+    for uri in [*config.extra_css, *map(str, config.extra_javascript)]:
+        file = files.get_file_from_path(uri)
+        if file is None or file.abs_src_path is None:
+            continue  # an external URL or a generated file: left as it is
+        renamed[uri] = fingerprinted(uri, file.content_bytes)
+        files.remove(file)
+        files.append(File.generated(config, renamed[uri], abs_src_path=file.abs_src_path))
+    config.extra_css = [renamed.get(uri, uri) for uri in config.extra_css]
+    for script in config.extra_javascript:  # a str, or an ExtraScriptValue (with defer etc.)
+        if not isinstance(script, str):
+            script.path = renamed.get(script.path, script.path)
+    config.extra_javascript = [renamed.get(s, s) if isinstance(s, str) else s for s in config.extra_javascript]
 
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:

@@ -4,6 +4,7 @@ pre-compressed files, and pages that run in Chromium without a single CSP violat
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import re
 import shutil
@@ -127,11 +128,42 @@ def test_the_csp_lists_each_inline_script_by_hash(published):
     assert (published / ".nginx/csp.conf").read_text("utf-8").count("sha256-") == len(hashes)
 
 
+def own_assets(published: Path) -> list[str]:
+    """Our stylesheet and script as published: trygg.<first 12 hex digits of SHA-256>.css/.js."""
+    names = []
+    for name in ("trygg.css", "trygg.js"):
+        source = (ROOT / "docs/assets" / name).read_bytes()
+        stem, ext = name.split(".")
+        names.append(f"assets/{stem}.{hashlib.sha256(source).hexdigest()[:12]}.{ext}")
+        assert (published / names[-1]).read_bytes() == source
+    return names
+
+
+def test_every_page_references_our_css_and_js_by_content_hash(published):
+    css, js = own_assets(published)
+    assert not (published / "assets/trygg.css").exists() and not (published / "assets/trygg.js").exists()
+    pages = sorted(published.rglob("*.html"))
+    assert len(pages) > 30
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if "http-equiv=\"refresh\"" in html:  # a moved page's redirect: no theme
+            continue
+        prefix = "../" * (len(page.relative_to(published).parts) - 1)
+        assert f'<link rel="stylesheet" href="{prefix}{css}">' in html or (
+            page.name == "404.html" and f'href="/{css}"' in html), page
+        assert f'<script src="{prefix}{js}" defer></script>' in html or (
+            page.name == "404.html" and f'src="/{js}"' in html), page
+
+
 def test_fingerprinted_assets_are_cached_for_a_year_and_pages_briefly(nginx, published):
     bundle = next(published.glob("assets/javascripts/bundle.*.min.js")).relative_to(published).as_posix()
-    assert fetch(nginx + bundle).headers["Cache-Control"] == "max-age=31536000"
-    assert fetch(nginx + "assets/trygg.css").headers["Cache-Control"] == "max-age=3600"
-    assert fetch(nginx).headers["Cache-Control"] == "max-age=300"
+    for asset in (bundle, *own_assets(published)):
+        assert fetch(nginx + asset).headers["Cache-Control"] == "max-age=31536000", asset
+    assert fetch(nginx + "assets/favicon.svg").headers["Cache-Control"] == "max-age=3600"  # a stable name
+    for page in ("", "moten/", "om-webbplatsen/"):
+        response = fetch(nginx + page)
+        assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert response.headers["Cache-Control"] == "max-age=300"
     assert fetch(nginx + ".nginx/csp.conf").status == 404
 
 
