@@ -48,17 +48,18 @@ def published(tmp_path_factory) -> Path:
     return root / "site"
 
 
-@pytest.fixture(scope="module")
-def nginx(published, tmp_path_factory):
-    """nginx on 127.0.0.1 serving the site with the repository's configuration; yields its URL."""
+def require_nginx() -> None:
     if not Path(NGINX).exists():
         if os.environ.get("CI"):
             pytest.fail("nginx saknas: scripts/test installerar det med apt-get")
         pytest.skip("nginx is not installed; run ./scripts/test")
-    work = tmp_path_factory.mktemp("nginx")
-    port = free_port()
+
+
+def main_config(work: Path, servers: str) -> Path:
+    """An nginx.conf in `work` (pid, logs, temp files there) whose http block holds `servers`."""
     user = "user root;" if os.getuid() == 0 else ""  # workers must read pytest's private tmp folders
-    (work / "nginx.conf").write_text(f"""
+    path = work / "nginx.conf"
+    path.write_text(f"""
 {user}
 daemon off;
 pid {work}/nginx.pid;
@@ -70,17 +71,33 @@ http {{
     access_log off;
     client_body_temp_path {work}/body; proxy_temp_path {work}/proxy; fastcgi_temp_path {work}/fastcgi;
     uwsgi_temp_path {work}/uwsgi; scgi_temp_path {work}/scgi;
+{servers}
+}}
+""", encoding="utf-8")
+    return path
+
+
+def nginx_t(config: Path) -> subprocess.CompletedProcess:
+    """`nginx -t`: parses the configuration and opens its files (certificates too), binds no port."""
+    return subprocess.run([NGINX, "-t", "-p", str(config.parent), "-c", str(config)], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def nginx(published, tmp_path_factory):
+    """nginx on 127.0.0.1 serving the site with the repository's configuration; yields its URL."""
+    require_nginx()
+    work = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    config = main_config(work, f"""
     server {{
         listen 127.0.0.1:{port};
         root {published};
         include {published}/.nginx/csp.conf;
         include {ROOT}/deploy/trygg-site.conf;
-    }}
-}}
-""", encoding="utf-8")
-    test = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf")], capture_output=True, text=True)
+    }}""")
+    test = nginx_t(config)
     assert test.returncode == 0, test.stderr
-    server = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")],
+    server = subprocess.Popen([NGINX, "-p", str(work), "-c", str(config)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 20
@@ -93,6 +110,64 @@ http {{
     yield base
     server.terminate()
     server.wait(timeout=10)
+
+
+# --- deploy/nginx.conf as shipped: the server's values come from one include file -------------
+
+# Where deploy/nginx.conf expects its parts on the server (README, "Publishing"), longest first.
+INSTALLED = ("/srv/trygg/site/.nginx/csp.conf", "/etc/nginx/snippets/trygg-site.conf",
+             "/etc/nginx/trygg/host.conf", "/srv/trygg/site")
+
+
+def shipped_config(work: Path, published: Path, host_conf: str) -> Path:
+    """deploy/nginx.conf with its install paths pointing at this test's files, inside an http block."""
+    text = (ROOT / "deploy/nginx.conf").read_text(encoding="utf-8")
+    directives = "\n".join(line.split("#")[0] for line in text.splitlines())
+    assert set(re.findall(r"\s(/[^\s;]+)", directives)) == set(INSTALLED)  # every path the test relocates
+    host = work / "host.conf"
+    host.write_text(host_conf, encoding="utf-8")
+    places = {"/srv/trygg/site/.nginx/csp.conf": published / ".nginx/csp.conf",
+              "/etc/nginx/snippets/trygg-site.conf": ROOT / "deploy/trygg-site.conf",
+              "/etc/nginx/trygg/host.conf": host, "/srv/trygg/site": published}
+    for installed in INSTALLED:
+        text = text.replace(installed, str(places[installed]))
+    return main_config(work, text)
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory) -> tuple[Path, Path]:
+    """A self-signed certificate and key for the test host name (openssl, installed by scripts/test)."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "fullchain.pem", folder / "privkey.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=trygg.test",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    return cert, key
+
+
+def test_the_shipped_configuration_passes_nginx_t_with_the_servers_values(published, certificate, tmp_path):
+    require_nginx()
+    shipped = (ROOT / "deploy/nginx.conf").read_text(encoding="utf-8")
+    directives = [line.split("#")[0].split() for line in shipped.splitlines()]
+    names = {words[0] for words in directives if words}
+    assert not names & {"server_name", "ssl_certificate", "ssl_certificate_key"}  # only in host.conf
+    cert, key = certificate
+    host = f"server_name trygg.test;\nssl_certificate {cert};\nssl_certificate_key {key};\n"
+    run = nginx_t(shipped_config(tmp_path, published, host))
+    assert run.returncode == 0, run.stderr
+    assert "[warn]" not in run.stderr and "[emerg]" not in run.stderr, run.stderr
+
+
+def test_the_example_host_file_cannot_be_deployed_unchanged(published, tmp_path):
+    require_nginx()
+    example = (ROOT / "deploy/host.conf.example").read_text(encoding="utf-8")
+    run = nginx_t(shipped_config(tmp_path, published, example))
+    assert run.returncode != 0
+    assert (f'unknown directive "delete_this_line_when_the_values_below_are_filled_in" in {tmp_path}/host.conf:5'
+            in run.stderr), run.stderr
+    # with only that line deleted, the placeholder certificate still stops nginx
+    filled_in_halfway = example.replace("delete_this_line_when_the_values_below_are_filled_in;\n", "")
+    run = nginx_t(shipped_config(tmp_path, published, filled_in_halfway))
+    assert run.returncode != 0 and 'cannot load certificate "/etc/ssl/FILL-IN/fullchain.pem"' in run.stderr, run.stderr
 
 
 def fetch(url: str, **headers: str):
