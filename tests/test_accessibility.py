@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, site_pages
+from conftest import NODE_TOOLS, ROOT, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,7 @@ HEIGHT = {390: 844, 1280: 800}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SEARCH_QUERY = "trygghet"  # found on many pages: the search panel shows a full list
 REPORTS = ROOT / "test-reports"
-VNU_JAR = ROOT / ".tools" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU_JAR = NODE_TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Every element a keyboard user must reach: visible, enabled, not taken out of the tab order.
 _CONTROLS_JS = """() => {

