@@ -119,3 +119,16 @@ def test_reading_and_navigation_work_without_javascript(served_site, browser, wi
     page.wait_for_url("**/moten/")
     assert page.get_by_role("link", name="Tillgänglighetsredogörelse").is_visible()
     context.close()
+
+
+@pytest.mark.browser
+def test_page_tools_and_contact_line_up_with_the_text_on_a_phone(served_site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(served_site + "nyheter/organiserad-trygghet/")
+    def left(selector: str) -> float:
+        return page.locator(selector).first.bounding_box()["x"]
+
+    assert left(".trygg-pagetools li") == pytest.approx(left("article h1"), abs=1)
+    assert left(".trygg-contact li") == pytest.approx(left(".trygg-contact__heading"), abs=1)
+    context.close()
