@@ -122,6 +122,18 @@ def test_reading_and_navigation_work_without_javascript(served_site, browser, wi
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("javascript", [False, True])
+def test_the_search_page_says_it_needs_scripts_only_where_they_do_not_run(served_site, browser, javascript):
+    context = browser.new_context(java_script_enabled=javascript, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(served_site + "sok/")
+    text = page.locator("article").inner_text()
+    assert "<" not in text and "&lt;" not in text  # no markup shown as text
+    assert ("Sökningen behöver JavaScript" in text) is not javascript
+    context.close()
+
+
+@pytest.mark.browser
 def test_page_tools_and_contact_line_up_with_the_text_on_a_phone(served_site, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()

@@ -3,7 +3,8 @@
  *   field and on the search page /sok/?q=…;
  * - the "Meny" button that opens Material's navigation drawer on small screens;
  * - "Kopiera länk" copying the page address (a plain link to the page without the script);
- * - wide tables' scroll boxes made reachable by keyboard.
+ * - scroll boxes of tables in raw HTML made reachable by keyboard (Markdown tables get a focusable
+ *   region at build time: trygg.markdown_html).
  * Everything here is an enhancement: reading and navigating work without it. */
 (function () {
   "use strict";
