@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .memo import user_cache_file, write_atomically
 
 PARTS_MARK = "⁂"  # not a word to Pagefind: stored in the text, never indexed
 PARTS_ATTRIBUTE = "data-trygg-delar"
@@ -196,15 +197,9 @@ class Decompounder:
         """Remember new words' parts (best effort: a read-only home only costs speed)."""
         if not self._new or self._cache is None:
             return
-        try:
-            self._cache.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self._cache.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text("".join(f"{word}\t{' '.join(parts)}\n" for word, parts in sorted(self._known.items())),
-                                 "utf-8")
-            temporary.replace(self._cache)
+        text = "".join(f"{word}\t{' '.join(parts)}\n" for word, parts in sorted(self._known.items()))
+        if write_atomically(self._cache, text.encode("utf-8")):
             self._new = False
-        except OSError:
-            pass
 
 
 def _with_subparts(parts: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
@@ -218,10 +213,9 @@ def _cache_file(dictionary_path: Path, cache_dir: Path | None) -> Path | None:
     try:
         stamp = int(dictionary_path.with_suffix(".dic").stat().st_mtime)
         code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:10]
-        base = cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "trygg"
-    except (OSError, RuntimeError):
+    except OSError:
         return None
-    return base / f"{dictionary_path.name}-{stamp}-{code}.delar"
+    return user_cache_file(f"{dictionary_path.name}-{stamp}-{code}.delar", cache_dir)
 
 
 def _read_cache(path: Path | None) -> dict[str, tuple[str, ...]]:

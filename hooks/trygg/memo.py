@@ -8,6 +8,9 @@ changed byte is simply another key. Nothing is held in memory between builds, an
 builds (`mkdocs build`, `trygg build`) do not use it at all. The folder (`.cache/trygg/` in the
 project) may be deleted at any time.
 
+`write_atomically` and `user_cache_file` serve the other caches too (the speller's accepted words,
+the compound splitter's parts in ~/.cache/trygg/).
+
 (Parsed content files were measured too: unpickling them cost about as much as parsing them
 again, so they are not kept.)
 """
@@ -42,14 +45,7 @@ class Memo:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             pass  # not there yet, or unreadable: compute it again
         value = compute()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as file:
-                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)  # atomic: a reader sees the old entry or the whole new one
-        except OSError:
-            pass  # a read-only or full disk only makes the next build slower
+        write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         return value
 
     def _path(self, parts: tuple[str | bytes | bool, ...]) -> Path:
@@ -60,6 +56,30 @@ class Memo:
             digest.update(data)
         name = digest.hexdigest()
         return self.folder / name[:2] / f"{name[2:]}.pickle"
+
+
+def write_atomically(path: Path, data: bytes) -> bool:
+    """Best effort, for caches: a reader sees the old file or the whole new one, never half of it.
+    False when it could not be written (a read-only or full disk only makes the next build slower)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        return False
+    return True
+
+
+def user_cache_file(name: str, cache_dir: Path | None = None) -> Path | None:
+    """`name` in `cache_dir`, else in the user's cache folder ($XDG_CACHE_HOME or ~/.cache, /trygg);
+    None when there is no home to put it in."""
+    try:
+        base = cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "trygg"
+    except RuntimeError:
+        return None
+    return base / name
 
 
 def _code_version() -> bytes:

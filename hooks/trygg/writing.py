@@ -9,13 +9,13 @@ not installed, spelling is skipped with one warning instead of failing.
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .memo import user_cache_file, write_atomically
 from .pagecheck import markdown_lines
 from .problems import Reporter
 from .source import line_at
@@ -131,22 +131,15 @@ class Speller:
         """Remember newly accepted words (best effort: a read-only home only costs speed)."""
         if not self._new or self._cache is None:
             return
-        try:
-            self._cache.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self._cache.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text("\n".join(sorted(self._cached | self._new)), "utf-8")
-            temporary.replace(self._cache)
-        except OSError:
-            pass
+        write_atomically(self._cache, "\n".join(sorted(self._cached | self._new)).encode("utf-8"))
 
 
 def _cache_file(dictionary_path: str, cache_dir: Path | None) -> Path | None:
     try:
         stamp = int(Path(dictionary_path).with_suffix(".dic").stat().st_mtime)
-        base = cache_dir or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "trygg"
-    except (OSError, RuntimeError):
+    except OSError:
         return None
-    return base / f"{Path(dictionary_path).name}-{stamp}.ord"
+    return user_cache_file(f"{Path(dictionary_path).name}-{stamp}.ord", cache_dir)
 
 
 def _read_cache(path: Path | None) -> set[str]:
