@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, VALID_EVENT, mkdocs_build
-from trygg.api import goals_collection, handbooks_collection
+from trygg.api import goals_collection, handbooks_collection, keyfigures_collection
 from trygg.content import load_content
 from trygg.render import SiteInfo
 from trygg.types import registered_types
@@ -43,7 +43,8 @@ def test_the_index_and_every_collection_match_their_schema(built_site):
     index = json.loads((built_site / "api/index.json").read_text(encoding="utf-8"))
     validate(index, "index")
     # every collection is listed, and every published schema describes one of them
-    assert set(index["collections"]) == {"meetings", "organizations", "persons", "papers", "handbooks", "goalareas"}
+    assert set(index["collections"]) == {"meetings", "organizations", "persons", "papers", "handbooks", "goalareas",
+                                         "keyfigures"}
     assert {p.stem for p in SCHEMAS.glob("*.json")} == {*index["collections"], "index"}
     for name, entry in index["collections"].items():
         document = load(built_site, entry["url"])
@@ -78,6 +79,7 @@ def test_every_reference_points_at_an_item_of_its_collection(built_site):
     references += [ref["id"] for area in data["goalareas"]["data"] for ref in area["responsible"]]
     references += [ref["id"] for area in data["goalareas"]["data"] for group in area["effectChain"]["group"]
                    for row in group["row"] for ref in row["responsible"] or [] if ref["id"] is not None]
+    references += [ref["id"] for figure in data["keyfigures"]["data"] for ref in figure["goalArea"]]
     assert references and [r for r in references if r not in ids] == []
 
 
@@ -194,12 +196,78 @@ def test_a_goal_area_carries_its_effect_chain_as_in_the_source_with_missing_cell
                                          "gymnasienivå.", "subpoint": []}
 
 
+def test_key_figures_carry_their_values_exactly_as_in_the_source(built_site):
+    figures = {f["id"].split("#")[1]: f for f in collections(built_site)["keyfigures"]["data"]}
+    source = yaml.safe_load((ROOT / "content/nyckeltal/gardstensmodellen.yml").read_text(encoding="utf-8"))
+    assert sorted(figures) == sorted(f"gardstensmodellen/{n}" for n in range(1, len(source["nyckeltal"]) + 1))
+    crime = figures["gardstensmodellen/1"]
+    assert (crime["name"], crime["measure"], crime["unit"], crime["period"]) == (
+        "Minskad brottslighet", "Brott per 1 000 invånare", "brott per 1 000 invånare", "sedan 1997")
+    assert crime["series"] == [
+        {"position": "start", "text": "180", "number": 180, "approximate": False, "year": None},
+        {"position": "end", "text": "63", "number": 63, "approximate": False, "year": None}]
+    assert crime["source"] == source["källa"] == "Bildspelet om Socialt hållbart Borås, bilden ”Gårdstensmodellen”"
+    assert crime["page"] == {"name": "Gårdstensmodellen", "web": f"{BASE}nyckeltal/gardstensmodellen/"}
+    page = (built_site / "nyckeltal/gardstensmodellen/index.html").read_text(encoding="utf-8")
+    for figure in figures.values():
+        assert f'id="{figure["web"].split("#")[1]}">{figure["name"]}</h3>' in page
+    # every value is the source's text; a number only where that text is one
+    for key, figure in figures.items():
+        written = source["nyckeltal"][figure["number"] - 1]
+        expected = [written.get("värde")] if "värde" in written else [written.get("från"), written.get("till")]
+        assert [v["text"] for v in figure["series"]] == [None if e is None else str(e) for e in expected], key
+    # a value that cannot be read in the source is null, with its year; 'ca' is kept and flagged
+    safety = figures["gardstensmodellen/2"]
+    assert (safety["measure"], [(v["text"], v["number"], v["year"]) for v in safety["series"]]) == (
+        None, [("76,2", 76.2, 2017), (None, None, 2018)])
+    residents = figures["gardstensmodellen/7"]
+    assert [(v["text"], v["number"], v["approximate"], v["year"]) for v in residents["series"]] == [
+        ("ca 9 500", 9500, True, None), ("ca 13 000", 13000, True, 2025)]
+    assert figures["gardstensmodellen/6"]["series"] == [
+        {"position": "value", "text": "1 500", "number": 1500, "approximate": False, "year": None}]
+    assert figures["gardstensmodellen/10"]["series"][0]["text"] == "åtta"
+
+
+def test_key_figures_link_the_goal_area_that_refers_to_their_page(built_site):
+    data = collections(built_site)
+    area = next(a for a in data["goalareas"]["data"] if a["web"] == f"{BASE}malomraden/boende-och-narmiljo/")
+    assert {"name": "Nyckeltal från Gårdstensmodellen", "web": f"{BASE}nyckeltal/gardstensmodellen/"} in area["related"]
+    reference = {"id": area["id"], "name": "Boende och närmiljö", "web": area["web"]}
+    assert [f["goalArea"] for f in data["keyfigures"]["data"]] == [[reference]] * data["keyfigures"]["count"]
+
+
+def test_the_schema_rejects_a_key_figure_with_a_guessed_number(built_site):
+    figures = load(built_site, f"{BASE}api/keyfigures.json")
+    broken = copy.deepcopy(figures)
+    broken["data"][0]["series"][0]["number"] = "ca 180"
+    with pytest.raises(jsonschema.ValidationError, match="'ca 180' is not of type 'number', 'null'"):
+        validate(broken, "keyfigures")
+    del broken["data"][0]["source"]
+    with pytest.raises(jsonschema.ValidationError, match="'source' is a required property"):
+        validate(broken, "keyfigures")
+
+
 DRAFT_AREA = """\
 titel: Ett nytt målområde
 ordning: 9
 sammanfattning: Ett målområde som inte är klart.
 publicerad: 2030-01-10
 utkast: true
+relaterat:
+  - titel: Nyckeltal
+    sida: nyckeltal/nya
+"""
+
+DRAFT_FIGURES = """\
+titel: Nya nyckeltal
+sammanfattning: Nyckeltal som inte är klara.
+källa: Ett underlag.
+publicerad: 2030-01-10
+utkast: true
+nyckeltal:
+  - rubrik: Ett utkast
+    vad: Något som mäts
+    värde: ~
 """
 
 DRAFT_HANDBOOK = """\
@@ -216,6 +284,7 @@ utkast: true
 @pytest.mark.parametrize("include_drafts", [False, True])
 def test_drafts_are_open_data_only_in_the_preview(project, include_drafts):
     root = project({"content/malomraden/nytt.yml": DRAFT_AREA, "content/handbocker/ny/handbok.yml": DRAFT_HANDBOOK,
+                    "content/nyckeltal/nya.yml": DRAFT_FIGURES,
                     "content/handbocker/ny/01-kapitel.md": "---\ntitel: Kapitel\n---\n\nText.\n"})
     content = load_content(root, include_drafts=include_drafts, types=registered_types())
     site = SiteInfo("Säker och trygg kommun", BASE, dt.date(2030, 1, 10))
@@ -223,3 +292,7 @@ def test_drafts_are_open_data_only_in_the_preview(project, include_drafts):
     books = handbooks_collection(content.extra["handbocker"], site).items
     assert [a["name"] for a in areas] == (["Ett nytt målområde"] if include_drafts else [])
     assert [b["name"] for b in books] == (["En ny handbok"] if include_drafts else [])
+    figures = keyfigures_collection(content.extra["nyckeltal"], site, content.extra).items
+    assert [(f["name"], f["goalArea"]) for f in figures] == (
+        [("Ett utkast", [{"id": f"{BASE}api/goalareas.json#nytt", "name": "Ett nytt målområde",
+                          "web": f"{BASE}malomraden/nytt/"}])] if include_drafts else [])

@@ -4,10 +4,11 @@
 - `api/meetings.json` (Meeting with AgendaItem, each linking to its notes on the web page);
 - `api/organizations.json` (Organization) and `api/persons.json` (Person in public roles);
 - every other content type that gives its `ContentType` an `api` function adds its collection:
-  `papers.json` (decisions as Paper), `handbooks.json` (handbooks with their chapters and PDF) and
-  `goalareas.json` (Socialt hållbart Borås: goal areas, goals, effect chains).
+  `papers.json` (decisions as Paper), `handbooks.json` (handbooks with their chapters and PDF),
+  `goalareas.json` (Socialt hållbart Borås: goal areas, goals, effect chains) and
+  `keyfigures.json` (each key figure with its values, periods, source and goal areas).
 
-OParl has no type for a handbook or a goal area. Those items are typed by their own schema
+OParl has no type for a handbook, a goal area or a key figure. Those items are typed by their own schema
 instead, `<site>/api/schema/<name>.json#<Type>` (a `$anchor` in the schema), and keep OParl's
 habits: `id`, `type`, `name`, `web`, references as `{id, name}`, dates as ISO 8601.
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .content import REGISTER_DIR, Content, LoadedEvent
 from .models.register import Organisation, Person
@@ -64,7 +65,7 @@ def render_api(content: Content, site: SiteInfo, last_changed: dict[str, dt.date
     collections = [meetings(content, site, last_changed), organizations(content, site), persons(content, site)]
     for content_type in types:
         if content_type.api is not None:
-            collections.append(content_type.api(content.extra[content_type.key], site))
+            collections.append(content_type.api(content.extra[content_type.key], site, content.extra))
     outputs = [Output(f"{API_DIR}/{c.name}.json", to_json(_collection_document(c, site))) for c in collections]
     outputs.append(Output(f"{API_DIR}/index.json", to_json(_system(collections, site))))
     return outputs
@@ -196,7 +197,7 @@ def _schema_url(collection: Collection, site: SiteInfo) -> str:
 
 # --- other content types (each registered through its ContentType.api) --------------------------
 
-def decisions_collection(decisions: Sequence[Any], site: SiteInfo) -> Collection:
+def decisions_collection(decisions: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
     """Decision documents as OParl Paper: reference number, date, status, proposals, people."""
     items = [_paper(loaded, site) for loaded in decisions]
     return Collection("papers", "Paper", sorted(items, key=lambda i: i["id"]))
@@ -217,7 +218,7 @@ def _paper(loaded: Any, site: SiteInfo) -> dict[str, Any]:
     }
 
 
-def handbooks_collection(handbooks: Sequence[Any], site: SiteInfo) -> Collection:
+def handbooks_collection(handbooks: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
     """Handbooks with their published chapters, owners, review dates and the PDF (an OParl File)."""
     items = [_handbook(loaded, site) for loaded in handbooks]
     return Collection("handbooks", "Handbook", sorted(items, key=lambda i: i["id"]), oparl=False)
@@ -241,7 +242,7 @@ def _handbook(loaded: Any, site: SiteInfo) -> dict[str, Any]:
     }
 
 
-def goals_collection(goals: Any, site: SiteInfo) -> Collection:
+def goals_collection(goals: Any, site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
     """Socialt hållbart Borås: each goal area with its goals, current state and effect chain.
     A cell missing or unreadable in the source is null, never a guess."""
     programme = None
@@ -294,3 +295,63 @@ def _row_responsible(responsible: Sequence[Any] | None, site: SiteInfo) -> list[
         return None
     return [_reference(r.entry, site) if r.entry is not None else {"id": None, "name": r.text}
             for r in responsible]
+
+
+def keyfigures_collection(pages: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
+    """Every key figure of every published page of figures: its values exactly as the source
+    writes them (with the plain number where the text is one), their years and period, unit,
+    source, and the goal areas whose page lists the figures' page under 'relaterat'.
+
+    A figure is identified by its page and its position there (`…#gardstensmodellen/3`), the same
+    position as its card's anchor on the page (`#nyckeltal-3`)."""
+    areas = _goal_areas_relating_to(extra or {}, site)
+    items = [_key_figure(loaded, number, figure, areas.get(_content_path(loaded.source), []), site)
+             for loaded in pages for number, figure in enumerate(loaded.page.figures, start=1)]
+    return Collection("keyfigures", "KeyFigure", sorted(items, key=lambda i: i["id"]), oparl=False)
+
+
+def _key_figure(loaded: Any, number: int, figure: Any, areas: list[dict[str, Any]], site: SiteInfo) -> dict[str, Any]:
+    figures = loaded.page
+    web = site.url + loaded.url.lstrip("/")
+    if figure.is_change:
+        series = [_value("start", figure.start, figure.start_year), _value("end", figure.end, figure.end_year)]
+    else:
+        series = [_value("value", figure.value, None)]
+    return {
+        "id": api_id(site, "keyfigures", f"{loaded.slug}/{number}"),
+        "type": own_type(site, "keyfigures", "KeyFigure"), "number": number, "name": figure.heading,
+        "measure": figure.what, "unit": figure.unit, "source": figure.source or figures.source,
+        "period": figure.period, "series": series, "description": figure.description, "note": figure.note,
+        "web": f"{web}#nyckeltal-{number}", "page": {"name": figures.title, "web": web},
+        "goalArea": areas, "published": figures.published.isoformat(),
+    }
+
+
+def _value(position: str, text: str | None, year: int | None) -> dict[str, Any]:
+    """One value as the source writes it; `number` only where the text is a plain number
+    ('ca 9 500' → 9500 with approximate true, 'åtta' → 8), else null."""
+    from .keyfigures import parse_number  # keyfigures imports this module for its own collection
+
+    number = parse_number(text)
+    return {"position": position, "text": text, "year": year,
+            "number": int(number) if number is not None and number.is_integer() else number,
+            "approximate": text is not None and text.strip().casefold().startswith("ca ")}
+
+
+def _goal_areas_relating_to(extra: Mapping[str, Any], site: SiteInfo) -> dict[str, list[dict[str, Any]]]:
+    """'nyckeltal/gardstensmodellen' → the goal areas listing that page under 'relaterat'."""
+    from .goals import GOALS_TYPE  # goals imports this module for its own collection
+
+    goals = extra.get(GOALS_TYPE.key)
+    related: dict[str, list[dict[str, Any]]] = {}
+    for area in goals.areas if goals is not None else ():
+        reference = {"id": api_id(site, "goalareas", area.slug), "name": area.area.title,
+                     "web": site.url + area.url.lstrip("/")}
+        for target in {r.page.strip("/") for r in area.area.related}:
+            related.setdefault(target, []).append(reference)
+    return {target: sorted(refs, key=lambda r: r["id"]) for target, refs in related.items()}
+
+
+def _content_path(source: str) -> str:
+    """'content/nyckeltal/gardstensmodellen.yml' → 'nyckeltal/gardstensmodellen' (as 'relaterat' names it)."""
+    return source.removeprefix("content/").rsplit(".", 1)[0]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .api import keyfigures_collection
 from .models.goals import MISSING
 from .models.keyfigures import KeyFigure, KeyFigurePage
 from .register import slugify
@@ -168,4 +169,5 @@ nyckeltal:
 """
 
 
-FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, skeleton=figures_skeleton)
+FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, api=keyfigures_collection,
+                           skeleton=figures_skeleton)

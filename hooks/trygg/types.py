@@ -10,7 +10,7 @@ page for it (see trygg.skeletons); the tests then check that the skeleton passes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -27,8 +27,9 @@ class ContentType:
     load: Callable[[LoadContext, Resolver], Any]
     render: Callable[[Any, Renderer], list[Output]]
     # Optional open data: its loaded data as an /api/ collection (trygg.api), with a JSON Schema
-    # in docs/api/schema/<name>.json that the tests validate it against.
-    api: Callable[[Any, SiteInfo], Collection] | None = None
+    # in docs/api/schema/<name>.json that the tests validate it against. The third argument is
+    # every type's loaded data (Content.extra, by key), for links between collections.
+    api: Callable[[Any, SiteInfo, Mapping[str, Any]], Collection] | None = None
     # (title, slug, today) → (path under the project, text): a new page for `trygg new <key>`
     skeleton: Callable[[str, str, dt.date], tuple[str, str]] | None = None
 
