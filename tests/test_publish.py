@@ -18,6 +18,7 @@ import pytest
 
 from conftest import VALID_EVENT, _QuietHandler, write_tree
 from trygg.history import build_date, last_changed_dates
+from trygg.publish import ASSET_LIST, keep_previous_assets
 from trygg.problems import ContentError
 from trygg.redirects import render_redirects
 from trygg.render import SiteInfo
@@ -106,6 +107,71 @@ def test_a_successful_build_replaces_the_whole_site(project):
     assert (root / "site").stat().st_mode & 0o777 == 0o755  # readable by the web server
     assert (root / "site/moten/m/index.html").exists()
     assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []
+
+
+# --- the previous build's own assets survive one more build ---------------------------------
+
+def own_css(site: Path) -> list[str]:
+    return sorted(p.name for p in (site / "assets").glob("trygg.*.css"))
+
+
+def linked_css(site: Path) -> set[str]:
+    return set(re.findall(r'href="[./]*assets/(trygg\.[0-9a-f]{12}\.css)"',
+                          (site / "moten/m/index.html").read_text(encoding="utf-8")))
+
+
+def test_a_page_cached_from_the_previous_build_still_finds_its_stylesheet(project):
+    root = project({"content/moten/m/program.md": VALID_EVENT})
+    stylesheet = root / "docs/assets/trygg.css"
+    assert trygg(root, "build").returncode == 0
+    [first] = own_css(root / "site")
+    assert linked_css(root / "site") == {first}
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* ändrad */\n", encoding="utf-8")
+    assert trygg(root, "build").returncode == 0
+    [second] = linked_css(root / "site")
+    assert own_css(root / "site") == sorted([first, second]) and first != second
+    assert (root / f"site/assets/{first}.gz").exists()  # nginx's gzip_static serves the old one too
+    assert (root / "site" / ASSET_LIST).read_text(encoding="utf-8").count("trygg.") == 2  # its own css and js
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "/* igen */\n", encoding="utf-8")
+    assert trygg(root, "build").returncode == 0
+    [third] = linked_css(root / "site")
+    assert own_css(root / "site") == sorted([second, third])  # the first one is gone
+
+
+def fake_site(folder: Path, own: list[str], kept: list[str] = (), listed: bool = True) -> Path:
+    files = {f"assets/{name}": name for name in [*own, *kept]}
+    files |= {f"assets/{name}.gz": "gz" for name in [*own, *kept]}
+    files |= {"assets/stylesheets/main.0123abcd.min.css": "theme", "index.html": "page"}
+    if listed:
+        files[ASSET_LIST.as_posix()] = "".join(f"assets/{name}\n" for name in sorted(own))
+    return write_tree(folder, files)
+
+
+A, B, C = "trygg.aaaaaaaaaaaa.css", "trygg.bbbbbbbbbbbb.css", "trygg.cccccccccccc.css"
+JS = "trygg.000000000000.js"
+
+
+def test_only_the_assets_of_the_last_build_with_different_ones_are_kept(tmp_path):
+    staging = fake_site(tmp_path / "new", [C, JS], listed=False)
+    previous = fake_site(tmp_path / "old", [B, JS], kept=[A])
+    assert keep_previous_assets(previous, staging) == [f"assets/{B}"]
+    assert sorted(p.name for p in (staging / "assets").iterdir() if p.is_file()) == sorted(
+        [B, f"{B}.gz", C, f"{C}.gz", JS, f"{JS}.gz"])  # A (two builds old) and the theme's files stay behind
+    assert (staging / ASSET_LIST).read_text(encoding="utf-8") == f"assets/{JS}\nassets/{C}\n"  # sorted
+
+
+def test_a_build_with_unchanged_assets_keeps_what_the_previous_one_kept(tmp_path):
+    previous = fake_site(tmp_path / "old", [B, JS], kept=[A])
+    staging = fake_site(tmp_path / "new", [B, JS], listed=False)
+    assert keep_previous_assets(previous, staging) == [f"assets/{A}"]
+    assert snapshot(staging) == snapshot(previous)  # the same commit built again: site/ unchanged
+
+
+def test_a_site_without_a_list_counts_every_fingerprinted_asset_as_its_own(tmp_path):
+    previous = fake_site(tmp_path / "old", [A, JS], listed=False)
+    staging = fake_site(tmp_path / "new", [B, JS], listed=False)
+    assert keep_previous_assets(previous, staging) == [f"assets/{A}"]
+    assert keep_previous_assets(tmp_path / "saknas", fake_site(tmp_path / "first", [A], listed=False)) == []
 
 
 # --- dates from git ----------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 MkDocs builds into a fresh folder next to `site/`; only when the build succeeded are `.gz`
 copies written (for nginx's gzip_static), the Content-Security-Policy snippet for nginx written
-(trygg.webserver), and the folder swapped in for `site/`. A failed build
+(trygg.webserver), the previous build's own stylesheet and script copied in (see
+`keep_previous_assets`), and the folder swapped in for `site/`. A failed build
 leaves the previous `site/` exactly as it was. SOURCE_DATE_EPOCH defaults to the last commit's
 time (trygg.history), so two builds of one commit give byte-identical files.
 
@@ -20,12 +21,16 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .assets import is_fingerprinted
 from .history import build_epoch
 from .webserver import write_nginx_snippet
 
 # Text formats worth compressing; images and fonts are compressed already.
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".ics", ".txt", ".map"}
 _RENAME_EXCHANGE = 2  # linux/fs.h
+# The build's own fingerprinted assets, one per line; under .nginx/, which nginx never serves.
+ASSET_LIST = Path(".nginx") / "assets.txt"
+ASSETS_DIR = "assets"
 
 
 def build(root: Path, site: Path, *, extra_args: tuple[str, ...] = ()) -> int:
@@ -39,6 +44,7 @@ def build(root: Path, site: Path, *, extra_args: tuple[str, ...] = ()) -> int:
             return code
         compress_tree(staging)
         write_nginx_snippet(staging)
+        keep_previous_assets(site, staging)
         _swap_in(staging, site)
         return 0
     finally:
@@ -55,6 +61,48 @@ def compress_tree(folder: Path) -> None:
     for path in sorted(folder.rglob("*")):
         if path.suffix in COMPRESSIBLE and path.is_file():
             path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
+
+
+def keep_previous_assets(previous: Path, staging: Path) -> list[str]:
+    """Copy into `staging` the previous build's own stylesheet and script it lacks; their paths.
+
+    nginx lets browsers keep a page for five minutes, and a page from the previous build asks
+    for that build's `assets/trygg.<hash>.css/js` (trygg.assets), which a changed file renames.
+    The rule: site/ holds this build's own fingerprinted assets (listed in .nginx/assets.txt)
+    and those of the last build whose own assets were different, with their `.gz` — never an
+    older generation. A build with the same assets as the previous one (another build of one
+    commit) keeps what that one kept, so site/ stays byte-identical; a site without a list
+    (built before the list existed, or by plain `mkdocs build`) counts all of them as its own.
+    """
+    own = _fingerprinted_assets(staging)
+    (staging / ASSET_LIST).parent.mkdir(exist_ok=True)
+    (staging / ASSET_LIST).write_text("".join(f"{name}\n" for name in sorted(own)), encoding="utf-8")
+    if not previous.is_dir():
+        return []
+    present = _fingerprinted_assets(previous)
+    listed = _listed_assets(previous)
+    keep = present if listed is None or listed == own else listed & present
+    kept = sorted(keep - own)
+    for name in kept:
+        for file in (name, f"{name}.gz"):
+            if (previous / file).is_file():
+                (staging / file).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(previous / file, staging / file)  # with its mtime: nginx's ETag stays
+    return kept
+
+
+def _fingerprinted_assets(site: Path) -> set[str]:
+    folder = site / ASSETS_DIR
+    if not folder.is_dir():
+        return set()
+    return {p.relative_to(site).as_posix() for p in folder.rglob("*") if is_fingerprinted(p.name) and p.is_file()}
+
+
+def _listed_assets(site: Path) -> set[str] | None:
+    listing = site / ASSET_LIST
+    if not listing.is_file():
+        return None
+    return {line for line in listing.read_text(encoding="utf-8").splitlines() if line}
 
 
 def _run_mkdocs(root: Path, target: Path, extra_args: tuple[str, ...]) -> int:
