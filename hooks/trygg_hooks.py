@@ -1,6 +1,7 @@
 """MkDocs glue: maps build events to the trygg core. Holds no state between builds.
 
-- on_startup: remembers whether this process serves (drafts shown) or builds (drafts left out);
+- on_startup: remembers whether this process serves (drafts shown) or builds (drafts left out),
+  and says once (info) when search will match whole words only (no hunspell-sv-se);
 - on_config:  loads and validates content/ once per build; a content error stops the build with
   every problem listed (PluginError, no traceback); adds the abbreviation and safe-HTML
   extensions. In the preview (`mkdocs serve`) a content error does not stop anything: the
@@ -44,7 +45,8 @@ from trygg.memo import Memo
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
 from trygg.sanitize import SafeHtmlExtension
 from trygg.compounds import with_compound_parts
-from trygg.search import SearchIndexError, compound_splitter, index_site, index_site_in_background
+from trygg.search import (SearchIndexError, compound_splitter, index_site, index_site_in_background,
+                          whole_words_notice)
 from trygg.markdown_html import TableCaptionExtension
 from trygg.sv import format_iso_date
 from trygg.theme_html import correct_theme_html
@@ -59,6 +61,9 @@ PREVIEW_MEMO = Path(".cache", "trygg", "minne")  # slow pure results such as PDF
 
 def on_startup(command: str, dirty: bool) -> None:
     _COMMAND.update(name=command, dirty=dirty)
+    notice = whole_words_notice(preview=command == "serve")  # once per process, not per rebuild
+    if notice:
+        log.info(notice)
     if command == "serve" and dirty:  # MkDocs' warning is about navigation, which trygg.preview keeps right
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
@@ -87,10 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(TableCaptionExtension())
     config.extra["trygg"] = result.theme  # contact box and statement link for the theme
     config[_RESULT_KEY] = result
-    config[_COMPOUNDS_KEY] = compound_splitter()
-    if config[_COMPOUNDS_KEY] is None:
-        log.info("Sökningen delar inte upp sammansatta ord: den svenska ordlistan saknas "
-                 "(apt-get install hunspell-sv-se).")
+    config[_COMPOUNDS_KEY] = compound_splitter()  # None without hunspell-sv-se: see on_startup
     return config
 
 

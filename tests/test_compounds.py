@@ -7,9 +7,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from conftest import mkdocs_build
 
 from trygg.compounds import (PARTS_MARK, Decompounder, compound_parts, load_lexicon,
                              with_compound_parts)
@@ -125,3 +132,77 @@ def test_pagefind_indexes_the_parts_behind_the_mark(dictionary: Path, tmp_path: 
 ])
 def test_the_swedish_dictionary_splits_the_words_residents_search_by(word: str, part: str, tmp_path: Path):
     assert part in Decompounder(find_dictionary(), cache_dir=tmp_path).parts(word)
+
+
+# --- without hunspell-sv-se: whole words only, said once as info ---------------------------------
+
+# mkdocs as the project runs it, with no Swedish dictionary to be found (trygg.writing looks there).
+WITHOUT_DICTIONARY = ("import sys, trygg.writing; trygg.writing.DICTIONARY_PATHS = (); "
+                      "from mkdocs.__main__ import cli; cli(sys.argv[1:])")
+PREVIEW_NOTICE = ("INFO    -  trygg: Sökningen i förhandsvisningen hittar bara hela ord, inte delar av sammansatta "
+                  "ord (”vandring” hittar inte ”trygghetsvandringar”): den svenska ordlistan saknas. Installera den "
+                  "med: sudo apt-get install hunspell-sv-se")
+BUILD_NOTICE = ("INFO    -  trygg: Sökningen delar inte upp sammansatta ord, den hittar bara hela ord: den svenska "
+                "ordlistan saknas. Installera den med: sudo apt-get install hunspell-sv-se")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def notices(output: str) -> list[str]:
+    return [line for line in output.splitlines() if "hunspell-sv-se" in line]
+
+
+def test_a_strict_build_without_the_dictionary_indexes_whole_words_and_says_so_once(project):
+    root = project()
+    run = subprocess.run([sys.executable, "-c", WITHOUT_DICTIONARY, "build", "--strict", "-f",
+                          str(root / "mkdocs.yml"), "-d", str(root / "site")],
+                         cwd=root, env=ENV, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert notices(run.stdout + run.stderr) == [BUILD_NOTICE]
+    page = (root / "site/om-webbplatsen/index.html").read_text(encoding="utf-8")
+    assert "Öppna data" in page and "data-trygg-delar" not in page
+    assert (root / "site/pagefind/pagefind-entry.json").exists()  # the index is built, of whole words
+
+
+@pytest.mark.skipif(find_dictionary() is None, reason="hunspell-sv-se saknas (./scripts/test installerar den)")
+def test_with_the_dictionary_the_build_adds_parts_and_says_nothing(project):
+    root = project()
+    run = mkdocs_build(root)
+    assert run.returncode == 0, run.output
+    assert notices(run.output) == []
+    assert "data-trygg-delar" in (root / "site/om-webbplatsen/index.html").read_text(encoding="utf-8")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_line(log: Path, text: str, count: int, process: subprocess.Popen, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if log.read_text(encoding="utf-8").count(text) >= count:
+            return
+        assert process.poll() is None, log.read_text(encoding="utf-8")
+        time.sleep(0.2)
+    raise AssertionError(f"'{text}' x{count} did not appear:\n{log.read_text(encoding='utf-8')}")
+
+
+def test_the_preview_without_the_dictionary_says_once_that_search_matches_whole_words(project, tmp_path):
+    root = project()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:  # as scripts/serve runs it
+        process = subprocess.Popen([sys.executable, "-c", WITHOUT_DICTIONARY, "serve", "--dirty", "--livereload",
+                                    "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{_free_port()}"],
+                                   cwd=root, env=ENV, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            _wait_for_line(log, "Serving on", 1, process)
+            page = root / "docs/om-webbplatsen.md"
+            page.write_text(page.read_text(encoding="utf-8") + "\nEn ny mening.\n", encoding="utf-8")
+            _wait_for_line(log, "Documentation built", 2, process)  # the rebuild after the edit
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    output = log.read_text(encoding="utf-8")
+    assert notices(output) == [PREVIEW_NOTICE]
+    assert "WARNING" not in output

@@ -55,6 +55,16 @@ def test_pull_requests_are_checked_built_tested_and_uploaded():
     assert "::add-matcher::.github/trygg-problems.json" in "".join(runs)
 
 
+def test_the_swedish_dictionary_is_installed_before_the_content_is_checked_and_the_site_built():
+    # Without it trygg check cannot spell, and the uploaded site's search would match whole words
+    # only, unlike the site the tests verify.
+    runs = [s.get("run", "") for s in workflow()["jobs"]["build"]["steps"]]
+    install = next(i for i, r in enumerate(runs) if "apt-get install" in r and "hunspell-sv-se" in r)
+    check = next(i for i, r in enumerate(runs) if ".venv/bin/trygg check" in r)
+    build = next(i for i, r in enumerate(runs) if ".venv/bin/trygg build" in r)
+    assert install < check < build
+
+
 def test_main_is_deployed_to_github_pages_after_the_build():
     flow = workflow()
     steps = flow["jobs"]["build"]["steps"]
