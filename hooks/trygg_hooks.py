@@ -2,6 +2,7 @@
 
 - on_startup: remembers whether this process serves (drafts shown) or builds (drafts left out),
   and says once (info) when search will match whole words only (no hunspell-sv-se);
+- on_serve:   has the preview watch files with the system's file events, not MkDocs' polling;
 - on_config:  loads and validates content/ once per build; a content error stops the build with
   every problem listed (PluginError, no traceback); adds the abbreviation and safe-HTML
   extensions. In the preview (`mkdocs serve`) a content error does not stop anything: the
@@ -17,7 +18,8 @@
 - on_page_markdown: dates every page from content and git, never the clock: a hand-written
   page's "Senast ändrad" is its last commit (front matter as fallback), and the sitemap's
   lastmod is the page's own date;
-- on_env:     gives the theme's templates the Swedish date filter;
+- on_env:     gives the theme's templates the Swedish date filter, and keeps them compiled on disk
+  (MkDocs makes the theme's environment anew for every build; trygg.memo.TemplateCache);
 - on_post_page, on_post_template: correct the theme's HTML (trygg.theme_html);
 - on_post_build: indexes the built site for search (Pagefind, trygg.search); in the incremental
   preview in the background, so an edited page shows before the index is done.
@@ -25,9 +27,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import logging
+import os
+from pathlib import Path
 
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,13 +43,14 @@ from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
 from trygg.abbreviations import find_unknown
 from trygg.assets import fingerprinted
 from trygg.history import page_date
-from trygg.memo import Memo
+from trygg.memo import Memo, template_cache
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
 from trygg.sanitize import SafeHtmlExtension
 from trygg.compounds import with_compound_parts
 from trygg.search import (SearchIndexError, compound_splitter, index_site, index_site_in_background,
                           whole_words_notice)
 from trygg.markdown_html import TableCaptionExtension
+from trygg.watching import ChangeObserver
 from trygg.sv import format_iso_date
 from trygg.theme_html import correct_theme_html
 
@@ -57,6 +60,7 @@ _COMPOUNDS_KEY = "trygg_compounds"
 _COMMAND = {"name": "build", "dirty": False}  # set once per process by on_startup; never changed by a build
 PREVIEW_FILES = Path(".cache", "trygg", "forhandsvisning")  # under the project root; see trygg.preview
 PREVIEW_MEMO = Path(".cache", "trygg", "minne")  # slow pure results such as PDFs; see trygg.memo
+TEMPLATE_CACHE = Path(".cache", "trygg", "mallar")  # the theme's compiled templates; see trygg.memo
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -67,6 +71,28 @@ def on_startup(command: str, dirty: bool) -> None:
     if command == "serve" and dirty:  # MkDocs' warning is about navigation, which trygg.preview keeps right
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """The preview notices a save at once (trygg.watching) instead of by MkDocs' polling.
+
+    TRYGG_POLLING=1 keeps MkDocs' polling, for folders where no file events arrive (some network
+    and container mounts). Only MkDocs' public `watch`/`unwatch` are used: what it watched before
+    this event moves to the new observer; `watch:` folders in mkdocs.yml are added after it.
+    """
+    if os.environ.get("TRYGG_POLLING") == "1":
+        return server
+    moved = []
+    for path in dict.fromkeys(filter(None, [config.docs_dir, config.config_file_path, *config.theme.dirs])):
+        try:
+            server.unwatch(path)
+        except KeyError:
+            continue  # not watched (theme folders are only with --watch-theme)
+        moved.append(path)
+    server.observer = ChangeObserver()
+    for path in moved:  # a file (mkdocs.yml) is watched through its folder: not the folders below it
+        server.watch(path, recursive=os.path.isdir(path))
+    return server
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -146,6 +172,8 @@ def _incremental_preview(config: MkDocsConfig, result: BuildResult) -> PreviewFi
     preview = PreviewFiles(root / PREVIEW_FILES)
     if preview.shared_inputs_changed(shared_fingerprint(root, result)):
         utils.clean_directory(config.site_dir)
+    elif (Path(config.site_dir) / "404.html").is_file():  # like every page: rebuilt when what they share changes
+        config.theme.static_templates.discard("404.html")
     return preview
 
 
@@ -196,6 +224,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters["sv_datum"] = format_iso_date
+    env.bytecode_cache = template_cache(Path(config.config_file_path).parent / TEMPLATE_CACHE)
     return env
 
 

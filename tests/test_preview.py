@@ -8,8 +8,11 @@ edit re-renders the edited page and no other, unless it changes what every page 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import queue
+import shutil
 import socket
 import subprocess
 import sys
@@ -19,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import mkdocs_build
+from conftest import ROOT, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -189,12 +192,86 @@ def test_an_edit_rebuilds_only_the_pages_it_changes_and_a_register_change_rebuil
     ])
     pages = {name for name in first if name.endswith(".html")}
     assert len(pages) > 10
-    # The body changed: that page, and the 404 page MkDocs always writes; the search index follows.
-    assert _rewritten(first, body_edit) & pages == {"nyheter/parken/index.html", "404.html"}
+    # The body changed: that page alone (not even MkDocs' 404 page); the search index follows.
+    assert _rewritten(first, body_edit) & pages == {"nyheter/parken/index.html"}
     assert "Andra versionen" in (site / "nyheter/parken/index.html").read_text("utf-8")
     assert "pagefind/pagefind-entry.json" in _rewritten(first, body_edit)
     # The title shows in the news list too: both pages are built again, no others.
-    assert _rewritten(body_edit, title_edit) & pages == {"nyheter/parken/index.html", "nyheter/index.html",
-                                                          "404.html"}
+    assert _rewritten(body_edit, title_edit) & pages == {"nyheter/parken/index.html", "nyheter/index.html"}
     # A new abbreviation may appear on any page: every page is built again.
     assert _rewritten(title_edit, register_edit) & pages == pages
+
+
+def _hooks_module():
+    spec = importlib.util.spec_from_file_location("trygg_hooks_under_test", ROOT / "hooks" / "trygg_hooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("polling", [False, True])
+def test_the_preview_watches_with_file_events_unless_asked_to_poll(polling, tmp_path, monkeypatch):
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.polling import PollingObserver
+
+    if polling:
+        monkeypatch.setenv("TRYGG_POLLING", "1")
+    else:
+        monkeypatch.delenv("TRYGG_POLLING", raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(config.docs_dir)  # what `mkdocs serve` watches before on_serve
+    server.watch(config.config_file_path)
+    server = _hooks_module().on_serve(server, config, None)
+    server.watch(str(ROOT / "content"))  # mkdocs.yml's `watch:` folders come after on_serve
+    assert isinstance(server.observer, PollingObserver) is polling
+    watched = {(emitter.watch.path, emitter.watch.is_recursive) for emitter in server.observer.emitters}
+    # watchdog watches a file through its folder; with file events that folder must not be watched
+    # recursively, or the preview's own writes below it (.cache/) would start build after build.
+    assert watched == {(str(ROOT / "docs"), True), (str(ROOT), False), (str(ROOT / "content"), True)}
+
+
+def test_file_events_report_changes_and_folders_but_not_reads(tmp_path):
+    from watchdog.events import FileSystemEventHandler
+
+    from trygg.watching import ChangeObserver
+
+    events: queue.Queue = queue.Queue()
+    handler = FileSystemEventHandler()
+    handler.on_any_event = events.put  # as MkDocs' callback: every event it is given is a change
+    (tmp_path / "nyheter").mkdir()
+    (tmp_path / "nyheter/a.md").write_text("a", "utf-8")
+    (tmp_path / "moten/mote-1").mkdir(parents=True)
+    (tmp_path / "moten/mote-1/program.md").write_text("p", "utf-8")
+    observer = ChangeObserver()
+    observer.schedule(handler, str(tmp_path), recursive=True)
+    observer.start()
+
+    def until(wanted) -> list:
+        got = []
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                got.append(events.get(timeout=0.5))
+            except queue.Empty:
+                continue
+            if wanted(got[-1]):
+                return got
+        raise AssertionError(f"no such event among {got}")
+
+    try:
+        assert (tmp_path / "nyheter/a.md").read_text("utf-8") == "a"  # a build reads files: no change
+        (tmp_path / "nyheter/b.md").write_text("b", "utf-8")  # events arrive in order: b comes after a's read
+        seen = until(lambda e: e.src_path.endswith("b.md"))
+        assert not [e for e in seen if e.src_path.endswith("a.md")]
+        assert all(not e.is_directory for e in seen)
+        (tmp_path / "nyheter/a.md").write_text("a, ändrad", "utf-8")
+        until(lambda e: e.src_path.endswith("a.md") and e.event_type == "modified")
+        shutil.move(str(tmp_path / "moten/mote-1"), str(tmp_path.parent / f"{tmp_path.name}-papperskorg"))
+        # The folder left the watched tree: a file event, so MkDocs' callback (which skips folder events) rebuilds.
+        gone = until(lambda e: e.src_path.endswith("mote-1"))
+        assert not gone[-1].is_directory
+    finally:
+        observer.stop()
+        observer.join(timeout=10)

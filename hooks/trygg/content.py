@@ -6,6 +6,7 @@ with file and line; `load_content` gathers them and raises one `ContentError` at
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,13 +170,17 @@ def content_text_files(root: Path) -> list[Path]:
     """Every text file under content/ (any content type), symlinks leaving content/ excluded."""
     base = (root / "content").resolve()
     found = []
-    for path in sorted((root / "content").rglob("*")):
-        if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file():
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(base):
-            continue
-        found.append(path)
-    return found
+    # os.walk sorts files from folders without a stat per entry; following folder links as glob does.
+    for folder, dirs, files in os.walk(root / "content", followlinks=True):
+        dirs.sort()
+        for name in sorted(files):
+            if os.path.splitext(name)[1].lower() not in TEXT_SUFFIXES:
+                continue
+            path = Path(folder, name)
+            if path.is_symlink() and not (path.is_file() and path.resolve().is_relative_to(base)):
+                continue
+            found.append(path)
+    return sorted(found)
 
 
 def _check_personal_data(ctx: LoadContext) -> None:

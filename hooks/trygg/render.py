@@ -12,6 +12,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -20,15 +21,15 @@ import jinja2
 import yaml
 
 from .content import ARTICLES_DIR, EVENTS_DIR, REGISTER_DIR, Content, LoadedArticle, LoadedEvent
+from .memo import Recent
 from .models.register import ORG_KIND_LABELS, Organisation
 from .register import Entry, slugify
 from .sv import anchor_time, format_date
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from .memo import Memo
-
     from .types import ContentType
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -73,6 +74,9 @@ class Renderer:
         self.site = site
         self.last_changed = last_changed
         self.memo = memo
+        # The preview keeps rendered pages in memory; a page is found again only if all it is
+        # made from is unchanged: its content, the site, its sources' dates and our templates.
+        self._recent = (_PREVIEW_PAGES, _templates_stamp()) if memo is not None else None
         self.env = _markdown_environment()
 
     # --- pages ----------------------------------------------------------------------------
@@ -114,6 +118,10 @@ class Renderer:
         return outputs
 
     def _event_page(self, loaded: LoadedEvent) -> Output:
+        sources = [loaded.source, *([loaded.notes_source] if loaded.notes_source else [])]
+        return self.remembered(("event", loaded), sources, lambda: self._render_event_page(loaded))
+
+    def _render_event_page(self, loaded: LoadedEvent) -> Output:
         event = loaded.event
         body = self.template("event.md.j2").render(loaded=loaded, event=event)
         sources = [loaded.source, *([loaded.notes_source] if loaded.notes_source else [])]
@@ -148,8 +156,12 @@ class Renderer:
         return outputs
 
     def _article_page(self, loaded: LoadedArticle) -> Output:
+        related = [found for found in map(self.content.find, loaded.article.related) if found is not None]
+        return self.remembered(("article", loaded, related), [loaded.source],
+                               lambda: self._render_article_page(loaded, related))
+
+    def _render_article_page(self, loaded: LoadedArticle, related: list) -> Output:
         article = loaded.article
-        related = [found for found in map(self.content.find, article.related) if found is not None]
         body = self.template("article.md.j2").render(loaded=loaded, article=article, related=related)
         meta = self.meta("article", article.title, article.summary, loaded.source, published=article.published,
                           owner=article.owner, updated=article.updated)
@@ -167,6 +179,18 @@ class Renderer:
 
     def template(self, name: str) -> jinja2.Template:
         return self.env.get_template(name)
+
+    def remembered(self, parts: tuple, sources: list[str], render: Callable[[], Output]) -> Output:
+        """`render()`, or in the preview the same page kept from an earlier build (trygg.memo.Recent).
+
+        `parts` must hold everything the page is made from besides the site, the sources' dates
+        and the templates, as frozen dataclasses or models (their `repr` is complete).
+        """
+        if self._recent is None:
+            return render()
+        recent, templates = self._recent
+        dates = [self.last_changed.get(source) for source in sources]
+        return recent.get((parts, self.site, dates, templates), render)
 
     def meta(self, kind: str, title: str, description: str, source: str | None, *, published: dt.date | None,
               owner: str | None, updated: dt.date | None = None, changed_sources: list[str] | None = None) -> dict:
@@ -245,6 +269,15 @@ def _tidy(markdown: str) -> str:
 
 
 # --- Jinja environment ------------------------------------------------------------------------
+
+_TEMPLATES = Path(__file__).parent / "templates"
+_PREVIEW_PAGES = Recent(20_000)  # pages rendered in this process (the preview's; see Renderer.remembered)
+
+
+def _templates_stamp() -> tuple[tuple[str, int], ...]:
+    """Our templates' names and modification times: Jinja reloads an edited one, so must the preview."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in _TEMPLATES.iterdir()))
+
 
 # One environment of each kind per process: compiled templates are reused by every build (Jinja
 # still reloads a template whose file changed), which matters most in the preview's rebuilds.
@@ -335,46 +368,50 @@ def _atom_date(value: dt.date) -> str:
 # --- calendar and structured data --------------------------------------------------------------
 
 def calendar(events: list[LoadedEvent], site: SiteInfo, key: str = "alla-moten") -> bytes:
-    """An RFC 5545 calendar with one VEVENT per dated event and Stockholm's VTIMEZONE.
+    """An RFC 5545 calendar with Stockholm's VTIMEZONE and one VEVENT per dated event.
 
-    Its UID is derived from `key`, never random, so two builds give the same bytes.
+    Its UID is derived from `key`, never random, so two builds give the same bytes: those
+    icalendar writes for the whole calendar (its own lines, each component's, END:VCALENDAR).
     """
-    cal = icalendar.Calendar.new(prodid="-//Borås Stad//Säker och trygg kommun//SV", name=site.name,
-                                 language="sv", uid=f"kalender-{key}@{_host(site.url)}")
-    cal.add("x-wr-timezone", "Europe/Stockholm")
-    for loaded in sorted(events, key=lambda e: e.slug):
-        if loaded.event.is_dated:
-            cal.add_component(_vevent(loaded, site))
-    return _with_stockholm_timezone(cal.to_ical())
+    shell = _calendar_shell(site.name, f"kalender-{key}@{_host(site.url)}")
+    end = shell.rindex(b"END:VCALENDAR")
+    vevents = [_vevent(e, site) for e in sorted(events, key=lambda e: e.slug) if e.event.is_dated]
+    return shell[:end] + _stockholm_timezone() + b"".join(vevents) + shell[end:]
 
 
-def _with_stockholm_timezone(ical: bytes) -> bytes:
-    """Insert Stockholm's VTIMEZONE as the first component, where add_missing_timezones puts it.
-
-    Every time in our calendars is Stockholm's. The component (some fifty lines of transitions)
-    is built and serialised once per process instead of once per event: at a thousand events
-    that was most of the build's calendar time.
-    """
-    first_component = ical.find(b"BEGIN:VEVENT")
-    at = first_component if first_component >= 0 else ical.rindex(b"END:VCALENDAR")
-    return ical[:at] + _stockholm_timezone() + ical[at:]
-
+# Serialising calendars was the largest part of rendering: every event is in two calendars, and
+# the preview renders all of them after each save. The pieces below are pure functions of their
+# arguments, so each is serialised once per process. Stockholm's VTIMEZONE (some fifty lines of
+# transitions) is the same in every calendar.
 
 @functools.cache
 def _stockholm_timezone() -> bytes:
     return icalendar.Timezone.from_tzid("Europe/Stockholm").to_ical()
 
 
-def _vevent(loaded: LoadedEvent, site: SiteInfo) -> icalendar.Event:
+@functools.lru_cache(maxsize=20_000)
+def _calendar_shell(name: str, uid: str) -> bytes:
+    cal = icalendar.Calendar.new(prodid="-//Borås Stad//Säker och trygg kommun//SV", name=name,
+                                 language="sv", uid=uid)
+    cal.add("x-wr-timezone", "Europe/Stockholm")
+    return cal.to_ical()
+
+
+def _vevent(loaded: LoadedEvent, site: SiteInfo) -> bytes:
     event = loaded.event
     url = site.url + loaded.url.lstrip("/")
-    stamp = dt.datetime.combine(event.updated or event.published, dt.time(), dt.timezone.utc)
-    return icalendar.Event.new(
+    return _vevent_ical(
         uid=f"{loaded.slug}@{_host(site.url)}", summary=event.title, location=event.place,
         start=dt.datetime.combine(event.date, event.time.start, STOCKHOLM),
         end=dt.datetime.combine(event.date, event.time.end, STOCKHOLM),
-        description=f"{event.summary}\n\nProgram och mer information: {url}", url=url, stamp=stamp,
+        description=f"{event.summary}\n\nProgram och mer information: {url}", url=url,
+        stamp=dt.datetime.combine(event.updated or event.published, dt.time(), dt.timezone.utc),
     )
+
+
+@functools.lru_cache(maxsize=20_000)
+def _vevent_ical(**fields: Any) -> bytes:
+    return icalendar.Event.new(**fields).to_ical()
 
 
 def _host(url: str) -> str:

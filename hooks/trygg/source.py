@@ -7,6 +7,7 @@ so a writer sees all mistakes at once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Reporter
+from .problems import Problem, Reporter
 
 MAX_FILE_BYTES = 2_000_000
 Path_ = tuple[str | int, ...]
@@ -117,7 +118,28 @@ def read_text(path: Path, rel: str, report: Reporter) -> str | None:
 
 
 def parse_yaml(text: str, report: Reporter, first_line: int = 1) -> YamlData | None:
-    """Parse YAML into plain data plus a map from key path to line (1-based, in the file)."""
+    """Parse YAML into plain data plus a map from key path to line (1-based, in the file).
+
+    The result is shared, not copied: callers read it and never change it.
+    """
+    parsed = _parse_valid_yaml(text, first_line)
+    return parsed if parsed is not None else _parse_yaml(text, report, first_line)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _parse_valid_yaml(text: str, first_line: int) -> YamlData | None:
+    """The parse of YAML without problems, kept per process by its text.
+
+    `mkdocs serve` loads every file again after each save, and parsing was two thirds of that.
+    The result is a function of the text alone, so a kept one is never stale. Text with problems
+    gives None here and is parsed (and its problems reported) again on every build.
+    """
+    problems: list[Problem] = []
+    parsed = _parse_yaml(text, Reporter("", problems), first_line)
+    return None if problems else parsed
+
+
+def _parse_yaml(text: str, report: Reporter, first_line: int) -> YamlData | None:
     if "\t" in text:
         before = text[: text.index("\t")]
         line = before.count("\n") + first_line
