@@ -105,6 +105,10 @@ class LoadContext:
         return Reporter(self.rel(path), self.problems)
 
     def rel(self, path: Path) -> str:
+        # Called for every file several times a build: string slicing, not pathlib's relative_to.
+        text, prefix = str(path), str(self.root).rstrip(os.sep) + os.sep
+        if text.startswith(prefix) and os.sep == "/":
+            return text[len(prefix):]
         return path.relative_to(self.root).as_posix()
 
     def read(self, path: Path, schema: type[M]) -> tuple[Document, M] | None:
