@@ -22,7 +22,8 @@
   (MkDocs makes the theme's environment anew for every build; trygg.memo.TemplateCache);
 - on_post_page, on_post_template: correct the theme's HTML (trygg.theme_html);
 - on_post_build: indexes the built site for search (Pagefind, trygg.search); in the incremental
-  preview in the background, so an edited page shows before the index is done.
+  preview in the background, so an edited page shows before the index is done, and a run
+  still going when the next build starts is stopped (trygg.search.BackgroundIndexer).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from trygg.memo import Memo, template_cache
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
 from trygg.sanitize import SafeHtmlExtension
 from trygg.compounds import with_compound_parts
-from trygg.search import (SearchIndexError, compound_splitter, index_site, index_site_in_background,
+from trygg.search import (PREVIEW_INDEXER, SearchIndexError, compound_splitter, index_site,
                           whole_words_notice)
 from trygg.markdown_html import TableCaptionExtension
 from trygg.watching import ChangeObserver
@@ -99,6 +100,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     serving = _COMMAND["name"] == "serve"
     incremental = serving and _COMMAND["dirty"]  # ./scripts/serve: `mkdocs serve --dirty`
+    if incremental:  # the site is about to change: a search index still being made for it is stale
+        PREVIEW_INDEXER.build_starts()
     memo = Memo(root / PREVIEW_MEMO) if incremental else None
     try:
         result = build_site(root, site_name=config.site_name, site_url=config.site_url or "http://127.0.0.1:8000/",
@@ -232,7 +235,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config[_COMPOUNDS_KEY] is not None:
         config[_COMPOUNDS_KEY].save()
     if _COMMAND["name"] == "serve" and _COMMAND["dirty"]:  # the preview: search catches up a moment later
-        index_site_in_background(Path(config.site_dir), on_error=lambda message: log.warning(message))
+        PREVIEW_INDEXER.after_build(Path(config.site_dir), on_error=lambda message: log.warning(message))
         return
     try:
         index_site(Path(config.site_dir))

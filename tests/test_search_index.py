@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
 
-from trygg.search import SearchIndexError, index_site
+from trygg.search import BackgroundIndexer, SearchIndexError, index_site
 
 PAGE = ('<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{title}</title></head>'
         '<body><nav>Meny</nav><main {body}><h1>{title}</h1><p>{text}</p></main></body></html>')
@@ -28,3 +29,44 @@ def test_a_site_that_cannot_be_indexed_is_a_clear_error(tmp_path: Path):
     missing = tmp_path / "saknas"
     with pytest.raises(SearchIndexError, match=r"^Sökindexet kunde inte byggas \(pagefind\): "):
         index_site(missing)
+
+
+def _until(condition, what: str) -> None:
+    deadline = time.monotonic() + 20
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(what)
+        time.sleep(0.02)
+
+
+def test_the_preview_indexes_in_the_background_and_a_new_build_stops_a_stale_run(tmp_path: Path):
+    runs = tmp_path / "runs"
+    # A stand-in for Pagefind that notes each start and then takes its time.
+    indexer = BackgroundIndexer(delay=0, command=lambda site: ["sh", "-c", f"echo {site.name} >> {runs}; exec sleep 30"])
+    errors: list[str] = []
+    first = indexer.after_build(tmp_path / "bygge-1", errors.append)
+    _until(lambda: runs.exists(), "the first run never started")
+    indexer.build_starts()  # the writer saved again: the run for the old site is stopped
+    first.join(timeout=20)
+    assert not first.is_alive()
+    assert errors == []  # stopped on purpose, not a failure
+    second = indexer.after_build(tmp_path / "bygge-2", errors.append)
+    _until(lambda: runs.read_text().split() == ["bygge-1", "bygge-2"], "the second run never started")
+    indexer.build_starts()
+    second.join(timeout=20)
+
+
+def test_builds_in_quick_succession_index_only_the_newest_site(tmp_path: Path):
+    runs = tmp_path / "runs"
+    indexer = BackgroundIndexer(delay=0.5, command=lambda site: ["sh", "-c", f"echo {site.name} >> {runs}"])
+    threads = [indexer.after_build(tmp_path / f"bygge-{n}", print) for n in (1, 2, 3)]
+    for thread in threads:
+        thread.join(timeout=20)
+    assert runs.read_text().split() == ["bygge-3"]
+
+
+def test_a_failing_background_run_is_reported_not_raised(tmp_path: Path):
+    errors: list[str] = []
+    indexer = BackgroundIndexer(delay=0, command=lambda site: ["sh", "-c", "echo trasig >&2; exit 3"])
+    indexer.after_build(tmp_path, errors.append).join(timeout=20)
+    assert errors == ["Sökindexet kunde inte byggas (pagefind): trasig"]

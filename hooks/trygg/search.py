@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,9 +20,6 @@ from .compounds import Decompounder
 from .writing import find_dictionary
 
 OUTPUT_SUBDIR = "pagefind"
-
-
-_ONE_AT_A_TIME = threading.Lock()  # two Pagefind runs must not write one index together
 
 
 class SearchIndexError(Exception):
@@ -56,32 +54,75 @@ def whole_words_notice(*, preview: bool) -> str | None:
     return WHOLE_WORDS_PREVIEW if preview else WHOLE_WORDS_BUILD
 
 
-def index_site(site_dir: Path, *, low_priority: bool = False) -> None:
-    """Index the built site in `site_dir`; raises SearchIndexError if Pagefind fails.
-    `low_priority` runs Pagefind niced, so it never slows the build a writer is waiting for."""
-    run = subprocess.run(
-        [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", OUTPUT_SUBDIR, "--silent"],
-        capture_output=True, text=True, timeout=600,
-        preexec_fn=(lambda: os.nice(15)) if low_priority and hasattr(os, "nice") else None,
-    )
+def index_site(site_dir: Path) -> None:
+    """Index the built site in `site_dir`; raises SearchIndexError if Pagefind fails."""
+    run = subprocess.run(_command(site_dir), capture_output=True, text=True, timeout=600)
     if run.returncode != 0:
-        message = (run.stderr or run.stdout).strip()
-        raise SearchIndexError(f"Sökindexet kunde inte byggas (pagefind): {message}")
+        raise SearchIndexError(_failure(run.stderr or run.stdout))
 
 
-def index_site_in_background(site_dir: Path, on_error: Callable[[str], None]) -> threading.Thread:
-    """For the preview: index after the page a writer waits for is served, not before it.
+def _command(site_dir: Path) -> list[str]:
+    return [str(pagefind_executable()), "--site", str(site_dir), "--output-subdir", OUTPUT_SUBDIR, "--silent"]
 
-    Runs one at a time; a run started while another is under way waits for it, so the last
-    index written is the one for the newest site. Failures go to `on_error` (the server lives on).
+
+def _failure(output: str) -> str:
+    return f"Sökindexet kunde inte byggas (pagefind): {output.strip()}"
+
+
+class BackgroundIndexer:
+    """The preview's search index: made after the page a writer waits for, never in its way.
+
+    `after_build` starts Pagefind (niced) in a thread `delay` seconds after a build, unless a
+    newer build came meanwhile; `build_starts` stops a Pagefind still running, since the site it
+    indexes is about to change (at 1,000 pages Pagefind takes about a second on both cores, and
+    a writer who saves again within it waited for both). The index written last is therefore
+    always the newest site's. Failures go to `on_error`; the server lives on.
     """
-    def run() -> None:
-        with _ONE_AT_A_TIME:
-            try:
-                index_site(site_dir, low_priority=True)
-            except (SearchIndexError, OSError, subprocess.SubprocessError) as error:
-                on_error(str(error))
 
-    thread = threading.Thread(target=run, name="trygg-pagefind", daemon=True)
-    thread.start()
-    return thread
+    def __init__(self, delay: float = 0.5, command: Callable[[Path], list[str]] = _command) -> None:
+        self.delay = delay
+        self._command = command
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._process: subprocess.Popen | None = None
+
+    def build_starts(self) -> None:
+        with self._lock:
+            self._generation += 1
+            if self._process is not None and self._process.poll() is None:
+                self._process.terminate()
+
+    def after_build(self, site_dir: Path, on_error: Callable[[str], None]) -> threading.Thread:
+        with self._lock:
+            self._generation += 1
+            generation = self._generation
+        thread = threading.Thread(target=self._run, args=(site_dir, on_error, generation), name="trygg-pagefind",
+                                  daemon=True)
+        thread.start()
+        return thread
+
+    def _run(self, site_dir: Path, on_error: Callable[[str], None], generation: int) -> None:
+        time.sleep(self.delay)
+        with self._lock:
+            if generation != self._generation:
+                return  # a newer build: its own run indexes the site
+            if self._process is not None and self._process.poll() is None:
+                self._process.terminate()  # an older run, for an older site: one writer of the index at a time
+                self._process.wait(timeout=30)
+            try:
+                process = subprocess.Popen(self._command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                           text=True, preexec_fn=(lambda: os.nice(15)) if hasattr(os, "nice") else None)
+            except OSError as error:
+                on_error(_failure(str(error)))
+                return
+            self._process = process
+        output, _ = process.communicate()
+        with self._lock:
+            stopped = generation != self._generation
+            if self._process is process:
+                self._process = None
+        if process.returncode != 0 and not stopped:
+            on_error(_failure(output))
+
+
+PREVIEW_INDEXER = BackgroundIndexer()  # one per process: the preview's background runs (trygg_hooks)
