@@ -103,12 +103,30 @@ def test_parts_are_remembered_between_builds_without_reading_the_dictionary(
 def test_a_page_gets_its_parts_in_an_element_only_the_index_reads(dictionary: Path, tmp_path: Path):
     splitter = Decompounder(dictionary, cache_dir=tmp_path)
     page = '<h1 id="x">Trygghetsvandringar</h1><p>Medborgarlöften &amp; trygghetsvandringar.</p>'
-    assert compound_parts(page, splitter) == ["trygghets", "vandringar", "medborgar", "löften"]
+    assert compound_parts(page, splitter) == ["vandringar", "medborgar", "löften"]
     assert with_compound_parts(page, splitter) == page + (
         '<span data-pagefind-index-attrs="data-trygg-delar" data-pagefind-weight="0.5" '
-        f'data-trygg-delar="{PARTS_MARK} trygghets vandringar medborgar löften"></span>')
+        f'data-trygg-delar="{PARTS_MARK} vandringar medborgar löften"></span>')
     assert with_compound_parts("<p>Trygghet.</p>", splitter) == "<p>Trygghet.</p>"
     assert with_compound_parts(page, None) == page
+
+
+@pytest.mark.parametrize("page, parts", [
+    # a first part with the linking -s begins the compound itself: the search finds it by prefix
+    ("<p>Trygghetsvandringar</p>", ["vandringar"]),
+    # a first part without it stays: "medborgare" finds "medborgar" by its longest indexed prefix
+    ("<p>Medborgarlöften</p>", ["medborgar", "löften"]),
+    # a part that is a word of the page adds nothing
+    ("<p>Löften och medborgarlöften</p>", ["medborgar"]),
+    ("<p>Vandringar, trygghetsvandringar</p>", []),
+    # a part that only begins a word of the page (no linking -s) stays: "vandring" ≠ "vandringar"
+    ("<p>Vandringar och solvandring</p>", ["sol", "vandring"]),
+    # words in code are examples, not the page's subject
+    ("<p>Se <code>trygghetsvandringar</code>.</p><pre><code>medborgarlöften</code></pre>", []),
+    ("<p>Medborgarlöften, <code>medborgarlöften</code></p>", ["medborgar", "löften"]),
+])
+def test_only_parts_a_search_needs_are_indexed(dictionary: Path, tmp_path: Path, page: str, parts: list[str]):
+    assert compound_parts(page, Decompounder(dictionary, cache_dir=tmp_path)) == parts
 
 
 def test_pagefind_indexes_the_parts_behind_the_mark(dictionary: Path, tmp_path: Path):
@@ -121,7 +139,7 @@ def test_pagefind_indexes_the_parts_behind_the_mark(dictionary: Path, tmp_path: 
     index_site(site)
     fragment = gzip.decompress(next((site / "pagefind/fragment").iterdir()).read_bytes()).decode()
     content = json.loads(fragment[fragment.index("{"):])["content"]
-    assert content == f"Trygghet. Vi ordnar trygghetsvandringar. {PARTS_MARK} trygghets vandringar."
+    assert content == f"Trygghet. Vi ordnar trygghetsvandringar. {PARTS_MARK} vandringar."
 
 
 @pytest.mark.skipif(find_dictionary() is None, reason="hunspell-sv-se saknas (./scripts/test installerar den)")

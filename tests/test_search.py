@@ -92,6 +92,35 @@ def test_a_word_inside_a_compound_is_marked_where_the_compound_stands(search_pag
     assert not [text for text in excerpts if "⁂" in text]
 
 
+def test_excerpts_are_the_pages_own_text_never_the_parts_of_its_compounds(search_page, served_site):
+    """Pagefind stores a page's compound parts after its text ("⁂ vandringar …"); whatever Pagefind's
+    excerpt window, the result shows a run of the page's own words, with the match marked."""
+    found = search(search_page, "vandring")
+    assert found[0] == "/nyheter/organiserad-trygghet/", found  # the news item, not the writers' guide
+    excerpts = search_page.locator("form[role=search] .trygg-result__excerpt").all_inner_texts()
+    marks = [search_page.locator("form[role=search] .trygg-result").nth(i).locator("mark").all_inner_texts()
+             for i in range(len(found))]
+    assert len(excerpts) == len(found) >= 3
+    reader = search_page.context.new_page()
+    try:
+        for path, excerpt, marked in zip(found, excerpts, marks):
+            assert "⁂" not in excerpt, (path, excerpt)
+            assert marked and all("vandring" in m.lower() for m in marked), (path, marked)
+            reader.goto(served_site.rstrip("/") + path)
+            page_words = _words(reader.inner_text("[data-pagefind-body]"))
+            shown = _words(excerpt)
+            assert len(shown) >= 8, (path, excerpt)
+            assert any(page_words[i:i + len(shown)] == shown for i in range(len(page_words))), (path, excerpt)
+    finally:
+        reader.close()
+
+
+def _words(text: str) -> list[str]:
+    """Words without the punctuation Pagefind adds at the end of a block ("Nyhet." for "Nyhet")."""
+    words = (word.strip(".,:;!?()”“\"").lower() for word in text.replace("\u00ad", "").split())
+    return [word for word in words if word]
+
+
 def test_no_hit_says_so_in_swedish(search_page):
     assert search(search_page, "xyzzyqwerty") == []
     status = search_page.inner_text("form[role=search] [role=status]")

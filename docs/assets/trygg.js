@@ -35,33 +35,43 @@
     return p;
   }
 
-  /* trygg.compounds gives Pagefind the parts of a page's compound words behind this mark, after
-     the page's text. A match there is shown where the compound stands in the text instead:
-     "vandring" marks "trygghetsvandringar". */
+  /* trygg.compounds adds the parts of a page's compound words to the text Pagefind indexes, after
+     this mark ("⁂ vandringar …"). Pagefind's own excerpt can fall among them, so on such a page
+     the excerpt is built here from the page's own words before the mark, around the words Pagefind
+     matched (data.locations count words of data.content). A match in the parts is shown where its
+     compound stands in the text: "vandring" marks "trygghetsvandringar". */
   var PARTS_MARK = "\u2042";
+  var EXCERPT_WORDS = 24;
 
   function escapeHtml(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
 
   function readableExcerpt(data) {
-    var excerpt = data.excerpt || "";
-    var at = excerpt.indexOf(PARTS_MARK);
-    if (at < 0) return excerpt;
-    var parts = (excerpt.slice(at).match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) {
-      return m.replace(/<\/?mark>/g, "").replace(/[.,;:!?]+$/, "").toLowerCase();
-    });
-    var content = data.content || "";
-    var words = content.slice(0, content.indexOf(PARTS_MARK) < 0 ? content.length : content.indexOf(PARTS_MARK)).split(/\s+/);
-    for (var p = 0; p < parts.length; p++) {
-      for (var i = 0; i < words.length; i++) {
-        if (parts[p] && words[i].toLowerCase().indexOf(parts[p]) >= 0) {
-          return escapeHtml(words.slice(Math.max(0, i - 11), i).join(" ")) + " <mark>" + escapeHtml(words[i]) +
-            "</mark> " + escapeHtml(words.slice(i + 1, i + 13).join(" "));
-        }
+    var words = (data.content || "").split(/\s+/);
+    var end = words.indexOf(PARTS_MARK);
+    if (end < 0) return data.excerpt || "";
+    var marked = {}, first = [];
+    (data.locations || []).forEach(function (at) {
+      if (at < end) { marked[at] = true; first.push(at); return; }
+      var part = (words[at] || "").toLowerCase();
+      if (!part) return;
+      for (var i = 0; i < end; i++) {
+        if (words[i].toLowerCase().indexOf(part) >= 0) { marked[i] = true; first.push(i); }
       }
+    });
+    /* the window of EXCERPT_WORDS words that holds the most marked words, starting near one */
+    var best = 0, bestCount = -1;
+    first.sort(function (a, b) { return a - b; }).forEach(function (at) {
+      var start = Math.max(0, Math.min(at - 6, end - EXCERPT_WORDS)), count = 0;
+      for (var i = start; i < Math.min(end, start + EXCERPT_WORDS); i++) if (marked[i]) count++;
+      if (count > bestCount) { best = start; bestCount = count; }
+    });
+    var html = [];
+    for (var i = best; i < Math.min(end, best + EXCERPT_WORDS); i++) {
+      html.push(marked[i] ? "<mark>" + escapeHtml(words[i]) + "</mark>" : escapeHtml(words[i]));
     }
-    return excerpt.slice(0, at);
+    return html.join(" ");
   }
 
   function resultItem(data) {

@@ -12,13 +12,28 @@ trygg|hets|vandringar.
 
 The parts go into the page as an empty element whose attribute Pagefind indexes
 (`data-pagefind-index-attrs`) at a low weight: nothing a reader or a screen reader meets, and a
-page that uses a word on its own still ranks above one that only has it inside a compound. The
-text Pagefind stores for that element starts with PARTS_MARK, by which the search's script
-recognises a match in the parts and shows the compound in the page's text instead.
+page that uses a word on its own still ranks above one that only has it inside a compound.
+Pagefind stores the attribute at the end of the page's text, after PARTS_MARK; the search's
+script never shows that text: it builds every excerpt from the words before the mark, and a
+match in the parts is shown where the compound stands in the page's text. (A Pagefind metadata
+field would keep the parts out of the stored text, but Pagefind then finds no page for a query
+that joins a word of the text and a part: "behörighet gymnasiet".)
+
+Only parts that let a search find the page go in. Pagefind matches a query as the start of an
+indexed word, and a query no indexed word starts with by the longest indexed word it starts with
+("gymnasiet" finds "gymnasie", a part of "gymnasiebehörighet"). So a part that is a word of the
+page already adds nothing, and neither does a first part with the linking -s that begins a word of
+the page ("trygghets" of "trygghetsvandringar": the compound itself starts with it, and a longer
+query that starts with it is another compound). Every (word, page) pair costs Pagefind memory:
+at 5,000 pages the parts as first written added 115 MiB to its peak, these 45 MiB
+(benchmarks/RESULTS.md).
+Words in code (`<code>`, `<pre>`: the writers' guide's examples) give no parts, so a page about
+writing does not rank for the compounds of its examples.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import html
 import re
@@ -33,8 +48,10 @@ PARTS_WEIGHT = "0.5"  # Pagefind weighs quadratically: a part counts a quarter o
 MIN_WORD = 7      # shorter words are rarely compounds worth splitting
 MIN_PART = 3      # "bil", "hem", "råd"; two letters ("år", "ö") would split almost anything
 _LONG_WORD = re.compile(r"\b\w{%d,}" % MIN_WORD)  # [^\W\d_] is exact, but twice as slow
+_WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]*>")
 _SKIPPED = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
+_CODE = re.compile(r"<(code|pre)\b.*?</\1>", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -227,14 +244,28 @@ def _read_cache(path: Path | None) -> dict[str, tuple[str, ...]]:
 
 
 def compound_parts(page_html: str, splitter: Decompounder) -> list[str]:
-    """The parts of every compound in a page's text, each once, in order of appearance."""
+    """The parts of the compounds in a page's prose that a search needs: each once, in order of
+    appearance; no word of the page, no first part with the linking -s that begins a word of the
+    page, nothing from code."""
     if "<script" in page_html or "<style" in page_html or "<svg" in page_html:
         page_html = _SKIPPED.sub(" ", page_html)
-    words = _LONG_WORD.findall(_TAG.sub(" ", page_html))  # Markdown writes å, ä, ö as they are
+    text = _TAG.sub(" ", page_html)  # Markdown writes å, ä, ö as they are
+    prose = _TAG.sub(" ", _CODE.sub(" ", page_html)) if "<code" in page_html or "<pre" in page_html else text
     parts: dict[str, None] = {}
-    for word in dict.fromkeys(word.lower() for word in dict.fromkeys(words) if word.isalpha()):
+    for word in dict.fromkeys(word.lower() for word in dict.fromkeys(_LONG_WORD.findall(prose)) if word.isalpha()):
         parts.update(dict.fromkeys(splitter.parts(word)))
-    return list(parts)
+    if not parts:
+        return []
+    page_words = sorted({word.lower() for word in _WORD.findall(text)})
+    return [part for part in parts if not _found_without(part, page_words)]
+
+
+def _found_without(part: str, sorted_words: list[str]) -> bool:
+    """Does a search find `part` on a page with these words already (see the module's text)?"""
+    at = bisect.bisect_left(sorted_words, part)
+    if at == len(sorted_words) or not sorted_words[at].startswith(part):
+        return False
+    return sorted_words[at] == part or part.endswith("s")
 
 
 def with_compound_parts(page_html: str, splitter: Decompounder | None) -> str:
