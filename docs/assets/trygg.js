@@ -51,18 +51,18 @@
     var words = (data.content || "").split(/\s+/);
     var end = words.indexOf(PARTS_MARK);
     if (end < 0) return data.excerpt || "";
-    var marked = {}, first = [];
+    var marked = {}, matched = [];
     (data.locations || []).forEach(function (at) {
-      if (at < end) { marked[at] = true; first.push(at); return; }
-      var part = (words[at] || "").toLowerCase();
+      if (at < end) { marked[at] = true; matched.push(at); return; }
+      var part = (words[at] || "").replace(/[.,;:!?]+$/, "").toLowerCase();  /* "vandringar." ends the run */
       if (!part) return;
       for (var i = 0; i < end; i++) {
-        if (words[i].toLowerCase().indexOf(part) >= 0) { marked[i] = true; first.push(i); }
+        if (words[i].toLowerCase().indexOf(part) >= 0) { marked[i] = true; matched.push(i); }
       }
     });
     /* the window of EXCERPT_WORDS words that holds the most marked words, starting near one */
     var best = 0, bestCount = -1;
-    first.sort(function (a, b) { return a - b; }).forEach(function (at) {
+    matched.sort(function (a, b) { return a - b; }).forEach(function (at) {
       var start = Math.max(0, Math.min(at - 6, end - EXCERPT_WORDS)), count = 0;
       for (var i = start; i < Math.min(end, start + EXCERPT_WORDS); i++) if (marked[i]) count++;
       if (count > bestCount) { best = start; bestCount = count; }
