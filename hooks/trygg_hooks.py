@@ -1,7 +1,7 @@
 """MkDocs glue: maps build events to the trygg core. Holds no state between builds.
 
 - on_startup: remembers whether this process serves (drafts shown) or builds (drafts left out),
-  and says once (info) when search will match whole words only (no hunspell-sv-se);
+  and says once (info) when search will match whole words only (no hunspell-sv);
 - on_serve:   has the preview watch files with the system's file events, not MkDocs' polling;
 - on_config:  loads and validates content/ once per build; a content error stops the build with
   every problem listed (PluginError, no traceback); adds the abbreviation and safe-HTML
@@ -121,7 +121,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(TableCaptionExtension())
     config.extra["trygg"] = result.theme  # contact box and statement link for the theme
     config[_RESULT_KEY] = result
-    config[_COMPOUNDS_KEY] = compound_splitter()  # None without hunspell-sv-se: see on_startup
+    config[_COMPOUNDS_KEY] = compound_splitter()  # None without hunspell-sv: see on_startup
     return config
 
 

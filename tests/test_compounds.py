@@ -142,7 +142,7 @@ def test_pagefind_indexes_the_parts_behind_the_mark(dictionary: Path, tmp_path: 
     assert content == f"Trygghet. Vi ordnar trygghetsvandringar. {PARTS_MARK} vandringar."
 
 
-@pytest.mark.skipif(find_dictionary() is None, reason="hunspell-sv-se saknas (./scripts/test installerar den)")
+@pytest.mark.skipif(find_dictionary() is None, reason="hunspell-sv saknas (./scripts/test installerar den)")
 @pytest.mark.parametrize("word, part", [
     ("trygghetsvandringar", "vandringar"), ("medborgarlöften", "löften"), ("effektkedjor", "kedjor"),
     ("påverkansarbete", "arbete"), ("brottsförebyggande", "brotts"), ("brottsförebyggande", "förebyggande"),
@@ -152,21 +152,21 @@ def test_the_swedish_dictionary_splits_the_words_residents_search_by(word: str, 
     assert part in Decompounder(find_dictionary(), cache_dir=tmp_path).parts(word)
 
 
-# --- without hunspell-sv-se: whole words only, said once as info ---------------------------------
+# --- without hunspell-sv: whole words only, said once as info ---------------------------------
 
 # mkdocs as the project runs it, with no Swedish dictionary to be found (trygg.writing looks there).
 WITHOUT_DICTIONARY = ("import sys, trygg.writing; trygg.writing.DICTIONARY_PATHS = (); "
                       "from mkdocs.__main__ import cli; cli(sys.argv[1:])")
 PREVIEW_NOTICE = ("INFO    -  trygg: Sökningen i förhandsvisningen hittar bara hela ord, inte delar av sammansatta "
                   "ord (”vandring” hittar inte ”trygghetsvandringar”): den svenska ordlistan saknas. Installera den "
-                  "med: sudo apt-get install hunspell-sv-se")
+                  "med: sudo apt-get install hunspell-sv")
 BUILD_NOTICE = ("INFO    -  trygg: Sökningen delar inte upp sammansatta ord, den hittar bara hela ord: den svenska "
-                "ordlistan saknas. Installera den med: sudo apt-get install hunspell-sv-se")
+                "ordlistan saknas. Installera den med: sudo apt-get install hunspell-sv")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def notices(output: str) -> list[str]:
-    return [line for line in output.splitlines() if "hunspell-sv-se" in line]
+    return [line for line in output.splitlines() if "hunspell-sv" in line]
 
 
 def test_a_strict_build_without_the_dictionary_indexes_whole_words_and_says_so_once(project):
@@ -181,7 +181,7 @@ def test_a_strict_build_without_the_dictionary_indexes_whole_words_and_says_so_o
     assert (root / "site/pagefind/pagefind-entry.json").exists()  # the index is built, of whole words
 
 
-@pytest.mark.skipif(find_dictionary() is None, reason="hunspell-sv-se saknas (./scripts/test installerar den)")
+@pytest.mark.skipif(find_dictionary() is None, reason="hunspell-sv saknas (./scripts/test installerar den)")
 def test_with_the_dictionary_the_build_adds_parts_and_says_nothing(project):
     root = project()
     run = mkdocs_build(root)

@@ -59,7 +59,7 @@ def test_the_swedish_dictionary_is_installed_before_the_content_is_checked_and_t
     # Without it trygg check cannot spell, and the uploaded site's search would match whole words
     # only, unlike the site the tests verify.
     runs = [s.get("run", "") for s in workflow()["jobs"]["build"]["steps"]]
-    install = next(i for i, r in enumerate(runs) if "apt-get install" in r and "hunspell-sv-se" in r)
+    install = next(i for i, r in enumerate(runs) if "apt-get install" in r and "package=hunspell-sv\n" in r)
     check = next(i for i, r in enumerate(runs) if ".venv/bin/trygg check" in r)
     build = next(i for i, r in enumerate(runs) if ".venv/bin/trygg build" in r)
     assert install < check < build

@@ -2,7 +2,7 @@
 
 Pagefind stems and matches prefixes, so "vandring" finds "trygghetsvandringar" only if the page
 also says "vandring" somewhere. Here each long word of a page is split with the hunspell sv_SE
-dictionary (Debian's hunspell-sv-se, the one `trygg check` spells with), read directly rather
+dictionary (Debian's hunspell-sv, the one `trygg check` spells with), read directly rather
 than through spylls: the dictionary already says which words may begin a compound (flag X, or
 middle U) and which may end one (Y), and its suffix rules give the forms that link parts
 (myra → myr-, yrke → yrkes-, vecka → vecko-, trygghet → trygghets-) and the inflected forms of

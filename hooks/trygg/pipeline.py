@@ -201,8 +201,8 @@ def _speller(root: Path, content: Content | None, problems: list[Problem]) -> Sp
     dictionary = find_dictionary()
     if dictionary is None:
         problems.append(Problem("content/", None, "stavningen kontrolleras inte: den svenska ordlistan "
-                                "(hunspell-sv-se) är inte installerad", "kör ./scripts/test eller "
-                                "apt-get install hunspell-sv-se", Severity.WARNING))
+                                "(hunspell-sv) är inte installerad", "kör ./scripts/test eller "
+                                "apt-get install hunspell-sv", Severity.WARNING))
         return None
     return Speller(dictionary, [*read_word_list(root), *_register_words(content)])
 

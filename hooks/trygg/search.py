@@ -38,7 +38,7 @@ def compound_splitter() -> Decompounder | None:
     return Decompounder(dictionary) if dictionary else None
 
 
-_INSTALL = "Installera den med: sudo apt-get install hunspell-sv-se"
+_INSTALL = "Installera den med: sudo apt-get install hunspell-sv"
 WHOLE_WORDS_PREVIEW = ("Sökningen i förhandsvisningen hittar bara hela ord, inte delar av sammansatta ord "
                        f"(”vandring” hittar inte ”trygghetsvandringar”): den svenska ordlistan saknas. {_INSTALL}")
 WHOLE_WORDS_BUILD = ("Sökningen delar inte upp sammansatta ord, den hittar bara hela ord: den svenska "
@@ -46,7 +46,7 @@ WHOLE_WORDS_BUILD = ("Sökningen delar inte upp sammansatta ord, den hittar bara
 
 
 def whole_words_notice(*, preview: bool) -> str | None:
-    """Without hunspell-sv-se the index holds whole words only (a page is indexed as it is, no
+    """Without hunspell-sv the index holds whole words only (a page is indexed as it is, no
     parts are added): what to tell the writer, or None when the dictionary is installed. Info,
     not a warning: the site is fine, its search just finds less, and `--strict` must pass."""
     if find_dictionary() is not None:

@@ -2,7 +2,7 @@
 
 Input: writers' text (Markdown bodies and text values of front matter and YAML), the project's
 word list `content/ordlista.txt` and the register's names. Output: warnings with suggestions.
-The dictionary is Debian's hunspell-sv-se, read by `spylls` (hunspell in pure Python); when it is
+The dictionary is Debian's hunspell-sv, read by `spylls` (hunspell in pure Python); when it is
 not installed, spelling is skipped with one warning instead of failing.
 """
 
