@@ -105,7 +105,7 @@ def test_the_preview_keeps_rendered_pages_only_while_all_they_are_made_from_is_u
     rendered: list[str] = []
     original = Renderer._render_event_page
     monkeypatch.setattr(Renderer, "_render_event_page",
-                        lambda self, loaded: rendered.append(loaded.slug) or original(self, loaded))
+                        lambda self, loaded, sources: rendered.append(loaded.slug) or original(self, loaded, sources))
 
     def preview_build() -> dict[str, str | bytes]:
         result = build_site(root, site_name="S", site_url="http://127.0.0.1:8000/", include_drafts=True,

@@ -11,9 +11,10 @@ it at all. The folder (`.cache/trygg/` in the project) may be deleted at any tim
 `write_atomically` and `user_cache_file` serve the other caches (the speller's accepted words, the
 compound splitter's parts in ~/.cache/trygg/).
 
-(Parsed content files were measured too: unpickling them cost about as much as parsing them
-again, so they are not kept on disk. Within one process, trygg.source keeps each valid YAML text's
-parse and trygg.render each serialised VEVENT, in memory, keyed by their whole input.)
+`Recent` is the in-memory twin for one process (the preview's rendered pages, the personal-number
+scan of each text). Parsed content files were measured on disk too: unpickling them cost about
+as much as parsing them again, so trygg.source keeps each valid YAML text's parse in memory
+instead, as trygg.render does each serialised VEVENT, keyed by their whole input.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _CODE = Path(__file__).parent
 class Memo:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._salt = _code_version()
+        self.code_version = _code_version()  # part of every key: trygg's code and templates, Python, libraries
 
     def remember(self, parts: tuple[str | bytes | bool, ...], compute: Callable[[], T]) -> T:
         """`compute()`, or what it returned before for the same `parts` (and the same trygg code)."""
@@ -53,7 +54,7 @@ class Memo:
         return value
 
     def _path(self, parts: tuple[str | bytes | bool, ...]) -> Path:
-        digest = hashlib.sha256(self._salt)
+        digest = hashlib.sha256(self.code_version)
         for part in parts:
             data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
             digest.update(len(data).to_bytes(8, "big"))

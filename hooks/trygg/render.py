@@ -12,7 +12,6 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -74,9 +73,6 @@ class Renderer:
         self.site = site
         self.last_changed = last_changed
         self.memo = memo
-        # The preview keeps rendered pages in memory; a page is found again only if all it is
-        # made from is unchanged: its content, the site, its sources' dates and our templates.
-        self._recent = (_PREVIEW_PAGES, _templates_stamp()) if memo is not None else None
         self.env = _markdown_environment()
 
     # --- pages ----------------------------------------------------------------------------
@@ -119,12 +115,11 @@ class Renderer:
 
     def _event_page(self, loaded: LoadedEvent) -> Output:
         sources = [loaded.source, *([loaded.notes_source] if loaded.notes_source else [])]
-        return self.remembered(("event", loaded), sources, lambda: self._render_event_page(loaded))
+        return self.remembered(("event", loaded), sources, lambda: self._render_event_page(loaded, sources))
 
-    def _render_event_page(self, loaded: LoadedEvent) -> Output:
+    def _render_event_page(self, loaded: LoadedEvent, sources: list[str]) -> Output:
         event = loaded.event
         body = self.template("event.md.j2").render(loaded=loaded, event=event)
-        sources = [loaded.source, *([loaded.notes_source] if loaded.notes_source else [])]
         meta = self.meta("event", event.title, event.summary, loaded.source, published=event.published,
                           owner=event.owner, updated=event.updated, changed_sources=sources)
         meta["jsonld"] = event_jsonld(loaded, self.site)
@@ -184,13 +179,13 @@ class Renderer:
         """`render()`, or in the preview the same page kept from an earlier build (trygg.memo.Recent).
 
         `parts` must hold everything the page is made from besides the site, the sources' dates
-        and the templates, as frozen dataclasses or models (their `repr` is complete).
+        and trygg's code and templates (the memo's `code_version`: Jinja reloads an edited
+        template, so must the preview), as frozen dataclasses or models (their `repr` is complete).
         """
-        if self._recent is None:
+        if self.memo is None:
             return render()
-        recent, templates = self._recent
         dates = [self.last_changed.get(source) for source in sources]
-        return recent.get((parts, self.site, dates, templates), render)
+        return _PREVIEW_PAGES.get((parts, self.site, dates, self.memo.code_version), render)
 
     def meta(self, kind: str, title: str, description: str, source: str | None, *, published: dt.date | None,
               owner: str | None, updated: dt.date | None = None, changed_sources: list[str] | None = None) -> dict:
@@ -270,13 +265,7 @@ def _tidy(markdown: str) -> str:
 
 # --- Jinja environment ------------------------------------------------------------------------
 
-_TEMPLATES = Path(__file__).parent / "templates"
 _PREVIEW_PAGES = Recent(20_000)  # pages rendered in this process (the preview's; see Renderer.remembered)
-
-
-def _templates_stamp() -> tuple[tuple[str, int], ...]:
-    """Our templates' names and modification times: Jinja reloads an edited one, so must the preview."""
-    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in _TEMPLATES.iterdir()))
 
 
 # One environment of each kind per process: compiled templates are reused by every build (Jinja
