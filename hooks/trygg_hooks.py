@@ -96,10 +96,19 @@ def on_serve(server, config: MkDocsConfig, builder):
     return server
 
 
+def _incremental() -> bool:
+    """`mkdocs serve --dirty`, as ./scripts/serve runs it: the incremental preview."""
+    return _COMMAND["name"] == "serve" and _COMMAND["dirty"]
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
+    root = _root(config)
     serving = _COMMAND["name"] == "serve"
-    incremental = serving and _COMMAND["dirty"]  # ./scripts/serve: `mkdocs serve --dirty`
+    incremental = _incremental()
     if incremental:  # the site is about to change: a search index still being made for it is stale
         PREVIEW_INDEXER.build_starts()
     memo = Memo(root / PREVIEW_MEMO) if incremental else None
@@ -169,9 +178,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _incremental_preview(config: MkDocsConfig, result: BuildResult) -> PreviewFiles | None:
     """In `mkdocs serve --dirty` (./scripts/serve): the generated files' store, after building
     everything again if what all pages share has changed. None otherwise."""
-    if not (_COMMAND["name"] == "serve" and _COMMAND["dirty"]):
+    if not _incremental():
         return None
-    root = Path(config.config_file_path).parent
+    root = _root(config)
     preview = PreviewFiles(root / PREVIEW_FILES)
     if preview.shared_inputs_changed(shared_fingerprint(root, result)):
         utils.clean_directory(config.site_dir)
@@ -227,14 +236,14 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 def on_env(env, config: MkDocsConfig, files: Files):
     env.filters["sv_datum"] = format_iso_date
-    env.bytecode_cache = template_cache(Path(config.config_file_path).parent / TEMPLATE_CACHE)
+    env.bytecode_cache = template_cache(_root(config) / TEMPLATE_CACHE)
     return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     if config[_COMPOUNDS_KEY] is not None:
         config[_COMPOUNDS_KEY].save()
-    if _COMMAND["name"] == "serve" and _COMMAND["dirty"]:  # the preview: search catches up a moment later
+    if _incremental():  # the preview: search catches up a moment later
         PREVIEW_INDEXER.after_build(Path(config.site_dir), on_error=lambda message: log.warning(message))
         return
     try:
