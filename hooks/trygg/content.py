@@ -6,6 +6,7 @@ with file and line; `load_content` gathers them and raises one `ContentError` at
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -106,10 +107,14 @@ class LoadContext:
 
     def rel(self, path: Path) -> str:
         # Called for every file several times a build: string slicing, not pathlib's relative_to.
-        text, prefix = str(path), str(self.root).rstrip(os.sep) + os.sep
-        if text.startswith(prefix) and os.sep == "/":
-            return text[len(prefix):]
+        text = str(path)
+        if os.sep == "/" and text.startswith(self._root_prefix):
+            return text[len(self._root_prefix):]
         return path.relative_to(self.root).as_posix()
+
+    @functools.cached_property
+    def _root_prefix(self) -> str:
+        return str(self.root).rstrip(os.sep) + os.sep
 
     def read(self, path: Path, schema: type[M]) -> tuple[Document, M] | None:
         """Read a Markdown file and validate its front matter; None on errors or for a skipped draft."""
@@ -174,10 +179,9 @@ def content_text_files(root: Path) -> list[Path]:
     """Every text file under content/ (any content type), symlinks leaving content/ excluded."""
     base = (root / "content").resolve()
     found = []
-    # os.walk sorts files from folders without a stat per entry; following folder links as glob does.
-    for folder, dirs, files in os.walk(root / "content", followlinks=True):
-        dirs.sort()
-        for name in sorted(files):
+    # os.walk tells files from folders without a stat per entry; following folder links as glob does.
+    for folder, _, files in os.walk(root / "content", followlinks=True):
+        for name in files:
             if os.path.splitext(name)[1].lower() not in TEXT_SUFFIXES:
                 continue
             path = Path(folder, name)
