@@ -4,10 +4,12 @@
   and says once (info) when search will match whole words only (no hunspell-sv);
 - on_serve:   has the preview watch files with the system's file events, not MkDocs' polling;
 - on_config:  loads and validates content/ once per build; a content error stops the build with
-  every problem listed (PluginError, no traceback); adds the abbreviation and safe-HTML
+  every problem listed (PluginError, no traceback); a warning because a date has passed (an
+  overdue review) is logged as info, so --strict never fails on a calendar day; adds the abbreviation and safe-HTML
   extensions. In the preview (`mkdocs serve`) a content error does not stop anything: the
   errors are logged, what loaded is shown, and every page carries a Swedish error banner;
-- on_post_page, on_post_template: put that banner on every page and the 404 page (preview only);
+- on_post_page, on_post_template: put that banner, with reminders of dates that have passed, on
+  every page and the 404 page (preview only);
 - on_files:   adds each generated page and file via File.generated, its edit_uri pointing at
   the real source file. In `mkdocs serve --dirty` each generated file gets a file of its own
   that changes only with its content, so an edit re-renders only the pages it changes
@@ -121,8 +123,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _survive_mistakes(config, result)
     if incremental:  # no sitemap in the preview: it lists every page, and nobody reads it there
         config.theme.static_templates.discard("sitemap.xml")
-    for warning in result.warnings:
-        log.warning(str(warning))
+    for warning in result.warnings:  # a passed date is the writers' task, never a reason to stop --strict
+        (log.info if warning.dated else log.warning)(str(warning))
     if not config.repo_url:
         config.edit_uri = None  # no repository to link to: no edit button rather than a broken one
     config.markdown_extensions.append(AbbreviationExtension(result.abbreviations, "/organisation/index.md"))
@@ -225,13 +227,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return with_error_banner(correct_theme_html(output), config[_RESULT_KEY].errors)
+    return _with_banner(correct_theme_html(output), config[_RESULT_KEY])
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":  # a theme template, not a page: on_post_page never sees it
-        return with_error_banner(correct_theme_html(output_content), config[_RESULT_KEY].errors)
+        return _with_banner(correct_theme_html(output_content), config[_RESULT_KEY])
     return output_content
+
+
+def _with_banner(html: str, result: BuildResult) -> str:
+    """The preview's banner: errors, and reminders of dates that have passed. Never in a build."""
+    if _COMMAND["name"] != "serve":
+        return html
+    return with_error_banner(html, result.errors, [w for w in result.warnings if w.dated])
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -37,6 +38,28 @@ program:
 
 Välkomna!
 """
+
+
+# The tests' one clock. trygg reads "today" only through trygg.history, which takes
+# SOURCE_DATE_EPOCH before git or the machine's clock; fixing it here for the whole session (and
+# every build it starts) makes no result depend on the day the suite runs. Tests about other days
+# set their own, and tests/test_dates.py also fakes the machine's clock to prove it is never read.
+TEST_DAY = dt.date(2026, 11, 18)
+TEST_EPOCH = str(int(dt.datetime(TEST_DAY.year, TEST_DAY.month, TEST_DAY.day, 12, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def pytest_configure(config):
+    os.environ["SOURCE_DATE_EPOCH"] = TEST_EPOCH
+
+
+def faked_clock(moment: str) -> list[str]:
+    """The command prefix that sets the machine's clock to `moment` ("YYYY-MM-DD hh:mm:ss") for one
+    command and its children (libfaketime, installed by scripts/test); the clock runs on from there.
+    The monotonic clock is faked as well: with DONT_FAKE_MONOTONIC=1, Python's time.sleep fails
+    with EINVAL under libfaketime 0.9.10 (subprocess timeouts sleep)."""
+    faketime = shutil.which("faketime")
+    assert faketime, "faketime saknas: kör ./scripts/test, som installerar det (apt-get install faketime)"
+    return [faketime, "-f", f"@{moment}"]
 
 
 def pytest_addoption(parser):
@@ -103,7 +126,7 @@ def built_site(tmp_path_factory) -> Path:
             shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, root / part)
-    run = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": "1795000000"})
+    run = mkdocs_build(root)
     assert run.returncode == 0, run.output
     return run.site
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import mkdocs_build
+from conftest import TEST_DAY, mkdocs_build
 from trygg.pipeline import check_site
 from trygg.skeletons import create_page, skeletons
 
@@ -36,7 +36,7 @@ def test_the_skeleton_passes_check_and_builds(project, kind):
     created = run.stdout.split()[1].rstrip(".")
     assert run.stdout == f"Skapade {created}. Öppna filen, fyll i och kör sedan .venv/bin/trygg check.\n"
     text = (root / created).read_text("utf-8")
-    assert dt.date.today().isoformat() in text
+    assert TEST_DAY.isoformat() in text  # the tests' clock (conftest), as trygg new reads it
     assert "trygghetsvandring-i-norrby-kvall" in created
     assert [str(p) for p in check_site(root).problems] == []
     build = mkdocs_build(root)

@@ -8,6 +8,7 @@ edit re-renders the edited page and no other, unless it changes what every page 
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -51,24 +52,31 @@ def _wait_for(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
     raise AssertionError(f"{url} did not answer within {timeout} s")
 
 
-@pytest.fixture
-def preview(project, tmp_path):
-    root = project(with_seed_content=True)
+@contextlib.contextmanager
+def _serving(root: Path, log_path: Path, **env: str):
+    """`mkdocs serve --dirty` of `root` on a free port: yields (base URL, process); the log in `log_path`."""
     port = _free_port()
-    log = (tmp_path / "serve.log").open("w+")
+    log = log_path.open("w+")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", *SERVE, "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}",
          "--livereload"],
         cwd=root, stdout=log, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
     process.stdout = log  # for _wait_for's message
     try:
         _wait_for(f"http://127.0.0.1:{port}/", process)
-        yield root, f"http://127.0.0.1:{port}/", process, tmp_path / "serve.log"
+        yield f"http://127.0.0.1:{port}/", process
     finally:
         process.terminate()
         process.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture
+def preview(project, tmp_path):
+    root = project(with_seed_content=True)
+    with _serving(root, tmp_path / "serve.log") as (base, process):
+        yield root, base, process, tmp_path / "serve.log"
 
 
 def _reload_until(page, url: str, text: str, timeout: float = 60) -> None:
@@ -118,22 +126,31 @@ def test_a_broken_file_shows_in_swedish_in_the_browser_and_fixing_it_brings_the_
 
 def test_the_preview_starts_even_when_content_is_broken_from_the_start(project, tmp_path, browser):
     root = project({"content/nyheter/a.md": "---\ntitel: A\n"})
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", *SERVE, "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    try:
-        _wait_for(f"http://127.0.0.1:{port}/", process)
+    with _serving(root, tmp_path / "serve.log") as (base, _):
         page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{port}/nyheter/a/")  # the broken page itself: a 404 with the banner
+        page.goto(f"{base}nyheter/a/")  # the broken page itself: a 404 with the banner
         assert ("content/nyheter/a.md:1: fel: sidhuvudet avslutas aldrig (lägg till en rad med tre bindestreck "
                 "(---) efter sidhuvudet)") in page.locator(".trygg-preview-errors").inner_text()
         page.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
     assert mkdocs_build(root).returncode == 1  # a production build of the same content still stops
+
+
+def test_passed_review_dates_show_as_tasks_in_the_preview_banner_only(project, tmp_path, browser):
+    root = project(with_seed_content=True)
+    after_review = "1826971200"  # 2027-11-23, the day after both handbooks' "granskas senast"
+    with _serving(root, tmp_path / "serve.log", SOURCE_DATE_EPOCH=after_review) as (base, _):
+        page = browser.new_page()
+        page.goto(base)
+        banner = page.locator(".trygg-preview-reminders").inner_text()
+        assert "Att göra: 3 datum har passerats" in banner
+        assert ("content/handbocker/trygghet-i-offentlig-miljo/handbok.yml:11: varning: handboken skulle ha "
+                "granskats senast 2027-11-22") in banner
+        assert "content/om/tillganglighet.yml:7: varning: tillgänglighetsredogörelsen bedömdes senast" in banner
+        assert page.locator(".trygg-preview-errors").count() == 0  # nothing stops publishing
+        page.close()
+    built = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": after_review})
+    assert built.returncode == 0, built.output
+    assert "trygg-preview-reminders" not in (built.site / "index.html").read_text("utf-8")
 
 
 # --- incremental rebuilds -------------------------------------------------------------------------

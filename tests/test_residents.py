@@ -4,6 +4,7 @@ canonical, Open Graph, favicon and lang."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def test_a_statement_without_a_contact_is_an_error(tmp_path):
     write_tree(tmp_path, {"content/om/tillganglighet.yml": (
         "aktör: Borås Stad\nwebbplats: X\nförenlighet: delvis förenlig\nbedömd: 2026-11-22\n"
         "uppdaterad: 2026-11-22\nmetod: Självskattning.\n")})
-    ctx = LoadContext(tmp_path, include_drafts=False)
+    ctx = LoadContext(tmp_path, include_drafts=False, today=dt.date(2026, 12, 1))
     about = load_about(ctx, None)
     assert about.statement is not None
     assert [str(p) for p in ctx.problems] == [
@@ -98,7 +99,7 @@ def test_an_unknown_compliance_is_reported_with_its_line(tmp_path, value, messag
         "content/om/tillganglighet.yml": (
             f"aktör: Borås Stad\nwebbplats: X\nförenlighet: {value}\nbedömd: 2026-11-22\n"
             "uppdaterad: 2026-11-22\nmetod: Självskattning.\n")})
-    ctx = LoadContext(tmp_path, include_drafts=False)
+    ctx = LoadContext(tmp_path, include_drafts=False, today=dt.date(2026, 12, 1))
     assert load_about(ctx, None).statement is None
     assert len(ctx.problems) == 1 and str(ctx.problems[0]).startswith(message)
     assert "helt förenlig" in str(ctx.problems[0])

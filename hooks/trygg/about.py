@@ -10,6 +10,7 @@ the right to report to Digg. Its facts live in the data file so it stays current
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from .types import ContentType
 
 if TYPE_CHECKING:
     from .content import Content, LoadContext
+    from .problems import Reporter
     from .register import Resolver
     from .render import Renderer
 
@@ -39,20 +41,39 @@ class About:
 
 def load_about(ctx: LoadContext, resolver: Resolver) -> About:
     contact = _load(ctx, CONTACT_FILE, Contact)
-    statement = _load(ctx, STATEMENT_FILE, Statement)
+    report = ctx.reporter(ctx.root / "content" / STATEMENT_FILE)
+    loaded = _load_with_lines(ctx, STATEMENT_FILE, Statement)
+    statement = loaded[1] if loaded else None
+    if loaded is not None:
+        _remind_if_assessment_is_old(loaded[1], ctx.today, report, loaded[0].line(("bedömd",)))
     if statement is not None and contact is None:
-        ctx.reporter(ctx.root / "content" / STATEMENT_FILE).error(
+        report.error(
             1, "tillgänglighetsredogörelsen behöver en kontakt för synpunkter och andra format",
             f"skriv namn och e-post eller telefon i content/{CONTACT_FILE}")
     return About(contact, statement, f"content/{STATEMENT_FILE}" if statement else None)
 
 
 def _load(ctx: LoadContext, name: str, schema):
-    path: Path = ctx.root / "content" / name
-    if not path.is_file():
-        return None
-    loaded = ctx.read_yaml(path, schema)
+    loaded = _load_with_lines(ctx, name, schema)
     return loaded[1] if loaded else None
+
+
+def _load_with_lines(ctx: LoadContext, name: str, schema):
+    path: Path = ctx.root / "content" / name
+    return ctx.read_yaml(path, schema) if path.is_file() else None
+
+
+def _remind_if_assessment_is_old(statement: Statement, today: dt.date, report: Reporter, line: int | None) -> None:
+    """Digg expects the statement to be reviewed at least once a year; an older one is a task."""
+    if statement.assessed < _one_year_before(today):
+        report.reminder(line, f"tillgänglighetsredogörelsen bedömdes senast {statement.assessed.isoformat()}, "
+                              "för mer än ett år sedan",
+                        "granska webbplatsen igen (minst en gång om året) och sätt nya datum för 'bedömd' "
+                        "och 'uppdaterad'")
+
+
+def _one_year_before(day: dt.date) -> dt.date:
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=day.year - 1)
 
 
 

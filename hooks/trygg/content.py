@@ -6,6 +6,7 @@ with file and line; `load_content` gathers them and raises one `ContentError` at
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import re
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Mapping, TypeVar
 
 from pydantic import BaseModel
 
+from .history import build_date
 from .models.article import Article
 from .models.common import TimeRange
 from .models.event import AgendaItem, Event
@@ -96,10 +98,12 @@ class Content:
 
 @dataclass
 class LoadContext:
-    """What a loader needs: the project root, whether drafts count, and the shared problem list."""
+    """What a loader needs: the project root, whether drafts count, the build's day (the one clock
+    content rules read: trygg.history.build_date) and the shared problem list."""
 
     root: Path
     include_drafts: bool
+    today: dt.date
     problems: list[Problem] = field(default_factory=list)
 
     def reporter(self, path: Path) -> Reporter:
@@ -153,14 +157,16 @@ class LoadContext:
 
 
 def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[ContentType] = (),
-                 keep_going: bool = False) -> Content:
+                 keep_going: bool = False, today: dt.date | None = None) -> Content:
     """Load and validate everything under `root/content`; raise ContentError listing all errors.
 
     Events, articles and the register are built in; every other content type is a `ContentType`
     (see trygg.types) whose loader runs after them and may use the register. With `keep_going`
     (the preview) errors do not raise: what loaded is returned, every problem in `warnings`.
+    `today` is the build's day (default: trygg.history.build_date), against which dated rules
+    such as review dates are checked.
     """
-    ctx = LoadContext(root, include_drafts)
+    ctx = LoadContext(root, include_drafts, today or build_date(root))
     register = _load_register(ctx)
     resolver = Resolver(register)
     events = tuple(e for e in map(lambda p: _load_event(ctx, p, resolver), _event_files(ctx)) if e)

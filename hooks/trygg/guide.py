@@ -1,7 +1,7 @@
 """The generated parts of the writers' guide (skrivguide): every message and every example page.
 
 - `message_catalogue()` reads the trygg package's own source (with `ast`) and collects every
-  Swedish message a writer can get — `Reporter.error/warning(...)`, `Problem(...)`, the
+  Swedish message a writer can get — `Reporter.error/warning/reminder(...)`, `Problem(...)`, the
   `ValueError`s of the schemas' field types and the translated YAML and schema errors — with
   its hint. Generated from the code at each build, so the guide cannot drift from it.
 - `render_guide()` renders two pages for the site: `skrivguide/meddelanden.md` (the catalogue)
@@ -24,7 +24,7 @@ from .render import Output, escape_text
 PACKAGE = Path(__file__).parent
 GUIDE_DIR = "skrivguide"
 _NOT_MESSAGES = {"skeletons.py", "guide.py", "cli.py"}  # page templates and command-line help, not problems
-_REPORT_METHODS = {"error": "fel", "warning": "varning"}
+_REPORT_METHODS = {"error": "fel", "warning": "varning", "reminder": "varning"}
 # Dictionaries of Swedish message texts, by (module, variable name), and how their values read.
 _MESSAGE_TABLES = {("validation.py", "_TYPE_MESSAGES"): "'…' {}", ("source.py", "translations"): "YAML-fel: {}"}
 

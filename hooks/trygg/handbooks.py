@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from .api import handbooks_collection
 from .goals import resolve_names
 from .handbook_pdf import render_pdf
-from .history import build_date
 from .models.handbook import Chapter, Handbook
 from .register import Entry, Resolver, slugify
 from .render import Output, page
@@ -92,7 +91,7 @@ def _load_handbook(ctx: LoadContext, folder: Path, resolver: Resolver) -> Loaded
     owners = resolve_names(handbook.owners, ("ägare",), parsed, report, resolver)
     commissioned = resolve_names([handbook.commissioned_by] if handbook.commissioned_by else [],
                                  ("på uppdrag av",), parsed, report, resolver)
-    _warn_if_overdue(handbook, build_date(ctx.root), report, parsed.line(("granskas senast",)))
+    _warn_if_overdue(handbook, ctx.today, report, parsed.line(("granskas senast",)))
     chapters = _load_chapters(ctx, folder)
     return LoadedHandbook(slugify(folder.name), ctx.rel(path), handbook, owners,
                           commissioned[0] if commissioned else None, chapters)
@@ -100,7 +99,7 @@ def _load_handbook(ctx: LoadContext, folder: Path, resolver: Resolver) -> Loaded
 
 def _warn_if_overdue(handbook: Handbook, today: dt.date, report: Reporter, line: int | None) -> None:
     if handbook.review_by < today:
-        report.warning(line, f"handboken skulle ha granskats senast {handbook.review_by.isoformat()}",
+        report.reminder(line, f"handboken skulle ha granskats senast {handbook.review_by.isoformat()}",
                        "läs igenom handboken och sätt nya datum för 'senast granskad' och 'granskas senast'")
 
 

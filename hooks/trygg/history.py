@@ -3,9 +3,13 @@
 - `build_date`: the build's "today" — SOURCE_DATE_EPOCH when set, else the date of the last
   commit, else (outside a git checkout) the clock;
 - `build_epoch`: the same as seconds, for tools that want SOURCE_DATE_EPOCH;
+- `current_date`: the day for tools that act now (`trygg new` dates a new page): SOURCE_DATE_EPOCH
+  when set, else the clock;
 - `last_changed_dates`: the date of the last commit touching each file under content/ and docs/.
 
-Uncommitted edits do not move any date: two builds of one commit are byte-identical.
+Uncommitted edits do not move any date: two builds of one commit are byte-identical. These are
+the only places trygg reads a clock; the tests fix SOURCE_DATE_EPOCH (tests/conftest.py) and run
+the date rules under several days and a faked machine clock (tests/test_dates.py).
 """
 
 from __future__ import annotations
@@ -21,9 +25,9 @@ TRACKED = ("content", "docs")
 
 def build_epoch(root: Path) -> int:
     """Seconds since the epoch that stand for 'now' in this build (see the module docstring)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return int(epoch)
+    given = _source_date_epoch()
+    if given is not None:
+        return given
     committed = _git(root, "log", "-1", "--format=%ct")
     if committed and committed.strip().isdigit():
         return int(committed.strip())
@@ -31,7 +35,22 @@ def build_epoch(root: Path) -> int:
 
 
 def build_date(root: Path) -> dt.date:
-    return dt.datetime.fromtimestamp(build_epoch(root), dt.timezone.utc).date()
+    return _utc_date(build_epoch(root))
+
+
+def current_date() -> dt.date:
+    """Today for a tool that acts now rather than building a commit (see the module docstring)."""
+    given = _source_date_epoch()
+    return _utc_date(int(time.time()) if given is None else given)
+
+
+def _source_date_epoch() -> int | None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(epoch) if epoch.isdigit() else None
+
+
+def _utc_date(epoch: int) -> dt.date:
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date()
 
 
 def last_changed_dates(root: Path) -> dict[str, dt.date]:

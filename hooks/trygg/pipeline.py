@@ -49,8 +49,9 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
     unless `keep_going`: then what could be loaded is rendered and the errors are returned.
     `memo` (the preview's, see trygg.memo) keeps slow pure results between builds."""
     types = registered_types()
-    content = load_content(root, include_drafts=include_drafts, types=types, keep_going=keep_going)
-    site = SiteInfo(site_name, site_url.rstrip("/") + "/", build_date(root))
+    today = build_date(root)
+    content = load_content(root, include_drafts=include_drafts, types=types, keep_going=keep_going, today=today)
+    site = SiteInfo(site_name, site_url.rstrip("/") + "/", today)
     last_changed = last_changed_dates(root)
     if keep_going:
         return _build_preview(root, content, site, types, last_changed, memo)
@@ -112,13 +113,14 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
     content: Content | None = None
     site: SitePages | None = None
     sources: dict[str, str] = {}
+    today = build_date(root)
     try:
-        content = load_content(root, include_drafts=include_drafts, types=types)
+        content = load_content(root, include_drafts=include_drafts, types=types, today=today)
     except ContentError as error:
         problems += error.problems
     if content is not None:
         problems += content.warnings
-        site_info = SiteInfo("", "http://127.0.0.1:8000/", build_date(root))
+        site_info = SiteInfo("", "http://127.0.0.1:8000/", today)
         outputs = render_site(content, site_info, {}, types) + render_guide(site_info.today)
         try:
             outputs += render_redirects(root, outputs, site_info)

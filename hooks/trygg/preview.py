@@ -1,9 +1,10 @@
-"""The preview (`mkdocs serve`): a Swedish error banner when content has errors, and the files
-that let it rebuild only what an edit changes (PreviewFiles).
+"""The preview (`mkdocs serve`): a Swedish banner when content has errors or dates that have
+passed, and the files that let it rebuild only what an edit changes (PreviewFiles).
 
-Input: the errors of the preview build (`BuildResult.errors`). Output: an HTML fragment, escaped
-by Jinja, that the hooks put at the top of every page and of the 404 page. Production builds
-never get here: they stop with every problem listed.
+Input: the errors of the preview build (`BuildResult.errors`) and its dated warnings (an overdue
+review). Output: an HTML fragment, escaped by Jinja, that the hooks put at the top of every page
+and of the 404 page. Production builds never get here: they stop with every error listed, and
+log dated warnings as information.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 import jinja2
 
@@ -23,18 +24,21 @@ if TYPE_CHECKING:
 _BODY = re.compile(r"(<body\b[^>]*>)", re.I)
 
 
-def error_banner(errors: tuple[Problem, ...] | list[Problem]) -> str:
+def preview_banner(errors: Sequence[Problem], reminders: Sequence[Problem] = ()) -> str:
     env = jinja2.Environment(loader=jinja2.PackageLoader("trygg", "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, comment_start_string="{##",
                              comment_end_string="##}", undefined=jinja2.StrictUndefined)
-    return env.get_template("preview_errors.html.j2").render(errors=list(errors))
+    return env.get_template("preview_errors.html.j2").render(errors=list(errors), reminders=list(reminders))
 
 
-def with_error_banner(page_html: str, errors: tuple[Problem, ...] | list[Problem]) -> str:
-    """The page with the banner right after <body>, or the page unchanged when there are no errors."""
-    if not errors:
+def with_error_banner(page_html: str, errors: Sequence[Problem], reminders: Sequence[Problem] = ()) -> str:
+    """The page with the banner right after <body>, or the page unchanged when there is nothing to say.
+
+    `reminders` are warnings because a date has passed (Problem.dated): the site still publishes,
+    so they are shown apart from the errors, as tasks."""
+    if not errors and not reminders:
         return page_html
-    banner = error_banner(errors)
+    banner = preview_banner(errors, reminders)
     if _BODY.search(page_html):
         return _BODY.sub(lambda m: m.group(1) + banner, page_html, count=1)
     return banner + page_html
@@ -84,7 +88,8 @@ def shared_fingerprint(root: Path, result: BuildResult) -> str:
     """A digest of what every page carries besides its own text, so a change rebuilds them all."""
     digest = hashlib.sha256()
     shared = (sorted((word, repr(entry)) for word, entry in result.abbreviations.items()),
-              sorted(result.known_names), [str(e) for e in result.errors], repr(result.theme),
+              sorted(result.known_names), [str(e) for e in result.errors],
+              [str(w) for w in result.warnings if w.dated], repr(result.theme),
               result.today.isoformat())
     digest.update(repr(shared).encode("utf-8"))
     for path in sorted([root / "mkdocs.yml", *_files(root / "overrides"), *_files(root / "docs" / "assets")]):

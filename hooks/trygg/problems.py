@@ -26,6 +26,9 @@ class Problem:
     hint: str | None = None
     severity: Severity = Severity.ERROR
     column: int | None = None
+    # A date in the content has passed (a review, an assessment): a task for the writers that
+    # `trygg check` lists as a warning, but never a reason to stop a build (see README, "Datum").
+    dated: bool = False
 
     def sort_key(self) -> tuple:
         """File, then line and column (a problem without a line first), then message."""
@@ -77,3 +80,7 @@ class Reporter:
 
     def warning(self, line: int | None, message: str, hint: str | None = None, *, column: int | None = None) -> None:
         self._sink.append(Problem(self.file, line, message, hint, Severity.WARNING, column))
+
+    def reminder(self, line: int | None, message: str, hint: str | None = None) -> None:
+        """A warning because a date has passed: shown to writers, never stops a build."""
+        self._sink.append(Problem(self.file, line, message, hint, Severity.WARNING, dated=True))

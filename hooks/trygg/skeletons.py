@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from .content import ARTICLES_DIR, EVENTS_DIR
+from .history import current_date
 from .register import slugify
 from .types import registered_types
 
@@ -158,7 +159,7 @@ def create_page(root: Path, kind: str, title: str, slug: str | None = None, toda
         print("trygg new: skriv en rubrik med minst en bokstav eller siffra, till exempel "
               "trygg new nyhet \"Trygghetsvandring i Norrby\"", file=sys.stderr)
         return 2
-    rel, text = known[kind](title, slug, today or dt.date.today())
+    rel, text = known[kind](title, slug, today or current_date())
     path = root / rel
     if path.exists():
         print(f"trygg new: {rel} finns redan. Välj en annan rubrik eller ange --mapp.", file=sys.stderr)
