@@ -101,7 +101,8 @@ def test_passed_review_dates_are_information_for_writers_not_warnings(builds, da
 
 @pytest.mark.parametrize("day", DAYS, ids=str)
 def test_residents_never_see_a_passed_date_as_a_warning(builds, day):
-    pages = text_files(builds[day].site)
+    pages = {name: text for name, text in text_files(builds[day].site).items()
+             if not name.startswith("skrivguide/")}  # the writers' guide lists every message, these too
     assert [name for name, text in pages.items() if "skulle ha granskats" in text or "bedömdes senast" in text] == []
 
 
