@@ -17,12 +17,13 @@
   content-hashed names (trygg.assets) and points the pages' <link>/<script> at them;
 - on_page_content: warns about abbreviations the register does not explain, and adds the parts
   of the page's compound words for the search index only (trygg.compounds);
-- on_page_markdown: dates every page from content and git, never the clock: a hand-written
+- on_page_markdown: makes a hand-written page's front matter plain text (trygg.sanitize); dates every page from content and git, never the clock: a hand-written
   page's "Senast ändrad" is its last commit (front matter as fallback), and the sitemap's
   lastmod is the page's own date;
 - on_env:     gives the theme's templates the Swedish date filter, and keeps them compiled on disk
   (MkDocs makes the theme's environment anew for every build; trygg.memo.TemplateCache);
-- on_post_page, on_post_template: correct the theme's HTML (trygg.theme_html);
+- on_post_page, on_post_template: correct the theme's HTML (trygg.theme_html), and stop the
+  build on any script in a page that is not on the known list (trygg.webserver);
 - on_post_build: indexes the built site for search (Pagefind, trygg.search); in the incremental
   preview in the background, so an edited page shows before the index is done, and a run
   still going when the next build starts is stopped (trygg.search.BackgroundIndexer).
@@ -48,7 +49,7 @@ from trygg.assets import fingerprinted
 from trygg.history import page_date
 from trygg.memo import Memo, template_cache
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
-from trygg.sanitize import SafeHtmlExtension
+from trygg.sanitize import SafeHtmlExtension, escape_written_meta
 from trygg.compounds import with_compound_parts
 from trygg.search import (PREVIEW_INDEXER, SearchIndexError, compound_splitter, index_site,
                           whole_words_notice)
@@ -56,6 +57,7 @@ from trygg.markdown_html import TableCaptionExtension
 from trygg.watching import ChangeObserver
 from trygg.sv import format_iso_date
 from trygg.theme_html import correct_theme_html
+from trygg.webserver import UnknownScript, check_page_scripts
 
 log = get_plugin_logger("trygg")
 _RESULT_KEY = "trygg_result"
@@ -219,6 +221,7 @@ def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     result: BuildResult = config[_RESULT_KEY]
     if not page.file.generated_by:
+        escape_written_meta(page.meta)
         changed = result.last_changed.get(f"docs/{page.file.src_uri}")
         if changed:
             page.meta["senast_andrad"] = changed.isoformat()
@@ -227,12 +230,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    return _with_banner(correct_theme_html(output), config[_RESULT_KEY])
+    return _checked_scripts(_with_banner(correct_theme_html(output), config[_RESULT_KEY]), page.file.dest_uri)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":  # a theme template, not a page: on_post_page never sees it
-        return _with_banner(correct_theme_html(output_content), config[_RESULT_KEY])
+        return _checked_scripts(_with_banner(correct_theme_html(output_content), config[_RESULT_KEY]), template_name)
     return output_content
 
 
@@ -241,6 +244,15 @@ def _with_banner(html: str, result: BuildResult) -> str:
     if _COMMAND["name"] != "serve":
         return html
     return with_error_banner(html, result.errors, [w for w in result.warnings if w.dated])
+
+
+def _checked_scripts(html: str, page: str) -> str:
+    """Stop the build on any script neither the theme nor trygg writes (trygg.webserver)."""
+    try:
+        check_page_scripts(html, page)
+    except UnknownScript as error:
+        raise PluginError(str(error)) from None
+    return html
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

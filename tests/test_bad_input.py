@@ -27,6 +27,9 @@ PEOPLE = "content/organisation/personer.yml"
 TERMS = "content/organisation/begrepp.yml"
 VALID_ARTICLE = "---\ntitel: Nyhet\npublicerad: 2030-01-01\nsammanfattning: En nyhet.\n---\n\nText.\n"
 SCRIPT = '<script>alert("x")</script>'
+NOT_ALLOWED = (": varning: elementet <script> är inte tillåtet i texten: skript, händelser, formulär, inbäddningar, "
+               "stilar och filer från andra webbplatser publiceras aldrig (ta bort koden; skriv texten, länkarna och "
+               "bilderna med Markdown)")
 YAML_HINT = "(kontrollera kolon, citattecken och indrag på raden och raden ovanför)"
 UTF8_HINT = "(spara filen med teckenkodningen UTF-8 i din editor)"
 
@@ -174,8 +177,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     # --- HTML, scripts and size ---------------------------------------------------------------
     "script in every text field of an article": ({ARTICLE: (
         f"---\ntitel: 'Nyhet {SCRIPT}'\npublicerad: 2030-01-01\nförfattare: '{SCRIPT}'\nsidansvarig: '{SCRIPT}'\n"
-        f"sammanfattning: '{SCRIPT}'\n---\n\n{SCRIPT}\n\n## Rubrik {SCRIPT}\n")}, []),
-    "script in every text field of an event": (event("plats: Stadshuset", f"plats: '{SCRIPT}'\nmålgrupp: '{SCRIPT}'"), []),
+        f"sammanfattning: '{SCRIPT}'\n---\n\n{SCRIPT}\n\n## Rubrik {SCRIPT}\n")},
+        [f"{ARTICLE}:{line}{NOT_ALLOWED}" for line in (2, 4, 5, 6, 9, 11)]),
+    "script in every text field of an event": (event("plats: Stadshuset", f"plats: '{SCRIPT}'\nmålgrupp: '{SCRIPT}'"),
+                                               [f"{EVENT}:7{NOT_ALLOWED}", f"{EVENT}:8{NOT_ALLOWED}"]),
     "very long title": (article("titel: Nyhet", "titel: " + "Mycket lång rubrik " * 200), []),
     # --- charts and decisions ---------------------------------------------------------------
     "cycle of leaders in a chart": ({CHART: VALID_CHART + "  - från: Arbetsgruppen\n    till: Kommunstyrelsen\n"
@@ -192,7 +197,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         "(ge noderna olika namn eller olika 'id')"]),
     "chart edge to an unknown node": (chart("    till: Arbetsgruppen", "    till: Styrgruppen"), [
         f"{CHART}:22: fel: kanten pekar på noden 'Styrgruppen' som inte finns (menade du 'Arbetsgruppen'?)"]),
-    "script in a chart description": (chart("Skriv vad gruppen gör.", f"'{SCRIPT}'"), []),
+    "script in a chart description": (chart("Skriv vad gruppen gör.", f"'{SCRIPT}'"), [f"{CHART}:19{NOT_ALLOWED}"]),
     "unknown officer in a decision": (decision("Kerstin Hermansson", "Kerstin Hermanson"), [
         f"{DECISION}:12: fel: 'Kerstin Hermanson' finns inte i registret (menade du 'Kerstin Hermansson'?)"]),
     "decision without proposals": (decision("  - Skriv förslaget till beslut.\n", ""), [

@@ -26,6 +26,7 @@ from .problems import ContentError, Problem, Reporter, Severity
 from .register import Entry, Register, Resolver, slugify
 from .source import MAX_FILE_BYTES, Document, YamlData, read_document, read_yaml_file
 from .validation import suggest, validate
+from .writer_files import check_writer_files
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -175,6 +176,7 @@ def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[Co
     content = Content(root, register, events, articles, extra=extra)
     _check_article_links(ctx, content)
     _check_personal_data(ctx)
+    ctx.problems += check_writer_files(root)
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     if errors and not keep_going:
         raise ContentError(ctx.problems)

@@ -171,7 +171,10 @@ _AREA_TITLES = {
     "models/common.py": "Tider och datum", "models/event.py": "Tider och datum",
     "content.py": "Möten, nyheter och registret", "pagecheck.py": "Länkar, bilder och rubriker",
     "writing.py": "Stavning och läsbarhet", "personal.py": "Personuppgifter", "pipeline.py": "Hela webbplatsen",
+    "sanitize.py": "HTML, bilder och säkerhet", "writer_files.py": "HTML, bilder och säkerhet",
+    "handbook_pdf.py": "HTML, bilder och säkerhet",
 }
 _AREA_ORDER = ["Filen och sidhuvudet", "Fälten i sidhuvudet", "Tider och datum",
-               "Möten, nyheter och registret", "Länkar, bilder och rubriker", "Personuppgifter",
+               "Möten, nyheter och registret", "Länkar, bilder och rubriker", "HTML, bilder och säkerhet",
+               "Personuppgifter",
                "Stavning och läsbarhet", "Hela webbplatsen", "Övrigt"]

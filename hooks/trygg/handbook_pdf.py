@@ -3,6 +3,11 @@
 The PDF is tagged (PDF/UA-1: title, language, structure, headings as bookmarks) and
 deterministic: its dates come from the handbook (published, last reviewed), never the clock.
 Links to the site's pages ('/x/index.md#a') become absolute URLs of the published site.
+
+Safe like the pages: each chapter's HTML passes the site's one allowlist (trygg.sanitize), and
+WeasyPrint reads nothing but the site's own files (`SiteOnlyFetcher`): no network address and no
+file outside docs/, whose files are the site's. A refused address stops the build with an error
+naming the chapter's file and line, so nothing from a build machine can end up in a PDF.
 """
 
 from __future__ import annotations
@@ -10,31 +15,37 @@ from __future__ import annotations
 import functools
 import re
 import xml.etree.ElementTree as etree
+from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 import jinja2
 import markdown
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .problems import ContentError, Problem
 from .render import shift_headings
+from .sanitize import MARKDOWN_EXTENSIONS, clean_html
 from .sv import format_date
 
 if TYPE_CHECKING:
     from .handbooks import LoadedHandbook
     from .render import Renderer
 
-_MARKDOWN_EXTENSIONS = ["abbr", "attr_list", "def_list", "tables", "admonition", "md_in_html"]
-
-
 def render_pdf(loaded: LoadedHandbook, renderer: Renderer) -> bytes:
     # Imported here: WeasyPrint loads Pango when imported, which only PDF rendering needs.
     import weasyprint
 
     html = render_html(loaded, renderer.site.url)
+    docs = renderer.content.root / "docs"
 
     def pdf() -> bytes:
-        return weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
+        fetcher = SiteOnlyFetcher(docs)
+        data = weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
+        if fetcher.refused:
+            raise ContentError([refusal(loaded, url, renderer.content.root) for url in fetcher.refused])
+        return data
 
     # The PDF is a pure function of its HTML: the preview makes it again only when that changes.
     return pdf() if renderer.memo is None else renderer.memo.remember(("pdf", weasyprint.__version__, html), pdf)
@@ -49,8 +60,44 @@ def render_html(loaded: LoadedHandbook, site_url: str) -> str:
 
 
 def chapter_html(body: str, site_url: str) -> str:
-    md = markdown.Markdown(extensions=[*_MARKDOWN_EXTENSIONS, _SiteLinks(site_url)], output_format="html")
-    return md.convert(shift_headings(body, 1))
+    """A chapter's Markdown as HTML, through the same allowlist as every page of the site."""
+    md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, _SiteLinks(site_url)], output_format="html")
+    return clean_html(md.convert(shift_headings(body, 1)))
+
+
+class SiteOnlyFetcher:
+    """WeasyPrint's url_fetcher: `data:` and files under `docs` only; every other address refused."""
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs.resolve()
+        self.refused: list[str] = []
+
+    def __call__(self, url: str, timeout: int = 10, ssl_context=None, http_headers=None) -> dict:
+        import weasyprint
+
+        parts = urlsplit(url)
+        if parts.scheme == "data" or (parts.scheme == "file" and not parts.netloc and self._inside(parts.path)):
+            return weasyprint.default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+        self.refused.append(url)
+        raise ValueError(f"trygg läser inte {url!r} till en pdf")
+
+    def _inside(self, path: str) -> bool:
+        return Path(unquote(path)).resolve().is_relative_to(self.docs)
+
+
+def refusal(loaded: LoadedHandbook, url: str, root: Path) -> Problem:
+    """The error for an address the PDF must not read, at the chapter and line that hold it."""
+    message = (f"handboken hänvisar till '{url}', som inte får läsas in i pdf-filen: den får bara innehålla "
+               "webbplatsens egna filer")
+    hint = "ta bort adressen, eller lägg filen under docs/assets/ och länka till den därifrån"
+    for chapter in loaded.chapters:
+        source = root / chapter.source
+        text = source.read_text("utf-8", "replace") if source.is_file() else chapter.body
+        for needle in (url, unquote(url), urlsplit(url).path):
+            if needle and needle in text:
+                line = text.count("\n", 0, text.index(needle)) + 1
+                return Problem(chapter.source, line, f"kapitlet '{chapter.chapter.title}': {message}", hint)
+    return Problem(loaded.source, None, message, hint)
 
 
 @functools.cache  # one per process: the preview's rebuilds reuse the compiled template

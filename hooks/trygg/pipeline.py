@@ -23,7 +23,8 @@ from .problems import ContentError, Problem, Reporter, Severity
 from .redirects import render_redirects
 from .register import Entry
 from .render import Output, SiteInfo, render_site
-from .source import read_document, read_yaml_file
+from .sanitize import check_markdown_html
+from .source import line_at, read_document, read_yaml_file
 from .types import registered_types
 from .writing import (DEFAULT_MAX_LIX, Speller, check_abbreviations, check_readability, check_spelling,
                       find_dictionary, iter_text_values, markdown_pieces, read_word_list)
@@ -179,9 +180,11 @@ def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], 
             if site is not None:
                 check_page_markdown(doc.body, doc.body_line, _page_of(rel, sources), site, report)
             check_readability(body, doc.body_line, max_lix, report)
+            check_markdown_html([(doc.body, doc.body_line), *_raw_text_values(doc.meta, doc.lines)], report)
         elif path.suffix in (".yml", ".yaml"):
             parsed = read_yaml_file(path, rel, ignored)
             body, values = [], list(iter_text_values(parsed.data, parsed.lines)) if parsed else []
+            check_markdown_html(_raw_text_values(parsed.data, parsed.lines) if parsed else [], report)
         else:
             continue
         if speller is not None:
@@ -189,6 +192,15 @@ def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], 
         if abbreviations is not None and rel.endswith(".md"):
             check_abbreviations([*values, *body], abbreviations, report)
     return problems
+
+
+def _raw_text_values(data: object, lines: dict, path: tuple = ()) -> list[tuple[str, int]]:
+    """Every text value in YAML data as written, with its line: many become Markdown on a page."""
+    if isinstance(data, dict):
+        return [v for key, value in data.items() for v in _raw_text_values(value, lines, (*path, str(key)))]
+    if isinstance(data, list):
+        return [v for index, value in enumerate(data) for v in _raw_text_values(value, lines, (*path, index))]
+    return [(data, line_at(lines, path) or 1)] if isinstance(data, str) else []
 
 
 def _page_of(rel: str, sources: dict[str, str]) -> str | None:

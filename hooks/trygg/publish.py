@@ -1,8 +1,9 @@
 """`trygg build`: an atomic, reproducible build of the whole site into `site/`.
 
-MkDocs builds into a fresh folder next to `site/`; only when the build succeeded are `.gz`
-copies written (for nginx's gzip_static), the Content-Security-Policy snippet for nginx written
-(trygg.webserver), the previous build's own stylesheet and script copied in (see
+MkDocs builds into a fresh folder next to `site/`; only when the build succeeded is the
+Content-Security-Policy published (trygg.webserver: every page's scripts checked against the known
+list, the policy put into every page as a <meta> element and written as an nginx snippet), `.gz`
+copies written (for nginx's gzip_static), the previous build's own stylesheet and script copied in (see
 `keep_previous_assets`), and the folder swapped in for `site/`. A failed build
 leaves the previous `site/` exactly as it was. SOURCE_DATE_EPOCH defaults to the last commit's
 time (trygg.history), so two builds of one commit give byte-identical files.
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from .assets import is_fingerprinted
 from .history import build_epoch
-from .webserver import write_nginx_snippet
+from .webserver import UnknownScript, secure_site
 
 # Text formats worth compressing; images and fonts are compressed already.
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".ics", ".txt", ".map"}
@@ -42,8 +43,12 @@ def build(root: Path, site: Path, *, extra_args: tuple[str, ...] = ()) -> int:
         code = _run_mkdocs(root, staging, extra_args)
         if code != 0:
             return code
+        try:
+            secure_site(staging)
+        except UnknownScript as error:
+            print(error, file=sys.stderr)
+            return 1
         compress_tree(staging)
-        write_nginx_snippet(staging)
         keep_previous_assets(site, staging)
         _swap_in(staging, site)
         return 0

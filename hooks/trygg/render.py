@@ -444,6 +444,8 @@ def article_jsonld(loaded: LoadedArticle, site: SiteInfo) -> str:
 
 
 def _json_for_html(data: dict) -> str:
-    """JSON safe inside <script>: '</' cannot close the element."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    """JSON safe inside <script>: no '<', '>' or '&' at all (JSON's own \\u escapes), so neither
+    '</script' nor '<!--' (which would make the browser read past the end) can occur."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

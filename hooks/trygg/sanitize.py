@@ -1,162 +1,249 @@
-"""A Python-Markdown extension that makes every page's HTML inert: no script can come from content.
+"""The site's one HTML allowlist, applied with nh3 (the Python binding of Rust's ammonia).
 
-Writers may use a little HTML in Markdown (`<br>`, `<abbr>`, `<details>`), so raw HTML is not
-forbidden. Everything a page's HTML can carry comes from two places, and both are cleaned:
+Everything that reaches a page's HTML from content passes `clean_html`: the HTML every Markdown
+page becomes (raw HTML, `{attr_list}` attributes, links and images, the inline SVG charts;
+`SafeHtmlExtension` cleans each page's whole Markdown output, last) and every handbook chapter
+in the PDF (trygg.handbook_pdf). Plain text fields (titles, descriptions) are escaped, never
+parsed (trygg.render); JSON inside `<script>` escapes `<`, `>` and `&` (trygg.render.json_for_html).
 
-- the element tree Python-Markdown builds (Markdown links, images, `{attr_list}` attributes,
-  `md_in_html` blocks): a treeprocessor drops event handlers and script addresses and turns
-  elements that run code into plain `<div>`s;
-- the raw HTML stash (every piece of HTML written in the Markdown): each piece is re-serialised
-  before Python-Markdown puts it back (postprocessor 'raw_html', priority 30), and
-  - elements that run code or load other documents (`<script>`, `<iframe>`, `<object>`, forms, …)
-    are escaped, so they show as text and do nothing;
-  - event-handler attributes (`onclick`, `onerror`, …) are dropped;
-  - `javascript:`, `vbscript:` and `data:` addresses (except `data:image/…` pictures) are dropped.
+ammonia parses with html5ever, the HTML5 algorithm browsers follow, so a comment, CDATA or
+namespace trick is read as a browser reads it; Python's html.parser is not (`<!-->` ends a
+comment in a browser). What passes:
 
-Cleaning the pieces rather than re-parsing the finished page costs a fraction of the time: most
-of a page is Markdown, whose serialiser escapes text itself. The site's own scripts (the theme,
-JSON-LD in overrides/main.html) never pass through Markdown.
+- the elements and attributes of text, tables, figures and our own SVG charts; no script,
+  style, form, frame, object, embed, base, meta, link or MathML, and no `style=` (the CSP
+  forbids inline styles) or event handler;
+- links (`href` on <a>) to http, https, mailto, tel or a page of the site; every other address
+  (an image, an SVG reference, `url(…)` in a presentation attribute) only to the site itself,
+  so no page makes a request to another host;
+- no `id` or `name` the theme uses itself (`__config`, `__search`, …), which a page could
+  otherwise put in the theme script's way.
+
+`removed_from_markdown` tells a writer what the allowlist takes out of a piece of Markdown, so
+`trygg check` and the build can name it with file and line (`check_markdown_html`).
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-from html.parser import HTMLParser
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-import xml.etree.ElementTree as etree
-
+import markdown
+import nh3
+import tinyhtml5
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
-from markdown.treeprocessors import Treeprocessor
 
-# Inline SVG stays (the organisation charts are SVG); its scripts, handlers and the animation
-# elements that can set an href to javascript: are made inert like everything else.
-INERT_TAGS = frozenset({
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "link", "meta",
-    "form", "input", "button", "textarea", "select", "noscript", "template", "math", "portal",
-    "set", "animate", "animatemotion", "animatetransform", "handler", "listener",
+from .memo import Recent
+from .problems import Reporter
+
+HTML_TAGS = frozenset({
+    "a", "abbr", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "button", "caption", "cite",
+    "code", "col", "colgroup", "data", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
+    "u", "ul", "var", "wbr",
 })
-URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "background",
-                            "data", "srcset", "cite", "longdesc", "ping"})
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+# The charts' vocabulary (templates/chart.svg.j2, keyfigure_chart.svg.j2) and simple shapes.
+# No <use>, <image>, <foreignObject>, <animate>/<set> or <script>.
+SVG_TAGS = frozenset({
+    "svg", "g", "defs", "desc", "title", "path", "line", "polyline", "polygon", "rect", "circle",
+    "ellipse", "text", "tspan", "marker", "lineargradient", "radialgradient", "stop", "clippath",
+})
+TAGS = HTML_TAGS | SVG_TAGS
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "tabindex", "hidden", "translate"})
+# Only ours and the search's data attributes: the theme's (data-md-*) stay the theme's.
+ATTRIBUTE_PREFIXES = frozenset({"aria-", "data-trygg-", "data-pagefind-"})
+_SVG_ATTRIBUTES = frozenset({
+    "viewBox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "rx", "ry", "dx", "dy",
+    "d", "points", "transform", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width",
+    "stroke-linecap", "stroke-linejoin", "stroke-dasharray", "stroke-opacity", "opacity", "font-size",
+    "font-weight", "font-family", "font-style", "text-anchor", "dominant-baseline", "focusable",
+    "preserveAspectRatio", "marker-start", "marker-mid", "marker-end", "markerWidth", "markerHeight",
+    "markerUnits", "orient", "refX", "refY", "offset", "stop-color", "stop-opacity", "gradientUnits",
+    "clip-path", "clipPathUnits", "vector-effect",
+})
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": set(GLOBAL_ATTRIBUTES),
+    "a": {"href", "hreflang", "target", "type"},  # rel: only the values in REL_VALUES
+    "abbr": set(), "bdo": set(), "blockquote": {"cite"}, "q": {"cite"}, "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"}, "button": {"type"}, "col": {"span"}, "colgroup": {"span"},
+    "data": {"value"}, "details": {"open"}, "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "ol": {"start", "reversed", "type"}, "li": {"value"}, "td": {"colspan", "rowspan", "headers", "data-label"},
+    "th": {"colspan", "rowspan", "headers", "scope", "abbr", "data-label"}, "time": {"datetime"},
+    **{tag: set(_SVG_ATTRIBUTES) for tag in SVG_TAGS},
+}
+# Not rel="attachment", which makes WeasyPrint embed the linked file in a PDF.
+REL_VALUES = frozenset({"prev", "next", "nofollow", "noopener", "noreferrer", "noopener noreferrer", "external",
+                        "license", "help", "author", "tag"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+CLEAN_CONTENT_TAGS = frozenset({"script", "style", "template", "noscript", "iframe", "noembed", "noframes",
+                                "xmp", "plaintext", "math", "object", "title"} - TAGS)
+_LINKS = frozenset({"a"})  # elements whose href is a link a reader follows, not a resource loaded
+_URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+_THEME_IDS = re.compile(r"__|md-|mdx-", re.I)  # Material's own ids and form names
+_PAINT_URL = re.compile(r"url\(", re.I)
+_SAME_SITE_REF = re.compile(r"url\(\s*['\"]?#[^)]*\)", re.I)
+
+
+def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
+    """ammonia has checked the name and any link's scheme; this keeps resources on the site."""
+    if attribute in ("id", "name") and _THEME_IDS.match(value):
+        return None
+    if attribute in _URL_ATTRIBUTES and not (element in _LINKS and attribute == "href"):
+        return value if is_same_site(value) else None
+    if _PAINT_URL.search(_SAME_SITE_REF.sub("", value)):
+        return None  # url(…) in a presentation attribute: only a reference inside the page (#id)
+    return value
+
+
+def is_same_site(url: str) -> bool:
+    """True for an address on the site itself: relative, root-relative or a fragment."""
+    stripped = re.sub(r"[\x00-\x20\x7f]+", "", url)
+    return not re.match(r"[a-z][a-z0-9+.-]*:|[/\\]{2}", stripped, re.I)
+
+
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS), clean_content_tags=set(CLEAN_CONTENT_TAGS), attributes=ATTRIBUTES,
+    tag_attribute_values={"a": {"rel": set(REL_VALUES)}},
+    attribute_filter=_keep_attribute, strip_comments=True, link_rel=None,
+    generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES), url_schemes=set(LINK_SCHEMES),
+)
+
+
+def clean_html(fragment: str) -> str:
+    """`fragment` with everything outside the allowlist removed, serialised as a browser reads it."""
+    return _CLEANER.clean(fragment)
 
 
 class SafeHtmlExtension(Extension):
+    """Cleans the whole HTML a Markdown page becomes, after every other step of Python-Markdown."""
+
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
-        # The tree: last, after MkDocs' link rewriting (0), which expects every <a> to keep an href.
-        md.treeprocessors.register(_SafeTreeprocessor(md), "trygg_safe_tree", -5)
-        # The raw HTML: before 'raw_html' (30) puts the stash back into the page.
-        md.postprocessors.register(_SafeStashPostprocessor(md), "trygg_safe_stash", 35)
+        # Priority 0: after 'raw_html' (30) has put written HTML back and after 'unescape' (10).
+        md.postprocessors.register(_CleanPostprocessor(md), "trygg_clean_html", 0)
 
 
-class _SafeTreeprocessor(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if not isinstance(element.tag, str):  # comments and processing instructions
-                continue
-            if element.tag.lower() in INERT_TAGS:
-                element.tag = "div"
-                element.attrib.clear()
-                continue
-            for name in [name for name, value in element.attrib.items() if not _is_safe(name.lower(), value)]:
-                del element.attrib[name]
-
-
-class _Inert(str):
-    """A stash entry already made inert (the toc extension runs all postprocessors per heading)."""
-
-
-class _SafeStashPostprocessor(Postprocessor):
+class _CleanPostprocessor(Postprocessor):
     def run(self, text: str) -> str:
-        stash = self.md.htmlStash
-        for index, block in enumerate(stash.rawHtmlBlocks):
-            if isinstance(block, _Inert):
-                continue
-            markup = block if isinstance(block, str) else etree.tostring(block, encoding="unicode", method="html")
-            stash.rawHtmlBlocks[index] = _Inert(make_inert(markup))
-        return text
+        return clean_html(text)
 
 
-def make_inert(markup: str) -> str:
-    """The same HTML with scripts escaped, event handlers and script addresses removed."""
-    parser = _Serialiser()
-    parser.feed(markup)
-    parser.close()
-    return "".join(parser.out)
+# Front matter only trygg writes into generated pages, which the theme prints into <script> or <link>.
+GENERATED_ONLY_META = ("jsonld", "feed")
 
 
-def is_unsafe_url(value: str) -> bool:
-    cleaned = _CONTROL.sub("", html.unescape(value)).lower()
-    if cleaned.startswith("data:image/") and not cleaned.startswith("data:image/svg"):
-        return False
-    return cleaned.startswith(("javascript:", "vbscript:", "data:"))
+def escape_written_meta(meta: dict) -> None:
+    """A hand-written page's front matter made text: the theme prints values unescaped (MkDocs'
+    Jinja does not autoescape) and trygg escapes what it writes itself (trygg.render.Renderer.meta)."""
+    for key in GENERATED_ONLY_META:
+        meta.pop(key, None)
+    for key, value in meta.items():
+        if isinstance(value, str):
+            meta[key] = html.escape(value)
 
 
-class _Serialiser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        self._inert_depth = 0  # inside an escaped <script> or <style>: its text must be escaped too
+# --- telling writers what was removed ------------------------------------------------------------
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, closed=True)
-
-    def _start(self, tag: str, attrs: list[tuple[str, str | None]], closed: bool) -> None:
-        if tag in INERT_TAGS:
-            self.out.append(html.escape(self.get_starttag_text() or f"<{tag}>"))
-            if tag in ("script", "style") and not closed:
-                self._inert_depth += 1
-            return
-        kept = "".join(_attribute(name, value) for name, value in attrs if _is_safe(name, value))
-        self.out.append(f"<{tag}{kept}{' /' if closed else ''}>")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in INERT_TAGS:
-            self.out.append(html.escape(f"</{tag}>"))
-            if tag in ("script", "style") and self._inert_depth:
-                self._inert_depth -= 1
-            return
-        self.out.append(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        self.out.append(html.escape(data, quote=False) if self._inert_depth else data)
-
-    def handle_entityref(self, name: str) -> None:
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data.replace('--', '- -')}-->")
-
-    def handle_decl(self, decl: str) -> None:
-        self.out.append(html.escape(f"<!{decl}>"))
-
-    def handle_pi(self, data: str) -> None:
-        self.out.append(html.escape(f"<?{data}>"))
-
-    def unknown_decl(self, data: str) -> None:
-        self.out.append(html.escape(f"<![{data}]>"))
-
-    def close(self) -> None:
-        if self.rawdata:  # an unfinished tag at the very end: show it as text, never as markup
-            self.out.append(html.escape(self.rawdata))
-            self.rawdata = ""
-        super().close()
+MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "fenced_code", "md_in_html", "tables"]
 
 
-def _is_safe(name: str, value: str | None) -> bool:
-    if name.startswith("on"):
-        return False
-    if name in URL_ATTRIBUTES and value is not None and is_unsafe_url(value):
-        return False
-    return name not in ("srcdoc", "formaction")
+@dataclass(frozen=True)
+class Removal:
+    """One thing the allowlist takes out: '<script>' or 'onerror' (on <img>), with what to search for."""
+
+    what: str  # Swedish, e.g. "elementet <script>" or "attributet onerror på <img>"
+    needle: str  # text to look for in the source to find its line
+    address: str = ""  # the removed address, for href and src
 
 
-def _attribute(name: str, value: str | None) -> str:
-    return f" {name}" if value is None else f' {name}="{html.escape(value, quote=True)}"'
+def removed_from_html(fragment: str) -> list[Removal]:
+    """What `clean_html` takes out of `fragment`, from the two documents as an HTML5 parser reads them."""
+    before, after = _inventory(fragment), _inventory(clean_html(fragment))
+    removals = []
+    for (kind, tag, name, value), count in (before - after).items():
+        if kind == "element":
+            removals += [Removal(f"elementet <{tag}>", f"<{tag}")] * count
+        else:
+            shown = f'{name}="{_shorten(value)}"' if name in _URL_ATTRIBUTES else name
+            removals += [Removal(f"attributet {shown} på <{tag}>", name, value)] * count
+    return sorted(removals, key=lambda r: r.what)
+
+
+def removed_from_markdown(text: str) -> tuple[Removal, ...]:
+    """What the allowlist takes out of the HTML a piece of Markdown becomes (kept per process)."""
+    if not _MAY_HOLD_HTML.search(text):
+        return ()
+    return _REMOVED.get((text,), lambda: tuple(removed_from_html(_markdown().reset().convert(text))))
+
+
+_MAY_HOLD_HTML = re.compile(r"[<{]|\]\(|\]:|&#")
+_REMOVED = Recent(20_000)
+
+
+@functools.cache  # one per process; reset() before each use
+def _markdown() -> Markdown:
+    return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+
+
+def _inventory(fragment: str) -> Counter:
+    """Every element and attribute in `fragment`; text and comments left out."""
+    found: Counter = Counter()
+    root = tinyhtml5.parse(f"<!doctype html><body>{fragment}", namespace_html_elements=False)
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.rsplit("}", 1)[-1].lower()
+        if tag in ("html", "head", "body"):
+            continue
+        found[("element", tag, "", "")] += 1
+        for name, value in element.attrib.items():
+            name = name.rsplit("}", 1)[-1].lower()
+            found[("attribute", tag, name, value if name in _URL_ATTRIBUTES else "")] += 1
+    return found
+
+
+def _shorten(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[:limit - 1] + "…"
+
+
+def check_markdown_html(pieces: Iterable[tuple[str, int]], report: Reporter) -> None:
+    """A warning for each thing the allowlist removes from Markdown written at (text, first line)."""
+    for text, first_line in pieces:
+        for block, block_line in markdown_blocks(text, first_line):
+            for removal in removed_from_markdown(block):
+                if removal.address and f"]({removal.address}" in block:
+                    continue  # a Markdown link's address: trygg.pagecheck names the link itself
+                report.warning(_line_of(removal.needle, block, block_line),
+                               f"{removal.what} är inte tillåtet i texten: skript, händelser, formulär, "
+                               "inbäddningar, stilar och filer från andra webbplatser publiceras aldrig",
+                               "ta bort koden; skriv texten, länkarna och bilderna med Markdown")
+
+
+def markdown_blocks(text: str, first_line: int) -> Iterator[tuple[str, int]]:
+    """`text` split at blank lines (a fenced code block kept whole), each with its first line."""
+    lines, start, fence = [], first_line, None
+    for number, line in enumerate(text.split("\n"), first_line):
+        marker = re.match(r"\s*(`{3,}|~{3,})", line)
+        if marker and (fence is None or marker.group(1).startswith(fence)):
+            fence = marker.group(1)[:3] if fence is None else None
+        if not line.strip() and fence is None:
+            if lines:
+                yield "\n".join(lines), start
+            lines, start = [], number + 1
+            continue
+        lines.append(line)
+    if lines:
+        yield "\n".join(lines), start
+
+
+def _line_of(needle: str, block: str, block_line: int) -> int:
+    for offset, line in enumerate(block.split("\n")):
+        if needle.lower() in line.lower():
+            return block_line + offset
+    return block_line
