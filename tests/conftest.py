@@ -84,24 +84,30 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def copy_project(root: Path, *, with_seed_content: bool = False) -> Path:
+    """The project (config, docs, theme, hooks) copied into `root`, with the real register only
+    or with all of the seed content."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, root / part)
+    if with_seed_content:
+        shutil.copytree(ROOT / "content", root / "content")
+    else:
+        # The register only: the charts beside it refer to pages that such a project lacks.
+        shutil.copytree(ROOT / "content" / "organisation", root / "content" / "organisation",
+                        ignore=shutil.ignore_patterns("diagram"))
+    return root
+
+
 @pytest.fixture
 def project(tmp_path: Path):
     """A copy of the project (config, docs, theme, hooks, the real register) with chosen content."""
 
     def make(files: dict[str, str | bytes] | None = None, *, with_seed_content: bool = False) -> Path:
-        for part in PROJECT_PARTS:
-            source = ROOT / part
-            if source.is_dir():
-                shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy(source, tmp_path / part)
-        if with_seed_content:
-            shutil.copytree(ROOT / "content", tmp_path / "content")
-        else:
-            # The register only: the charts beside it refer to pages that such a project lacks.
-            shutil.copytree(ROOT / "content" / "organisation", tmp_path / "content" / "organisation",
-                            ignore=shutil.ignore_patterns("diagram"))
-        return write_tree(tmp_path, files or {})
+        return write_tree(copy_project(tmp_path, with_seed_content=with_seed_content), files or {})
 
     return make
 

@@ -29,7 +29,7 @@ import html5lib
 import pytest
 import yaml
 
-from conftest import PROJECT_PARTS, ROOT, _QuietHandler, mkdocs_build, write_tree
+from conftest import _QuietHandler, copy_project, mkdocs_build, write_tree
 from trygg.personal import find_personal_numbers
 from trygg.pipeline import build_site, check_site
 from trygg.webserver import KNOWN_INLINE_SCRIPTS, script_hash
@@ -60,18 +60,6 @@ def test_the_corpus_holds_at_least_forty_hostile_inputs_of_every_class():
         assert kind in names, kind
 
 
-def _copy_project(root: Path) -> Path:
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / part)
-    shutil.copytree(ROOT / "content" / "organisation", root / "content" / "organisation",
-                    ignore=shutil.ignore_patterns("diagram"))
-    return root
-
-
 def _article(name: str, body: str, **fields: str) -> str:
     """A news article; `fields` replace or add front matter values (as JSON strings, valid YAML)."""
     head = HEAD.format(id=name)
@@ -85,7 +73,7 @@ def _article(name: str, body: str, **fields: str) -> str:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> tuple[Path, Path]:
     """A project whose content is the corpus' inputs that may be published once cleaned."""
-    root = _copy_project(tmp_path_factory.mktemp("hostile"))
+    root = copy_project(tmp_path_factory.mktemp("hostile"))
     secret = tmp_path_factory.mktemp("outside") / "hemlig.txt"
     secret.write_text(SECRET_TEXT, "utf-8")
     files = {f"content/nyheter/{name}.md": _article(name, f"Vanlig text före.\n\n{markup}")
@@ -281,7 +269,7 @@ def _digits_line(body: str) -> int:
 @pytest.fixture(scope="module")
 def refused(tmp_path_factory) -> tuple[Path, list[str]]:
     """A project holding every input that must be refused, and the error each must give."""
-    root = _copy_project(tmp_path_factory.mktemp("refused"))
+    root = copy_project(tmp_path_factory.mktemp("refused"))
     files: dict[str, str | bytes] = {path: entry["text"] for path, entry in CORPUS["rejected"].items()}
     expected = [entry["error"] for entry in CORPUS["rejected"].values()]
     for name, body in CORPUS["personal"].items():
