@@ -30,6 +30,7 @@ from .problems import Reporter
 
 # On normalised text (ASCII digits, '-' for every dash, ' ' for every space or line break).
 _NUMBER = re.compile(r"(?<![\w+-])((?:19|20)?)(\d{2})(\d{2})(\d{2}) *([-+]?) *(\d{4})(?![\w-])", re.A)
+_SIX_DIGITS = re.compile(r"\d{6}", re.A)
 _INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 _DASHES = {"\u2212", "\ufe63", "\uff0d", "\u2043"}  # minus signs and the hyphen bullet; category Pd covers the rest
 _PLUSES = {"\uff0b", "\ufe62", "\u207a", "\u208a"}
@@ -122,6 +123,8 @@ _PLAIN = _PlainTable({0: "\ufffd"})  # a NUL in the text is no marker of ours
 
 def _find(text: str) -> Iterator[Found]:
     plain, where = normalise(text)
+    if not _SIX_DIGITS.search(plain):  # most files: one quick pass instead of the full pattern's
+        return
     for match in _NUMBER.finditer(plain):
         century, year, month, day, separator, tail = match.groups()
         if not century and not separator and year.startswith("0"):
