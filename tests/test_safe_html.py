@@ -150,3 +150,11 @@ Brödtext {PAYLOAD} och [länk](javascript:alert(1)) och <a href="javascript:ale
                 assert "alert" not in (element.text or ""), name
     for feed in run.site.rglob("*.xml"):  # the Atom feed: escaped text, never markup
         assert "<script" not in feed.read_text("utf-8"), feed
+
+
+def test_check_names_what_is_removed_from_a_hand_written_page(project):
+    root = project({"docs/om-oss.md": "---\ntitle: Om oss\n---\n\n# Om oss\n\nText <iframe src=\"https://ex.se\"></iframe>\n"})
+    found = [str(p) for p in check_site(root, spelling=False).problems if p.file == "docs/om-oss.md"]
+    assert found == ["docs/om-oss.md:7: varning: elementet <iframe> är inte tillåtet i texten: skript, händelser, "
+                     "formulär, inbäddningar, stilar och filer från andra webbplatser publiceras aldrig (ta bort "
+                     "koden; skriv texten, länkarna och bilderna med Markdown)"]

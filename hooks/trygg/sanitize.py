@@ -165,11 +165,13 @@ class Removal:
 def removed_from_html(fragment: str) -> list[Removal]:
     """What `clean_html` takes out of `fragment`, from the two documents as an HTML5 parser reads them."""
     before, after = _inventory(fragment), _inventory(clean_html(fragment))
+    lost = before - after
+    gone = {tag for kind, tag, _, _ in lost if kind == "element"}
     removals = []
-    for (kind, tag, name, value), count in (before - after).items():
+    for (kind, tag, name, value), count in lost.items():
         if kind == "element":
             removals += [Removal(f"elementet <{tag}>", f"<{tag}")] * count
-        else:
+        elif tag not in gone:  # an element removed takes its attributes along: one message
             shown = f'{name}="{_shorten(value)}"' if name in _URL_ATTRIBUTES else name
             removals += [Removal(f"attributet {shown} på <{tag}>", name, value)] * count
     return sorted(removals, key=lambda r: r.what)
