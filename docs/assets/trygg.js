@@ -121,7 +121,7 @@
      Pagefind would otherwise match it by the longest indexed word it starts with ("hem"). */
   var STOP_WORDS = {};
   ("alla allt att av blev bli blir de dem den denna deras dess dessa det detta dig din dina ditt du där dar " +
-   "efter eller en er ett finns fram från fran få får för for ha hade han hans har heter hon hur här har " +
+   "efter eller en er ett finns fram från fran få får för for gör göra ha hade han hans har heter hon hur här " +
    "i in inom inte jag ju kan kunde man med mellan men mig min mina mitt mot mycket ni nu när nar någon " +
    "nagon något nagot några nagra och om oss på pa samma sig sin sina ska skall skulle som står star så sådan " +
    "till under upp ut utan vad var vara varför varfor varit vars vem vems vi vid vilka vilken vilket vill " +
@@ -309,19 +309,23 @@
     }).join(" ");
   }
 
-  /* Each word on its own; pages with more of the words first, then by Pagefind's score. */
+  /* Each word on its own; pages with more of the words first, then those with the rarer words
+     ("kronängsparken" on 2 pages says more than "ligger" on 8), then by Pagefind's score, each
+     word's scores scaled to its best so that no single word outweighs the others. */
   Finder.prototype.someOfTheWords = function (words) {
     var self = this;
     return Promise.all(words.map(function (word) { return self.pagefind.search(word); })).then(function (searches) {
       var pages = {};
       searches.forEach(function (search) {
+        var rarity = 1 / Math.log(2 + search.results.length);
+        var best = Math.max.apply(null, search.results.map(function (result) { return result.score; }).concat([1e-9]));
         search.results.forEach(function (result) {
-          var page = pages[result.id] || (pages[result.id] = { result: result, words: 0, score: 0 });
-          page.words += 1; page.score += result.score;
+          var page = pages[result.id] || (pages[result.id] = { result: result, words: 0, rarity: 0, score: 0 });
+          page.words += 1; page.rarity += rarity; page.score += result.score / best;
         });
       });
       return Object.keys(pages).map(function (id) { return pages[id]; }).sort(function (a, b) {
-        return b.words - a.words || b.score - a.score;
+        return b.words - a.words || b.rarity - a.rarity || b.score - a.score;
       }).map(function (page) { return page.result; });
     });
   };
