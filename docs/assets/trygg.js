@@ -119,6 +119,9 @@
      (aa/ae/oe for å/ä/ö), "Norby" as "Norrby" (one edit off for words of four to seven letters,
      two for longer ones; a shorter word only gets "Menade du …?", its neighbours are too many).
      Pagefind would otherwise match it by the longest indexed word it starts with ("hem"). */
+
+  /* Question words and other small words: left out of a query unless nothing else is left, so
+     they never veto a page. Spelled without å/ä/ö too where that is no other word ("ar" is år). */
   var STOP_WORDS = {};
   ("alla allt att av blev bli blir de dem den denna deras dess dessa det detta dig din dina ditt du där dar " +
    "efter eller en er ett finns fram från fran få får för for gör göra ha hade han hans har heter hon hur här " +
