@@ -105,3 +105,18 @@ def test_an_abbreviation_leads_to_its_register_page_and_the_pages_named_after_it
     ids = {page.url: page.id for page in read_fragments(site / "pagefind")}
     assert json.loads((site / "pagefind/trygg/forkortningar.json").read_text("utf-8")) == {
         "est": [ids["/organisation/"], ids["/est/"]]}
+
+
+def test_an_index_whose_fragments_cannot_be_read_is_a_clear_error(tmp_path: Path, monkeypatch):
+    """Pagefind's fragments are read back for the vocabulary; a Pagefind that writes them otherwise
+    stops the build with a Swedish message, not a traceback."""
+    import trygg.search as search
+
+    def unreadable(index_dir, abbreviations):
+        raise ValueError("okänt format")
+
+    monkeypatch.setattr(search, "write_search_vocabulary", unreadable)
+    site = _site(tmp_path, {"a": ("Hemlöshet", "Text.")})
+    with pytest.raises(SearchIndexError) as raised:
+        index_site(site)
+    assert str(raised.value) == "Sökningens ordlista kunde inte skrivas bredvid sökindexet: okänt format"

@@ -64,7 +64,10 @@ def index_site(site_dir: Path, abbreviations: dict[str, Entry] | None = None) ->
     run = subprocess.run(_command(site_dir), capture_output=True, text=True, timeout=600)
     if run.returncode != 0:
         raise SearchIndexError(_failure(run.stderr or run.stdout))
-    write_search_vocabulary(site_dir / OUTPUT_SUBDIR, abbreviations or {})
+    try:
+        write_search_vocabulary(site_dir / OUTPUT_SUBDIR, abbreviations or {})
+    except (OSError, ValueError, KeyError) as error:  # KeyError: a Pagefind whose fragments read otherwise
+        raise SearchIndexError(_vocabulary_failure(error)) from None
 
 
 def _command(site_dir: Path) -> list[str]:
@@ -73,6 +76,10 @@ def _command(site_dir: Path) -> list[str]:
 
 def _failure(output: str) -> str:
     return f"Sökindexet kunde inte byggas (pagefind): {output.strip()}"
+
+
+def _vocabulary_failure(error: Exception) -> str:
+    return f"Sökningens ordlista kunde inte skrivas bredvid sökindexet: {error}"
 
 
 class BackgroundIndexer:
@@ -138,8 +145,8 @@ class BackgroundIndexer:
     def _write_vocabulary(site_dir: Path, abbreviations: dict[str, Entry], on_error: Callable[[str], None]) -> None:
         try:
             write_search_vocabulary(site_dir / OUTPUT_SUBDIR, abbreviations)
-        except (OSError, ValueError) as error:  # a newer build cleaned the folder meanwhile
-            on_error(_failure(str(error)))
+        except (OSError, ValueError, KeyError) as error:  # OSError: a newer build cleaned the folder meanwhile
+            on_error(_vocabulary_failure(error))
 
 
 PREVIEW_INDEXER = BackgroundIndexer()  # one per process: the preview's background runs (trygg_hooks)
