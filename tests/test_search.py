@@ -173,6 +173,12 @@ def test_a_word_the_site_does_not_use_is_read_as_the_site_writes_it(search_page,
     assert status.endswith(f"träffar för ”{read_as}” (du skrev ”{query}”)."), status
 
 
+def test_a_phrase_in_quotes_is_pagefinds_exact_search_as_typed(search_page):
+    found = search(search_page, '"god start i livet"')
+    assert found[0] == "/malomraden/god-start-i-livet/"
+    assert search_page.inner_text(STATUS).endswith('för ”"god start i livet"”.')
+
+
 def test_a_word_the_site_uses_is_searched_as_typed(search_page):
     """Inflections and words within the site's vocabulary are never "corrected"."""
     for query in ("vandringen", "kommunens", "Bra", "Boras", "gymnasiet"):

@@ -283,6 +283,9 @@
 
   Finder.prototype.find = function (query, suggest) {
     var self = this, words = queryWords(query);
+    if (/^\s*".+"\s*$/.test(query)) {  /* "a phrase in quotes": Pagefind's exact search, as typed */
+      return this.pagefind.search(query).then(function (search) { return { results: search.results }; });
+    }
     var content = words.filter(function (word) { return !isStopWord(word); });
     if (!content.length) content = words;
     if (!content.length) return Promise.resolve({ results: [] });
