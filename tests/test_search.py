@@ -175,7 +175,7 @@ def test_a_word_the_site_does_not_use_is_read_as_the_site_writes_it(search_page,
 
 def test_a_phrase_in_quotes_is_pagefinds_exact_search_as_typed(search_page):
     found = search(search_page, '"god start i livet"')
-    assert found[0] == "/malomraden/god-start-i-livet/"
+    assert "/malomraden/god-start-i-livet/" in found[:5]
     assert search_page.inner_text(STATUS).endswith('för ”"god start i livet"”.')
 
 
