@@ -24,7 +24,8 @@
   (MkDocs makes the theme's environment anew for every build; trygg.memo.TemplateCache);
 - on_post_page, on_post_template: correct the theme's HTML (trygg.theme_html), and stop the
   build on any script in a page that is not on the known list (trygg.webserver);
-- on_post_build: indexes the built site for search (Pagefind, trygg.search); in the incremental
+- on_post_build: indexes the built site for search (Pagefind, trygg.search) and writes the site's
+  vocabulary and abbreviations beside the index (trygg.search_vocabulary); in the incremental
   preview in the background, so an edited page shows before the index is done, and a run
   still going when the next build starts is stopped (trygg.search.BackgroundIndexer).
 """
@@ -265,9 +266,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config[_COMPOUNDS_KEY] is not None:
         config[_COMPOUNDS_KEY].save()
     if _incremental():  # the preview: search catches up a moment later
-        PREVIEW_INDEXER.after_build(Path(config.site_dir), on_error=lambda message: log.warning(message))
+        PREVIEW_INDEXER.after_build(Path(config.site_dir), on_error=lambda message: log.warning(message),
+                                    abbreviations=config[_RESULT_KEY].abbreviations)
         return
     try:
-        index_site(Path(config.site_dir))
+        index_site(Path(config.site_dir), config[_RESULT_KEY].abbreviations)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None

@@ -70,3 +70,53 @@ def test_a_failing_background_run_is_reported_not_raised(tmp_path: Path):
     indexer = BackgroundIndexer(delay=0, command=lambda site: ["sh", "-c", "echo trasig >&2; exit 3"])
     indexer.after_build(tmp_path, errors.append).join(timeout=20)
     assert errors == ["Sökindexet kunde inte byggas (pagefind): trasig"]
+
+
+def _site(root: Path, pages: dict[str, tuple[str, str]]) -> Path:
+    for path, (title, text) in pages.items():
+        (root / path).mkdir(parents=True, exist_ok=True)
+        (root / path / "index.html").write_text(PAGE.format(title=title, body="data-pagefind-body", text=text),
+                                                 encoding="utf-8")
+    return root
+
+
+def test_the_vocabulary_lists_the_indexed_words_by_first_letter_most_pages_first(tmp_path: Path):
+    site = _site(tmp_path, {"a": ("Norrby", "Trygghetsvandring i Norrby mot hemlöshet."),
+                            "b": ("Hemlöshet", "Handlingsplan mot hemlöshet i Norrby, 2024."),
+                            "c": ("Nyheter", "Hemlöshet och nya bostäder.")})
+    index_site(site)
+    folder = site / "pagefind/trygg"
+    assert json.loads((folder / "ord-h.json").read_text("utf-8")) == ["hemlöshet", "Handlingsplan"]
+    assert json.loads((folder / "ord-n.json").read_text("utf-8")) == ["Norrby", "nya", "Nyheter"]
+    assert json.loads((folder / "ord-q.json").read_text("utf-8")) == []  # every letter: no 404 in the console
+    assert sorted(path.name for path in folder.iterdir()) == sorted(
+        ["forkortningar.json", *(f"ord-{chr(c)}.json" for c in range(ord("a"), ord("z") + 1))])
+
+
+def test_an_abbreviation_leads_to_its_register_page_and_the_pages_named_after_it(tmp_path: Path):
+    from trygg.register import Entry
+    from trygg.search_vocabulary import read_fragments
+
+    site = _site(tmp_path, {"organisation": ("Organisation och förkortningar", "EST: Effektiv samordning för trygghet."),
+                            "est": ("Effektiv samordning för trygghet", "Om arbetet i EST."),
+                            "moten": ("Möte", "EST-arbetet redovisades.")})
+    entry = Entry("est", "term", "Effektiv samordning för trygghet", "EST", "EST", "Effektiv samordning för trygghet")
+    index_site(site, {"EST": entry})
+    ids = {page.url: page.id for page in read_fragments(site / "pagefind")}
+    assert json.loads((site / "pagefind/trygg/forkortningar.json").read_text("utf-8")) == {
+        "est": [ids["/organisation/"], ids["/est/"]]}
+
+
+def test_an_index_whose_fragments_cannot_be_read_is_a_clear_error(tmp_path: Path, monkeypatch):
+    """Pagefind's fragments are read back for the vocabulary; a Pagefind that writes them otherwise
+    stops the build with a Swedish message, not a traceback."""
+    import trygg.search as search
+
+    def unreadable(index_dir, abbreviations):
+        raise ValueError("okänt format")
+
+    monkeypatch.setattr(search, "write_search_vocabulary", unreadable)
+    site = _site(tmp_path, {"a": ("Hemlöshet", "Text.")})
+    with pytest.raises(SearchIndexError) as raised:
+        index_site(site)
+    assert str(raised.value) == "Sökningens ordlista kunde inte skrivas bredvid sökindexet: okänt format"

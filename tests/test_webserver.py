@@ -293,3 +293,21 @@ def test_pages_and_search_run_without_a_csp_violation(nginx, browser):
     assert page.locator("form[role=search] .trygg-result").count() > 0
     assert violations == []
     context.close()
+
+
+@pytest.mark.browser
+def test_the_searchs_vocabulary_and_menade_du_run_without_a_csp_violation(nginx, browser):
+    """The vocabulary files (trygg.search_vocabulary) are fetched from the site itself, under the CSP."""
+    context = browser.new_context()
+    page = context.new_page()
+    violations = watch_violations(page)
+    vocabulary: list[str] = []
+    page.on("response", lambda r: "/pagefind/trygg/" in r.url and vocabulary.append(f"{r.status} {r.url}"))
+    page.goto(nginx)
+    page.locator("form[role=search] input[type=search]").fill("norbyy")
+    page.locator("form[role=search] .trygg-search__suggestion a").click(timeout=15_000)
+    page.wait_for_selector("form[role=search] .trygg-result", timeout=15_000)
+    assert vocabulary and all(line.startswith(("200 ", "304 ")) and line.split()[1].startswith(nginx)
+                              for line in vocabulary), vocabulary
+    assert violations == []
+    context.close()

@@ -4,7 +4,9 @@ Pagefind stems Swedish (the pages say lang="sv"), folds å/ä/ö and é both way
 index into chunks, so a first search fetches a small part of it. Only what the theme marks
 `data-pagefind-body` is indexed: content pages, never the 404 or the search page itself. Drafts
 are not in a build's output at all, so they are never indexed. Compound words are indexed with
-their parts too (trygg.compounds), so "vandring" finds "trygghetsvandringar".
+their parts too (trygg.compounds), so "vandring" finds "trygghetsvandringar". After Pagefind, the
+site's vocabulary and abbreviations are written beside its index (trygg.search_vocabulary), for
+the browser's typo, ASCII-spelling and abbreviation help.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .compounds import Decompounder
+from .register import Entry
+from .search_vocabulary import write_search_vocabulary
 from .writing import find_dictionary
 
 OUTPUT_SUBDIR = "pagefind"
@@ -54,11 +58,16 @@ def whole_words_notice(*, preview: bool) -> str | None:
     return WHOLE_WORDS_PREVIEW if preview else WHOLE_WORDS_BUILD
 
 
-def index_site(site_dir: Path) -> None:
-    """Index the built site in `site_dir`; raises SearchIndexError if Pagefind fails."""
+def index_site(site_dir: Path, abbreviations: dict[str, Entry] | None = None) -> None:
+    """Index the built site in `site_dir`, then write the search's vocabulary beside the index;
+    raises SearchIndexError if Pagefind fails."""
     run = subprocess.run(_command(site_dir), capture_output=True, text=True, timeout=600)
     if run.returncode != 0:
         raise SearchIndexError(_failure(run.stderr or run.stdout))
+    try:
+        write_search_vocabulary(site_dir / OUTPUT_SUBDIR, abbreviations or {})
+    except (OSError, ValueError, KeyError) as error:  # KeyError: a Pagefind whose fragments read otherwise
+        raise SearchIndexError(_vocabulary_failure(error)) from None
 
 
 def _command(site_dir: Path) -> list[str]:
@@ -67,6 +76,10 @@ def _command(site_dir: Path) -> list[str]:
 
 def _failure(output: str) -> str:
     return f"Sökindexet kunde inte byggas (pagefind): {output.strip()}"
+
+
+def _vocabulary_failure(error: Exception) -> str:
+    return f"Sökningens ordlista kunde inte skrivas bredvid sökindexet: {error}"
 
 
 class BackgroundIndexer:
@@ -92,16 +105,18 @@ class BackgroundIndexer:
             if self._process is not None and self._process.poll() is None:
                 self._process.terminate()
 
-    def after_build(self, site_dir: Path, on_error: Callable[[str], None]) -> threading.Thread:
+    def after_build(self, site_dir: Path, on_error: Callable[[str], None],
+                    abbreviations: dict[str, Entry] | None = None) -> threading.Thread:
         with self._lock:
             self._generation += 1
             generation = self._generation
-        thread = threading.Thread(target=self._run, args=(site_dir, on_error, generation), name="trygg-pagefind",
-                                  daemon=True)
+        thread = threading.Thread(target=self._run, args=(site_dir, on_error, generation, abbreviations or {}),
+                                  name="trygg-pagefind", daemon=True)
         thread.start()
         return thread
 
-    def _run(self, site_dir: Path, on_error: Callable[[str], None], generation: int) -> None:
+    def _run(self, site_dir: Path, on_error: Callable[[str], None], generation: int,
+             abbreviations: dict[str, Entry]) -> None:
         time.sleep(self.delay)
         with self._lock:
             if generation != self._generation:
@@ -123,6 +138,15 @@ class BackgroundIndexer:
                 self._process = None
         if process.returncode != 0 and not stopped:
             on_error(_failure(output))
+        elif process.returncode == 0 and not stopped:
+            self._write_vocabulary(site_dir, abbreviations, on_error)
+
+    @staticmethod
+    def _write_vocabulary(site_dir: Path, abbreviations: dict[str, Entry], on_error: Callable[[str], None]) -> None:
+        try:
+            write_search_vocabulary(site_dir / OUTPUT_SUBDIR, abbreviations)
+        except (OSError, ValueError, KeyError) as error:  # OSError: a newer build cleaned the folder meanwhile
+            on_error(_vocabulary_failure(error))
 
 
 PREVIEW_INDEXER = BackgroundIndexer()  # one per process: the preview's background runs (trygg_hooks)
