@@ -97,7 +97,13 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "tab for indent": (event("    rubrik: Välkomna", "\trubrik: Välkomna"), [
         f"{EVENT}:11:1: fel: tabbtecken i YAML (använd mellanslag för indrag, inte tabb)"]),
     "unclosed quote": (article("titel: Nyhet", 'titel: "Nyhet'), [
-        f"{ARTICLE}:5:1: fel: YAML-fel: texten tar slut mitt i ett värde — ett citattecken stängs inte {YAML_HINT}"]),
+        f"{ARTICLE}:2:8: fel: YAML-fel: texten tar slut mitt i ett värde — ett citattecken stängs inte "
+        "(avsluta texten med samma citattecken som den börjar med, på samma rad)"]),
+    "unclosed quote in a longer header": (article("titel: Nyhet", 'titel: "Nyhet\nförfattare: Anna\nsidansvarig: Bo'), [
+        f"{ARTICLE}:2:8: fel: YAML-fel: texten tar slut mitt i ett värde — ett citattecken stängs inte "
+        "(avsluta texten med samma citattecken som den börjar med, på samma rad)"]),
+    "key without colon": (article("titel: Nyhet", "titel: Nyhet\nförfattare Anna\nsidansvarig: Bo"), [
+        f"{ARTICLE}:3:1: fel: YAML-fel: ett kolon saknas efter fältnamnet {YAML_HINT}"]),
     "wrong indent in a list": (event("  - tid: 9.30–12.00", " - tid: 9.30–12.00"), [
         f"{EVENT}:13:2: fel: YAML-fel: texten kan inte tolkas som YAML {YAML_HINT}"]),
     "field twice": (article("titel: Nyhet", "titel: Nyhet\ntitel: Igen"), [

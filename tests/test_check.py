@@ -126,6 +126,35 @@ def test_a_coordination_number_in_the_register_is_found(project):
     assert len(found) == 1 and "'701063-2391' ser ut som ett samordningsnummer" in found[0]
 
 
+# --- one mistake, one message ----------------------------------------------------------------
+
+@pytest.mark.parametrize("mistake", ["date", "key", "register"])
+def test_one_mistake_in_the_real_content_gives_only_its_own_message(project, mistake):
+    root = project(with_seed_content=True)
+    news = root / "content/nyheter/organiserad-trygghet.md"
+    people = root / "content/organisation/personer.yml"
+    if mistake == "date":
+        news.write_text(news.read_text("utf-8").replace("publicerad: 2015-02-24", "publicerad: 2015-02-30"), "utf-8")
+        expected = ["content/nyheter/organiserad-trygghet.md:3: fel: 'publicerad' ska vara ett datum som 2025-05-24"]
+    elif mistake == "key":
+        news.write_text(news.read_text("utf-8").replace("författare:", "författre:"), "utf-8")
+        expected = ["content/nyheter/organiserad-trygghet.md:4: fel: okänt fält 'författre' (menade du 'författare'?)"]
+    else:
+        people.write_text(people.read_text("utf-8").replace("\n- ", "\n-\tx: y\n- ", 1), "utf-8")
+        line = people.read_text("utf-8").split("\t")[0].count("\n") + 1
+        expected = [f"content/organisation/personer.yml:{line}:2: fel: tabbtecken i YAML "
+                    "(använd mellanslag för indrag, inte tabb)"]
+    assert problems(root) == expected
+    run = run_check(root)
+    assert run.stdout.splitlines() == [*expected, "Innehållet har 1 fel och 0 varningar."]
+
+
+def test_a_link_to_a_page_with_errors_is_not_a_second_mistake(project):
+    root = project({ARTICLE: article("Text.\n", publicerad="2030-02-30"),
+                    "content/nyheter/b.md": article("Se [nyheten](/nyheter/a/index.md).\n")})
+    assert problems(root, spelling=False) == [f"{ARTICLE}:3: fel: 'publicerad' ska vara ett datum som 2025-05-24"]
+
+
 # --- links, images, headings ------------------------------------------------------------------
 
 def test_links_images_and_headings_in_a_writers_text(project):

@@ -175,10 +175,20 @@ def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[Co
     content = Content(root, register, events, articles, extra=extra)
     _check_article_links(ctx, content)
     _check_personal_data(ctx)
+    _drop_follow_on_register_errors(ctx)
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     if errors and not keep_going:
         raise ContentError(ctx.problems)
     return Content(root, register, events, articles, tuple(ctx.problems), extra)
+
+
+def _drop_follow_on_register_errors(ctx: LoadContext) -> None:
+    """A register file that did not load leaves its names unknown everywhere; its own error is
+    the one message to fix, not every 'finns inte i registret' that follows from it."""
+    files = {f"content/{REGISTER_DIR}/{name}" for name in _REGISTER_FILES}
+    if any(p.severity is Severity.ERROR and p.file in files for p in ctx.problems):
+        ctx.problems[:] = [p for p in ctx.problems
+                           if p.file in files or not p.message.endswith("finns inte i registret")]
 
 
 def content_text_files(root: Path) -> list[Path]:

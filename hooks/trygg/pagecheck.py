@@ -111,9 +111,14 @@ def anchors_of(markdown: str) -> set[str]:
 class SitePages:
     """The site's files by path in the docs tree, with the anchors of its Markdown pages."""
 
-    def __init__(self, pages: dict[str, str | None]) -> None:
+    def __init__(self, pages: dict[str, str | None], missing: set[str] = frozenset()) -> None:
         self._pages = pages  # uri → Markdown (None for a non-Markdown file)
+        self._missing = missing  # pages whose source has errors ('nyheter/a'): not linked to in vain
         self._anchors: dict[str, set[str]] = {}
+
+    def failed(self, uri: str) -> bool:
+        """Whether `uri` is a page whose source did not load (its own error says why)."""
+        return uri.removesuffix(".md").removesuffix("/index").strip("/") in self._missing
 
     def exists(self, uri: str) -> bool:
         return uri in self._pages
@@ -183,6 +188,8 @@ def _check_internal(target: str, link: Link, page_uri: str | None, site: SitePag
 
 
 def _check_target(resolved: str, anchor: str, target: str, link: Link, site: SitePages, report: Reporter) -> None:
+    if site.failed(resolved):
+        return
     if not site.exists(resolved):
         as_page = posixpath.join(resolved, "index.md") if resolved != "." else "index.md"
         if site.exists(as_page):

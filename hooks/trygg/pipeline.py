@@ -21,7 +21,7 @@ from .history import build_date, last_changed_dates
 from .pagecheck import SitePages, check_page_markdown
 from .problems import ContentError, Problem, Reporter, Severity
 from .redirects import render_redirects
-from .register import Entry
+from .register import Entry, slugify
 from .render import Output, SiteInfo, render_site
 from .source import read_document, read_yaml_file
 from .types import registered_types
@@ -107,37 +107,62 @@ class CheckReport:
 def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True,
                max_lix: float = DEFAULT_MAX_LIX) -> CheckReport:
     """Every problem in `root/content` without building the site: validation as in the build,
-    then links, anchors, images, headings, spelling and readability of the writers' text."""
+    then links, anchors, images, headings, spelling and readability of the writers' text.
+
+    One mistake gives its own messages only: what loaded is rendered (as in the preview), the
+    writer's checks run only on files without errors, and the register's names are known words
+    even when another file is broken."""
     types = registered_types()
-    problems: list[Problem] = []
-    content: Content | None = None
+    today = build_date(root)
+    content = load_content(root, include_drafts=include_drafts, types=types, keep_going=True, today=today)
+    problems: list[Problem] = list(content.warnings)
+    failed = {p.file for p in problems if p.severity is Severity.ERROR}
     site: SitePages | None = None
     sources: dict[str, str] = {}
-    today = build_date(root)
-    try:
-        content = load_content(root, include_drafts=include_drafts, types=types, today=today)
-    except ContentError as error:
-        problems += error.problems
-    if content is not None:
-        problems += content.warnings
-        site_info = SiteInfo("", "http://127.0.0.1:8000/", today)
-        outputs = render_site(content, site_info, {}, types) + render_guide(site_info.today)
-        try:
-            outputs += render_redirects(root, outputs, site_info)
-        except ContentError as error:
-            problems += error.problems
+    outputs = _render_for_check(root, content, types, problems, today)
+    if outputs is not None:
         docs = _docs_pages(root)
         problems += check_unique_uris(outputs, docs)
         site = SitePages({**docs, **{o.uri: o.content if isinstance(o.content, str) and o.uri.endswith(".md")
-                                     else None for o in outputs}})
+                                     else None for o in outputs}}, missing=_failed_pages(failed))
         sources = {o.source: o.uri for o in outputs if o.source and o.uri.endswith(".md")}
-    speller = _speller(root, content, problems) if spelling else None
-    known = ({*content.register.abbreviations(), *(w for w in read_word_list(root) if w.isupper())}
-             if content is not None else None)
-    problems += _check_writing(root, site, sources, speller, max_lix, known)
+    # Without the whole register its names would all be 'unknown words': one mistake, one message.
+    register_broken = any(f.startswith("content/organisation/") and f.count("/") == 2 for f in failed)
+    speller = _speller(root, content, problems) if spelling and not register_broken else None
+    known = {*content.register.abbreviations(), *(w for w in read_word_list(root) if w.isupper())}
+    problems += _check_writing(root, site, sources, speller, max_lix, known, failed)
     if speller is not None:
         speller.save()
-    return CheckReport(tuple(sorted(set(problems))), content)
+    ok = not any(p.severity is Severity.ERROR for p in problems)
+    return CheckReport(tuple(sorted(set(problems))), content if ok else None)
+
+
+def _render_for_check(root: Path, content: Content, types: list, problems: list[Problem],
+                      today: dt.date) -> list[Output] | None:
+    """The site's generated files, rendered from what loaded; None when a broken file keeps a
+    template from rendering (its error already says why, so links are then not checked)."""
+    site_info = SiteInfo("", "http://127.0.0.1:8000/", today)
+    try:
+        outputs = render_site(content, site_info, {}, types) + render_guide(site_info.today)
+    except Exception:  # noqa: BLE001 - content with errors may break a template; the errors say why
+        if not any(p.severity is Severity.ERROR for p in problems):
+            raise
+        return None
+    try:
+        outputs += render_redirects(root, outputs, site_info)
+    except ContentError as error:
+        problems += error.problems
+    return outputs
+
+
+def _failed_pages(failed: set[str]) -> set[str]:
+    """The pages files with errors would become (content/nyheter/a.md → nyheter/a): a link to
+    one of them is not a second mistake."""
+    pages = set()
+    for rel in failed:
+        path = rel.removeprefix("content/").rsplit(".", 1)[0]
+        pages.add("/".join(map(slugify, path.removesuffix("/program").removesuffix("/handbok").split("/"))))
+    return pages
 
 
 def check_unique_uris(outputs: list[Output], docs: dict[str, object]) -> list[Problem]:
@@ -164,11 +189,14 @@ def _docs_pages(root: Path) -> dict[str, str | None]:
 
 
 def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], speller: Speller | None,
-                   max_lix: float, abbreviations: set[str] | None) -> list[Problem]:
-    """Links and headings (when the site's pages are known), spelling and LIX of every content file."""
+                   max_lix: float, abbreviations: set[str], failed: set[str]) -> list[Problem]:
+    """Links and headings (when the site's pages are known), spelling and LIX of every content
+    file that loaded: a file with errors gets only its errors."""
     problems: list[Problem] = []
     for path in content_text_files(root):
         rel = path.relative_to(root).as_posix()
+        if rel in failed:
+            continue
         report, ignored = Reporter(rel, problems), Reporter(rel, [])  # loaders report unreadable files
         if path.suffix in (".md", ".markdown"):
             doc = read_document(path, rel, ignored, require_meta=False)
@@ -186,7 +214,7 @@ def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], 
             continue
         if speller is not None:
             check_spelling([*values, *body], speller, report)
-        if abbreviations is not None and rel.endswith(".md"):
+        if rel.endswith(".md"):
             check_abbreviations([*values, *body], abbreviations, report)
     return problems
 
@@ -199,7 +227,7 @@ def _page_of(rel: str, sources: dict[str, str]) -> str | None:
     return sources.get(sibling) if rel.endswith("/anteckningar.md") else None
 
 
-def _speller(root: Path, content: Content | None, problems: list[Problem]) -> Speller | None:
+def _speller(root: Path, content: Content, problems: list[Problem]) -> Speller | None:
     dictionary = find_dictionary()
     if dictionary is None:
         problems.append(Problem("content/", None, "stavningen kontrolleras inte: den svenska ordlistan "
@@ -209,10 +237,8 @@ def _speller(root: Path, content: Content | None, problems: list[Problem]) -> Sp
     return Speller(dictionary, [*read_word_list(root), *_register_words(content)])
 
 
-def _register_words(content: Content | None) -> list[str]:
+def _register_words(content: Content) -> list[str]:
     """Names, abbreviations and aliases in the register are words the speller accepts."""
-    if content is None:
-        return []
     register = content.register
     return [*(o.name for o in register.organisations), *(o.abbreviation or "" for o in register.organisations),
             *(a for o in register.organisations for a in o.aliases), *(p.name for p in register.people),
