@@ -157,6 +157,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     # --- references and duplicates ------------------------------------------------------------
     "unknown presenter": (event("[Kerstin Hermansson]", "[Kerstin Hermanson]"), [
         f"{EVENT}:12: fel: 'Kerstin Hermanson' finns inte i registret (menade du 'Kerstin Hermansson'?)"]),
+    "unknown organisation written as one half of a shared compound": (event("[FOF, Polisen]", "[Fritidsförvaltningen]"), [
+        f"{EVENT}:15: fel: 'Fritidsförvaltningen' finns inte i registret "
+        "(menade du 'Fritids- och folkhälsoförvaltningen (FOF)'?)"]),
+    "misspelt abbreviation": (event("[FOF, Polisen]", "[FOFF]"), [
+        f"{EVENT}:15: fel: 'FOFF' finns inte i registret (menade du 'FOF (Fritids- och folkhälsoförvaltningen)'?)"]),
     "unknown related page": (article("sammanfattning: En nyhet.", "sammanfattning: En nyhet.\nrelaterat: [moten/finns-inte]"), [
         f"{ARTICLE}:5: fel: 'relaterat' pekar på 'moten/finns-inte' som inte finns (skriv sökvägen som moten/<mapp>)"]),
     "notes heading without an agenda time": ({**event("Välkomna!", "Välkomna!"), NOTES: "## 9.15 Fel\n\nText.\n"}, [

@@ -108,7 +108,7 @@ def test_an_unknown_owner_gets_a_suggestion(project):
     files = book(**{"01_a": chapter("A")})
     files[f"{BOOK}/handbok.yml"] = HANDBOOK.replace("[CKS]", "[CKSS]")
     assert problems_for(project, files) == [
-        f"{BOOK}/handbok.yml:3: fel: 'CKSS' finns inte i registret (menade du 'CKS'?)"]
+        f"{BOOK}/handbok.yml:3: fel: 'CKSS' finns inte i registret (menade du 'CKS (Centrum för kunskap och säkerhet)'?)"]
 
 
 # --- review dates: a warning for communicators, never shown to residents --------------------------
