@@ -163,7 +163,9 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "misspelt abbreviation": (event("[FOF, Polisen]", "[FOFF]"), [
         f"{EVENT}:15: fel: 'FOFF' finns inte i registret (menade du 'FOF (Fritids- och folkhälsoförvaltningen)'?)"]),
     "unknown related page": (article("sammanfattning: En nyhet.", "sammanfattning: En nyhet.\nrelaterat: [moten/finns-inte]"), [
-        f"{ARTICLE}:5: fel: 'relaterat' pekar på 'moten/finns-inte' som inte finns (skriv sökvägen som moten/<mapp>)"]),
+        f"{ARTICLE}:5: fel: 'relaterat' pekar på 'moten/finns-inte' som inte finns "
+        "(skriv sidans sökväg under content/ utan filändelse, till exempel moten/<mapp> eller "
+        "organisation/diagram/<namn>)"]),
     "notes heading without an agenda time": ({**event("Välkomna!", "Välkomna!"), NOTES: "## 9.15 Fel\n\nText.\n"}, [
         f"{NOTES}:1: fel: ingen programpunkt börjar 9.15 (programmets starttider: 9.00, 9.30)"]),
     "duplicate abbreviation in the register": ({TERMS: "- förkortning: FOF\n  betydelse: Något annat\n"}, [

@@ -415,19 +415,29 @@ def _load_article(ctx: LoadContext, path: Path) -> LoadedArticle | None:
     return LoadedArticle(slugify(path.stem), ctx.rel(path), article, doc.body, doc.body_line, related_lines)
 
 
-def _source_exists(ctx: LoadContext, target: str) -> bool:
-    """A target whose file exists but did not load has its own error; don't report it twice."""
-    base = ctx.root / "content" / target.strip("/")
-    return (base / "program.md").is_file() or base.with_suffix(".md").is_file()
+def page_source_exists(root: Path, target: str) -> bool:
+    """Whether a page path under content/ ('moten/<mapp>', 'organisation/diagram/<namn>',
+    'malomraden/<namn>') has a source file of any content type. A target whose file exists but
+    did not load has its own error; it is not reported twice."""
+    base = root / "content" / target.strip("/")
+    return any(p.is_file() for p in (base / "program.md", base / "handbok.yml", base.with_suffix(".md"),
+                                     base.with_suffix(".yml")))
+
+
+def _page_path(rel: str) -> str:
+    """content/moten/m/program.md → moten/m; content/nyheter/a.md → nyheter/a."""
+    path = rel.removeprefix("content/").rsplit(".", 1)[0]
+    return path.removesuffix("/program").removesuffix("/handbok")
 
 
 def _check_article_links(ctx: LoadContext, content: Content) -> None:
-    known = [c.url.strip("/") for c in (*content.events, *content.articles)]
+    known = sorted({_page_path(ctx.rel(path)) for path in content_text_files(ctx.root)})
     for loaded in content.articles:
         report = ctx.reporter(ctx.root / loaded.source)
         for target, line in zip(loaded.article.related, loaded.related_lines):
-            if content.find(target) is None and not _source_exists(ctx, target):
+            if content.find(target) is None and not page_source_exists(ctx.root, target):
                 guess = suggest(target.strip("/"), known)
                 report.error(line, f"'relaterat' pekar på '{target}' som inte finns",
-                             f"menade du '{guess}'?" if guess else "skriv sökvägen som moten/<mapp>")
+                             f"menade du '{guess}'?" if guess else "skriv sidans sökväg under content/ utan filändelse, "
+                             "till exempel moten/<mapp> eller organisation/diagram/<namn>")
 
