@@ -43,7 +43,7 @@ from mkdocs.structure.pages import Page
 
 # Imported at load time: MkDocs puts this folder on sys.path only while loading the hook.
 from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
-from trygg.abbreviations import find_unknown
+from trygg.abbreviations import find_unknown, line_of_word
 from trygg.assets import fingerprinted
 from trygg.history import page_date
 from trygg.memo import Memo, template_cache
@@ -210,9 +210,11 @@ def _fingerprint_own_assets(files: Files, config: MkDocsConfig) -> None:
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     result: BuildResult = config[_RESULT_KEY]
-    for word in find_unknown(html, [*result.abbreviations, *result.known_names]):
-        log.warning(f"{page.file.edit_uri or page.file.src_uri}: förkortningen '{word}' förklaras inte "
-                    f"(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)")
+    if not page.file.generated_by:  # content/ was checked, with lines, in on_config (pipeline.unexplained_abbreviations)
+        for word in find_unknown(html, [*result.abbreviations, *result.known_names]):
+            where = f"docs/{page.file.src_uri}:{line_of_word(page.file.content_string, word)}"
+            log.warning(f"{where}: förkortningen '{word}' förklaras inte "
+                        f"(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)")
     return with_compound_parts(html, config[_COMPOUNDS_KEY])
 
 

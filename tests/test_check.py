@@ -219,17 +219,24 @@ def test_hard_to_read_text_gets_a_lix_warning(project):
     assert problems(root, spelling=False, max_lix=110) == []
 
 
-def test_unexplained_abbreviations_are_named_as_in_the_build(project):
-    root = project({ARTICLE: article("Vi träffade FOF och QQX, och sedan QQX igen.\n", titel="Möte med ZZT")})
-    assert problems(root, spelling=False) == [
-        f"{ARTICLE}:2: varning: förkortningen 'ZZT' förklaras inte "
+def test_unexplained_abbreviations_are_the_same_error_in_check_and_build(project):
+    news = article("Vi träffade FOF och QQX, och sedan QQX igen.\n\n<SCRIPT>alert(1)</SCRIPT>\n", titel="Möte med ZZT")
+    root = project({ARTICLE: news})
+    people = root / "content/organisation/personer.yml"
+    people.write_text(people.read_text("utf-8").replace("roll: kommunalråd", "roll: kommunalråd i YYW", 1), "utf-8")
+    expected = [
+        "content/organisation/personer.yml:5: fel: förkortningen 'YYW' förklaras inte "
         "(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)",
-        f"{ARTICLE}:7: varning: förkortningen 'QQX' förklaras inte "
+        f"{ARTICLE}:2: fel: förkortningen 'ZZT' förklaras inte "
+        "(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)",
+        f"{ARTICLE}:7: fel: förkortningen 'QQX' förklaras inte "
         "(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)",
     ]
+    assert problems(root, spelling=False) == sorted(expected)
     build = mkdocs_build(root)
     assert build.returncode == 1
-    assert "förkortningen 'QQX' förklaras inte" in build.output and "förkortningen 'ZZT' förklaras inte" in build.output
+    assert all(line in build.output for line in expected)
+    assert "SCRIPT" not in build.output
 
 
 def test_words_the_dictionary_accepted_are_remembered_without_loading_it_again(tmp_path, monkeypatch):

@@ -25,7 +25,7 @@ from .register import Entry, slugify
 from .render import Output, SiteInfo, render_site
 from .source import read_document, read_yaml_file
 from .types import registered_types
-from .writing import (DEFAULT_MAX_LIX, Speller, check_abbreviations, check_readability, check_spelling,
+from .writing import (DEFAULT_MAX_LIX, WORD_LIST, Speller, check_abbreviations, check_readability, check_spelling,
                       find_dictionary, iter_text_values, markdown_pieces, read_word_list)
 
 
@@ -58,10 +58,11 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
     outputs = render_site(content, site, last_changed, types) + render_guide(site.today)
     outputs += render_redirects(root, outputs, site)
     outputs += render_api(content, site, last_changed, types)
-    duplicates = check_unique_uris(outputs, {})
-    if duplicates:
-        raise ContentError([*content.warnings, *duplicates])
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
+    blocking = [*check_unique_uris(outputs, {}),
+                *unexplained_abbreviations(root, {*content.register.abbreviations(), *known_names})]
+    if blocking:
+        raise ContentError([*content.warnings, *blocking])
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names, theme=theme_facts(content))
 
@@ -82,10 +83,12 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
             raise
         outputs = []
     problems += check_unique_uris(outputs, {})
+    known_names = frozenset(w for w in read_word_list(root) if w.isupper())
+    failed = {p.file for p in problems if p.severity is Severity.ERROR}
+    problems += unexplained_abbreviations(root, {*content.register.abbreviations(), *known_names}, failed)
     unique = list({o.uri: o for o in reversed(outputs)}.values())[::-1]
     errors = tuple(sorted(p for p in problems if p.severity is Severity.ERROR))
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
-    known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names=known_names, errors=errors, theme=theme_facts(content))
 
@@ -130,7 +133,8 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
     register_broken = any(f.startswith("content/organisation/") and f.count("/") == 2 for f in failed)
     speller = _speller(root, content, problems) if spelling and not register_broken else None
     known = {*content.register.abbreviations(), *(w for w in read_word_list(root) if w.isupper())}
-    problems += _check_writing(root, site, sources, speller, max_lix, known, failed)
+    problems += _check_writing(root, site, sources, speller, max_lix, failed)
+    problems += unexplained_abbreviations(root, known, failed)
     if speller is not None:
         speller.save()
     ok = not any(p.severity is Severity.ERROR for p in problems)
@@ -189,7 +193,7 @@ def _docs_pages(root: Path) -> dict[str, str | None]:
 
 
 def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], speller: Speller | None,
-                   max_lix: float, abbreviations: set[str], failed: set[str]) -> list[Problem]:
+                   max_lix: float, failed: set[str]) -> list[Problem]:
     """Links and headings (when the site's pages are known), spelling and LIX of every content
     file that loaded: a file with errors gets only its errors."""
     problems: list[Problem] = []
@@ -214,8 +218,29 @@ def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], 
             continue
         if speller is not None:
             check_spelling([*values, *body], speller, report)
-        if rel.endswith(".md"):
-            check_abbreviations([*values, *body], abbreviations, report)
+    return problems
+
+
+def unexplained_abbreviations(root: Path, known: set[str], failed: set[str] = frozenset()) -> list[Problem]:
+    """The one abbreviation rule of `trygg check`, the build and the preview: an upper-case word
+    in a writer's text (Markdown and YAML alike) that the register does not explain is an error
+    with its file and line. Files with other errors are left to those (one mistake, one message)."""
+    problems: list[Problem] = []
+    for path in content_text_files(root):
+        rel = path.relative_to(root).as_posix()
+        if rel in failed or rel == WORD_LIST:
+            continue
+        ignored = Reporter(rel, [])
+        if path.suffix in (".md", ".markdown"):
+            doc = read_document(path, rel, ignored, require_meta=False)
+            pieces = ([*iter_text_values(doc.meta, doc.lines), *markdown_pieces(doc.body, doc.body_line)]
+                      if doc is not None else [])
+        elif path.suffix in (".yml", ".yaml"):
+            parsed = read_yaml_file(path, rel, ignored)
+            pieces = list(iter_text_values(parsed.data, parsed.lines)) if parsed else []
+        else:
+            continue
+        check_abbreviations(pieces, known, Reporter(rel, problems))
     return problems
 
 
