@@ -104,3 +104,17 @@ def test_drafts_show_an_utkast_banner_in_the_preview_server(project):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_trygg_check_catches_a_link_from_a_published_page_to_a_draft(project):
+    from trygg.pipeline import check_site
+
+    def news(title: str, body: str, draft: bool = False) -> str:
+        return (f"---\ntitel: {title}\npublicerad: 2020-01-01\nsammanfattning: S.\n"
+                + ("utkast: true\n" if draft else "") + f"---\n\n{body}\n")
+
+    root = project({"content/nyheter/klar.md": news("Klar", "Se [utkastet](/nyheter/utkast/index.md)."),
+                    "content/nyheter/utkast.md": news("Utkast", "Se [den andra](/nyheter/klar/index.md).", True)})
+    assert [str(p) for p in check_site(root, spelling=False).problems] == [
+        "content/nyheter/klar.md:7:15: fel: länken '/nyheter/utkast/index.md' pekar på en sida som inte publiceras: "
+        "sidan är ett utkast (ta bort länken tills sidan publiceras)"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .about import theme_facts
 from .api import render_api
+from .bundles import bundle_files
 from .content import Content, content_text_files, load_content
 from .guide import render_guide
 from .memo import Memo
@@ -56,10 +57,12 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
     if keep_going:
         return _build_preview(root, content, site, types, last_changed, memo)
     outputs = render_site(content, site, last_changed, types) + render_guide(site.today)
+    bundled = bundle_files(root, outputs)
+    outputs += bundled.outputs
     outputs += render_redirects(root, outputs, site)
     outputs += render_api(content, site, last_changed, types)
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
-    blocking = [*check_unique_uris(outputs, {}),
+    blocking = [*bundled.errors, *check_unique_uris(outputs, {}),
                 *unexplained_abbreviations(root, {*content.register.abbreviations(), *known_names})]
     if blocking:
         raise ContentError([*content.warnings, *blocking])
@@ -73,6 +76,9 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     problems = list(content.warnings)
     try:
         outputs = render_site(content, site, last_changed, types, memo) + render_guide(site.today)
+        bundled = bundle_files(root, outputs)
+        outputs += bundled.outputs
+        problems += bundled.errors
         try:
             outputs += render_redirects(root, outputs, site)
         except ContentError as error:
@@ -127,7 +133,8 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
         docs = _docs_pages(root)
         problems += check_unique_uris(outputs, docs)
         site = SitePages({**docs, **{o.uri: o.content if isinstance(o.content, str) and o.uri.endswith(".md")
-                                     else None for o in outputs}}, missing=_failed_pages(failed))
+                                     else None for o in outputs}}, missing=_failed_pages(failed),
+                         unpublished=unpublished_pages(outputs))
         sources = {o.source: o.uri for o in outputs if o.source and o.uri.endswith(".md")}
     # Without the whole register its names would all be 'unknown words': one mistake, one message.
     register_broken = any(f.startswith("content/organisation/") and f.count("/") == 2 for f in failed)
@@ -148,15 +155,29 @@ def _render_for_check(root: Path, content: Content, types: list, problems: list[
     site_info = SiteInfo("", "http://127.0.0.1:8000/", today)
     try:
         outputs = render_site(content, site_info, {}, types) + render_guide(site_info.today)
+        bundled = bundle_files(root, outputs)
     except Exception:  # noqa: BLE001 - content with errors may break a template; the errors say why
         if not any(p.severity is Severity.ERROR for p in problems):
             raise
         return None
+    outputs += bundled.outputs
+    problems += [*bundled.errors, *bundled.warnings]
     try:
         outputs += render_redirects(root, outputs, site_info)
     except ContentError as error:
         problems += error.problems
     return outputs
+
+
+def unpublished_pages(outputs: list[Output]) -> dict[str, str]:
+    """Pages that `trygg check` and the preview render but the published site leaves out, and why."""
+    found = {}
+    for output in outputs:
+        if isinstance(output.content, str) and output.content.startswith("---\n"):
+            front = output.content[: output.content.find("\n---\n")]
+            if "\nutkast: true" in front:
+                found[output.uri] = "sidan är ett utkast"
+    return found
 
 
 def _failed_pages(failed: set[str]) -> set[str]:
