@@ -38,13 +38,14 @@ from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 # Imported at load time: MkDocs puts this folder on sys.path only while loading the hook.
 from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
 from trygg.abbreviations import find_unknown, line_of_word
 from trygg.assets import fingerprinted
+from trygg.console import SwedishLog
 from trygg.history import page_date
 from trygg.memo import Memo, template_cache
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
@@ -58,6 +59,14 @@ from trygg.sv import format_iso_date
 from trygg.theme_html import correct_theme_html
 
 log = get_plugin_logger("trygg")
+# MkDocs' console lines in Swedish from the moment the hook loads, so its configuration errors
+# (logged after the hooks are loaded) read in Swedish too. Once per process: a filter, not build state.
+for _handler in logging.getLogger("mkdocs").handlers:
+    if not isinstance(_handler, utils.CountHandler) and not any(isinstance(f, SwedishLog) for f in _handler.filters):
+        _handler.addFilter(SwedishLog())
+# Generated pages are reached through their lists and links; the ones in mkdocs.yml's nav are
+# still in the menu. Marked so, MkDocs does not list them as missing from it (an English info line).
+_LINKED = InclusionLevel.NOT_IN_NAV
 _RESULT_KEY = "trygg_result"
 _COMPOUNDS_KEY = "trygg_compounds"
 _COMMAND = {"name": "build", "dirty": False}  # set once per process by on_startup; never changed by a build
@@ -168,9 +177,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{existing.src_uri} och {output.source or 'content/'} ger samma sida "
                               f"({output.uri}). Byt namn på den ena.")
         if preview is None:
-            generated = File.generated(config, output.uri, content=output.content)
+            generated = File.generated(config, output.uri, content=output.content, inclusion=_LINKED)
         else:  # a file of its own, so MkDocs' dirty build skips it while it is unchanged
-            generated = File.generated(config, output.uri, abs_src_path=str(preview.place(output.uri, output.content)))
+            generated = File.generated(config, output.uri, abs_src_path=str(preview.place(output.uri, output.content)),
+                                       inclusion=_LINKED)
         generated.edit_uri = output.source
         files.append(generated)
     _fingerprint_own_assets(files, config)

@@ -15,6 +15,7 @@ from pathlib import Path
 from .about import theme_facts
 from .api import render_api
 from .bundles import bundle_files
+from .console import config_problems
 from .content import Content, content_text_files, load_content
 from .guide import render_guide
 from .memo import Memo
@@ -124,7 +125,7 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
     types = registered_types()
     today = build_date(root)
     content = load_content(root, include_drafts=include_drafts, types=types, keep_going=True, today=today)
-    problems: list[Problem] = list(content.warnings)
+    problems: list[Problem] = [*config_problems(root), *content.warnings]
     failed = {p.file for p in problems if p.severity is Severity.ERROR}
     site: SitePages | None = None
     sources: dict[str, str] = {}
