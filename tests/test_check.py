@@ -250,3 +250,18 @@ def test_words_the_dictionary_accepted_are_remembered_without_loading_it_again(t
     second = writing.Speller(dictionary, [], cache_dir=tmp_path)
     assert second.is_known("trygghetsvandringar")
     assert [p.name for p in tmp_path.iterdir()] == [f"sv_SE-{int(Path(dictionary + '.dic').stat().st_mtime)}.ord"]
+
+
+def test_addresses_differing_only_in_case_or_diacritics_are_an_error_for_meetings_too(project):
+    root = project({EVENT: VALID_EVENT, "content/moten/M/program.md": VALID_EVENT,
+                    "content/moten/å/program.md": VALID_EVENT, "content/moten/a/program.md": VALID_EVENT})
+    found = [p for p in problems(root, spelling=False) if "adress" in p]
+    assert found == [
+        f"{EVENT}: fel: content/moten/M/program.md och {EVENT} ger adresser som bara skiljer sig i stora och små "
+        "bokstäver eller å, ä och ö (/moten/M/index.md och /moten/m/index.md) "
+        "(byt namn på den ena filen eller mappen så att namnen skiljer sig tydligt)",
+        "content/moten/å/program.md: fel: content/moten/a/program.md och content/moten/å/program.md ger adresser "
+        "som bara skiljer sig i stora och små bokstäver eller å, ä och ö (/moten/a/index.md och /moten/å/index.md) "
+        "(byt namn på den ena filen eller mappen så att namnen skiljer sig tydligt)",
+    ]
+    assert mkdocs_build(root).returncode == 1

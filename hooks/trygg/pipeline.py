@@ -27,6 +27,7 @@ from .register import Entry, slugify
 from .render import Output, SiteInfo, render_site
 from .source import read_document, read_yaml_file
 from .types import registered_types
+from .validation import fold
 from .writing import (DEFAULT_MAX_LIX, WORD_LIST, Speller, check_abbreviations, check_readability, check_spelling,
                       find_dictionary, iter_text_values, markdown_pieces, read_word_list)
 
@@ -192,15 +193,27 @@ def _failed_pages(failed: set[str]) -> set[str]:
 
 
 def check_unique_uris(outputs: list[Output], docs: dict[str, object]) -> list[Problem]:
-    """Two sources that would become the same page (or file) are an error naming both."""
-    seen: dict[str, str] = {uri: f"docs/{uri}" for uri in docs}
+    """Two sources that would become the same page (or file) are an error naming both — also
+    when their addresses differ only in case or in å/ä/ö, for every content type: such files
+    collide in a Windows or macOS checkout, and readers cannot tell the addresses apart."""
+    seen: dict[str, tuple[str, str]] = {fold(uri): (uri, f"docs/{uri}") for uri in docs}
     problems = []
+    reported: set[tuple[str, str]] = set()  # a meeting's page and calendar clash together: one message
     for output in outputs:
         origin = output.source or "content/"
-        if output.uri in seen:
-            problems.append(Problem(origin, None, f"{seen[output.uri]} och {origin} ger samma adress "
+        key = fold(output.uri)
+        if key in seen and (seen[key][1], origin) in reported:
+            continue
+        if key in seen:
+            reported.add((seen[key][1], origin))
+        if key in seen and seen[key][0] == output.uri:
+            problems.append(Problem(origin, None, f"{seen[key][1]} och {origin} ger samma adress "
                                     f"(/{output.uri})", "byt namn på den ena filen eller mappen"))
-        seen.setdefault(output.uri, origin)
+        elif key in seen and seen[key][1] != origin:
+            problems.append(Problem(origin, None, f"{seen[key][1]} och {origin} ger adresser som bara skiljer sig "
+                                    f"i stora och små bokstäver eller å, ä och ö (/{seen[key][0]} och /{output.uri})",
+                                    "byt namn på den ena filen eller mappen så att namnen skiljer sig tydligt"))
+        seen.setdefault(key, (output.uri, origin))
     return problems
 
 
