@@ -45,7 +45,7 @@ def test_find_unknown_reports_unexplained_upper_case_words_once():
 
 
 def test_an_unexplained_abbreviation_fails_the_strict_build_naming_the_source(project):
-    article = ("---\ntitel: Nytt om KRAMI\npublicerad: 2030-01-01\nsammanfattning: S\n---\n\n"
+    article = ("---\ntitel: Nytt om KRAMI\npublicerad: 2024-01-01\nsammanfattning: S\n---\n\n"
                "Arbetet med KRAMI fortsätter tillsammans med FOF.\n")
     run = mkdocs_build(project({"content/nyheter/krami.md": article}))
     assert run.returncode != 0

@@ -25,7 +25,7 @@ NOTES = "content/moten/m/anteckningar.md"
 ARTICLE = "content/nyheter/a.md"
 PEOPLE = "content/organisation/personer.yml"
 TERMS = "content/organisation/begrepp.yml"
-VALID_ARTICLE = "---\ntitel: Nyhet\npublicerad: 2030-01-01\nsammanfattning: En nyhet.\n---\n\nText.\n"
+VALID_ARTICLE = "---\ntitel: Nyhet\npublicerad: 2024-01-01\nsammanfattning: En nyhet.\n---\n\nText.\n"
 SCRIPT = '<script>alert("x")</script>'
 YAML_HINT = "(kontrollera kolon, citattecken och indrag på raden och raden ovanför)"
 UTF8_HINT = "(spara filen med teckenkodningen UTF-8 i din editor)"
@@ -152,7 +152,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "day that does not exist": (event("datum: 2030-05-24", "datum: 2030-02-30"), [
         f"{EVENT}:5: fel: 'datum': '2030-02-30' är inget datum; skriv till exempel 2025-05-24, eller 'ej fastställt' "
         "om datumet inte är bestämt"]),
-    "month 13 in an article": (article("publicerad: 2030-01-01", "publicerad: 2030-13-01"), [
+    "month 13 in an article": (article("publicerad: 2024-01-01", "publicerad: 2030-13-01"), [
         f"{ARTICLE}:3: fel: 'publicerad' ska vara ett datum som 2025-05-24"]),
     # --- references and duplicates ------------------------------------------------------------
     "unknown presenter": (event("[Kerstin Hermansson]", "[Kerstin Hermanson]"), [
@@ -186,7 +186,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         "(länka bara till https://-, mailto:- och tel:-adresser)"]),
     # --- HTML, scripts and size ---------------------------------------------------------------
     "script in every text field of an article": ({ARTICLE: (
-        f"---\ntitel: 'Nyhet {SCRIPT}'\npublicerad: 2030-01-01\nförfattare: '{SCRIPT}'\nsidansvarig: '{SCRIPT}'\n"
+        f"---\ntitel: 'Nyhet {SCRIPT}'\npublicerad: 2024-01-01\nförfattare: '{SCRIPT}'\nsidansvarig: '{SCRIPT}'\n"
         f"sammanfattning: '{SCRIPT}'\n---\n\n{SCRIPT}\n\n## Rubrik {SCRIPT}\n")}, []),
     "script in every text field of an event": (event("plats: Stadshuset", f"plats: '{SCRIPT}'\nmålgrupp: '{SCRIPT}'"), []),
     "very long title": (article("titel: Nyhet", "titel: " + "Mycket lång rubrik " * 200), []),

@@ -21,7 +21,7 @@ ARTICLE = "content/nyheter/a.md"
 
 
 def article(body: str, **front: str) -> str:
-    meta = {"titel": "Nyhet", "publicerad": "2030-01-01", "sammanfattning": "En nyhet.", **front}
+    meta = {"titel": "Nyhet", "publicerad": "2024-01-01", "sammanfattning": "En nyhet.", **front}
     return "---\n" + "".join(f"{k}: {v}\n" for k, v in meta.items()) + "---\n\n" + body
 
 

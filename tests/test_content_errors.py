@@ -93,7 +93,7 @@ def test_notes_heading_must_name_an_agenda_start_time(project):
 
 
 def test_unknown_related_page_in_an_article_is_named_with_a_suggestion(project):
-    article = ("---\ntitel: A\npublicerad: 2030-01-01\nsammanfattning: S\nrelaterat:\n  - moten/mm\n---\n\nText\n")
+    article = ("---\ntitel: A\npublicerad: 2024-01-01\nsammanfattning: S\nrelaterat:\n  - moten/mm\n---\n\nText\n")
     found = problems_for(project, {EVENT: VALID_EVENT, "content/nyheter/a.md": article})
     assert found == ["content/nyheter/a.md:6: fel: 'relaterat' pekar på 'moten/mm' som inte finns (menade du 'moten/m'?)"]
 

@@ -126,7 +126,7 @@ def overdue_book(project) -> Path:
 
 def test_an_overdue_review_is_a_warning_in_trygg_check(project, capsys, monkeypatch):
     root = overdue_book(project)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")  # 2026-11-30, after the seeds were published
     assert trygg_main(["check", "--root", str(root), "--utan-stavning"]) == 0
     captured = capsys.readouterr()
     assert OVERDUE in captured.out + captured.err
@@ -135,7 +135,7 @@ def test_an_overdue_review_is_a_warning_in_trygg_check(project, capsys, monkeypa
 
 def test_an_overdue_review_is_in_the_build_log_and_never_on_the_page(project, monkeypatch):
     root = overdue_book(project)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")
     result = build_site(root, site_name="T", site_url="https://t.example/")
     assert [str(w) for w in result.warnings] == [OVERDUE]
     pages = [o.content for o in result.outputs if o.uri.startswith("handbocker/") and isinstance(o.content, str)]

@@ -21,6 +21,7 @@ from pathlib import Path
 from .console import config_problems
 from .pipeline import CheckReport, check_site
 from .problems import Problem, Severity
+from .sv import format_date
 from .writing import DEFAULT_MAX_LIX
 
 
@@ -157,6 +158,8 @@ def _print_config_problems(root: Path) -> int:
 def _print_text(report: CheckReport) -> None:
     for problem in report.problems:
         print(problem)
+    for source, day in report.scheduled:
+        print(f"{source}: publiceras {format_date(day)} (visas i förhandsvisningen, på webbplatsen från den dagen)")
     if report.problems:
         print(f"Innehållet har {report.errors} fel och {report.warnings} varningar.")
     else:
@@ -165,7 +168,8 @@ def _print_text(report: CheckReport) -> None:
 
 def _as_json(report: CheckReport) -> dict:
     return {"errors": report.errors, "warnings": report.warnings,
-            "problems": [p.as_dict() for p in report.problems]}
+            "problems": [p.as_dict() for p in report.problems],
+            "scheduled": [{"file": source, "published": day.isoformat()} for source, day in report.scheduled]}
 
 
 def github_annotation(problem: Problem) -> str:

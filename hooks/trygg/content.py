@@ -90,6 +90,7 @@ class Content:
     articles: tuple[LoadedArticle, ...]
     warnings: tuple[Problem, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)  # ContentType.key → what its loader returned
+    scheduled: tuple[tuple[str, dt.date], ...] = ()  # (source, day) of pages published after the build's today
 
     def find(self, url_path: str) -> LoadedEvent | LoadedArticle | None:
         wanted = "/" + url_path.strip("/") + "/"
@@ -105,6 +106,17 @@ class LoadContext:
     include_drafts: bool
     today: dt.date
     problems: list[Problem] = field(default_factory=list)
+    # Pages published after `today` are scheduled: left out like drafts until that day's build.
+    scheduled: list[tuple[str, dt.date]] = field(default_factory=list)  # (source, publishing day)
+
+    def held_back(self, model: BaseModel, path: Path) -> bool:
+        """Whether a loaded page stays out of this build: a draft, or scheduled for a later day
+        (`trygg check` and the preview show both, the published site neither)."""
+        published = getattr(model, "published", None)
+        if isinstance(published, dt.date) and published > self.today:
+            self.scheduled.append((self.rel(path), published))
+            return not self.include_drafts
+        return bool(getattr(model, "draft", False)) and not self.include_drafts
 
     def reporter(self, path: Path) -> Reporter:
         return Reporter(self.rel(path), self.problems)
@@ -127,7 +139,7 @@ class LoadContext:
         if doc is None:
             return None
         model = validate(schema, doc.meta, report, doc.line)
-        if model is None or (getattr(model, "draft", False) and not self.include_drafts):
+        if model is None or self.held_back(model, path):
             return None
         return doc, model
 
@@ -138,7 +150,7 @@ class LoadContext:
         if parsed is None:
             return None
         model = validate(schema, parsed.data, report, parsed.line)
-        if model is None or (getattr(model, "draft", False) and not self.include_drafts):
+        if model is None or self.held_back(model, path):
             return None
         return parsed, model
 
@@ -179,7 +191,7 @@ def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[Co
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     if errors and not keep_going:
         raise ContentError(ctx.problems)
-    return Content(root, register, events, articles, tuple(ctx.problems), extra)
+    return Content(root, register, events, articles, tuple(ctx.problems), extra, tuple(sorted(ctx.scheduled)))
 
 
 def _drop_follow_on_register_errors(ctx: LoadContext) -> None:

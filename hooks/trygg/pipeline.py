@@ -26,6 +26,7 @@ from .redirects import render_redirects
 from .register import Entry, slugify
 from .render import Output, SiteInfo, render_site
 from .source import read_document, read_yaml_file
+from .sv import format_iso_date
 from .types import registered_types
 from .validation import fold
 from .writing import (DEFAULT_MAX_LIX, WORD_LIST, Speller, check_abbreviations, check_readability, check_spelling,
@@ -105,6 +106,7 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
 class CheckReport:
     problems: tuple[Problem, ...]  # sorted by file, line and column
     content: Content | None  # None when content has errors
+    scheduled: tuple[tuple[str, dt.date], ...] = ()  # (source, day): published by the first build on that day
 
     @property
     def errors(self) -> int:
@@ -147,7 +149,7 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
     if speller is not None:
         speller.save()
     ok = not any(p.severity is Severity.ERROR for p in problems)
-    return CheckReport(tuple(sorted(set(problems))), content if ok else None)
+    return CheckReport(tuple(sorted(set(problems))), content if ok else None, content.scheduled)
 
 
 def _render_for_check(root: Path, content: Content, types: list, problems: list[Problem],
@@ -179,6 +181,9 @@ def unpublished_pages(outputs: list[Output]) -> dict[str, str]:
             front = output.content[: output.content.find("\n---\n")]
             if "\nutkast: true" in front:
                 found[output.uri] = "sidan är ett utkast"
+            elif "\npubliceras: " in front:
+                day = front.split("\npubliceras: ", 1)[1].split("\n", 1)[0].strip("'\"")
+                found[output.uri] = f"sidan publiceras först {format_iso_date(day)}"
     return found
 
 

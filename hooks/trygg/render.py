@@ -212,6 +212,8 @@ class Renderer:
                                 "trygg_typ": TYPE_LABELS[kind]}
         if published:
             meta["publicerad"] = published.isoformat()
+            if published > self.site.today:  # only in the preview and trygg check: the build leaves it out
+                meta["publiceras"] = published.isoformat()
         if last and (published is None or last > published):
             meta["senast_andrad"] = last.isoformat()
         if owner:
