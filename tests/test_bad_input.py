@@ -27,6 +27,8 @@ PEOPLE = "content/organisation/personer.yml"
 TERMS = "content/organisation/begrepp.yml"
 VALID_ARTICLE = "---\ntitel: Nyhet\npublicerad: 2024-01-01\nsammanfattning: En nyhet.\n---\n\nText.\n"
 SCRIPT = '<script>alert("x")</script>'
+UNCLOSED_QUOTE = (f"{ARTICLE}:2:8: fel: YAML-fel: texten tar slut mitt i ett värde — ett citattecken stängs inte "
+                  "(avsluta texten med samma citattecken som den börjar med, på samma rad)")
 YAML_HINT = "(kontrollera kolon, citattecken och indrag på raden och raden ovanför)"
 UTF8_HINT = "(spara filen med teckenkodningen UTF-8 i din editor)"
 
@@ -96,12 +98,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         f"{EVENT}:7:18: fel: YAML-fel: ett kolon står där det inte får stå — sätt texten inom citattecken {YAML_HINT}"]),
     "tab for indent": (event("    rubrik: Välkomna", "\trubrik: Välkomna"), [
         f"{EVENT}:11:1: fel: tabbtecken i YAML (använd mellanslag för indrag, inte tabb)"]),
-    "unclosed quote": (article("titel: Nyhet", 'titel: "Nyhet'), [
-        f"{ARTICLE}:2:8: fel: YAML-fel: texten tar slut mitt i ett värde — ett citattecken stängs inte "
-        "(avsluta texten med samma citattecken som den börjar med, på samma rad)"]),
-    "unclosed quote in a longer header": (article("titel: Nyhet", 'titel: "Nyhet\nförfattare: Anna\nsidansvarig: Bo'), [
-        f"{ARTICLE}:2:8: fel: YAML-fel: texten tar slut mitt i ett värde — ett citattecken stängs inte "
-        "(avsluta texten med samma citattecken som den börjar med, på samma rad)"]),
+    "unclosed quote": (article("titel: Nyhet", 'titel: "Nyhet'), [UNCLOSED_QUOTE]),
+    # reported where the quote opens, not where YAML gives up (the header's closing ---)
+    "unclosed quote in a longer header": (
+        article("titel: Nyhet", 'titel: "Nyhet\nförfattare: Anna\nsidansvarig: Bo'), [UNCLOSED_QUOTE]),
     "key without colon": (article("titel: Nyhet", "titel: Nyhet\nförfattare Anna\nsidansvarig: Bo"), [
         f"{ARTICLE}:3:1: fel: YAML-fel: ett kolon saknas efter fältnamnet {YAML_HINT}"]),
     "wrong indent in a list": (event("  - tid: 9.30–12.00", " - tid: 9.30–12.00"), [

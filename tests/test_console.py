@@ -102,3 +102,17 @@ def test_trygg_serve_says_and_serves_the_address_given(project):
     finally:
         child.terminate()
         child.wait(timeout=30)
+
+
+def test_every_line_of_the_terminal_is_in_the_writers_guide():
+    import re
+
+    from conftest import ROOT
+    from trygg.console import _MESSAGES
+
+    guide = (ROOT / "docs/skrivguide/index.md").read_text("utf-8")
+    lines = [re.sub(r"\{\w+\}", "…", swedish) for _, swedish in _MESSAGES if swedish]
+    lines += ["Webbplatsen är byggd: … sidor och … andra filer i ….", "Bygget misslyckades. … är oförändrad.",
+              "==> Startar förhandsvisningen på http://127.0.0.1:8000/ (avsluta med Ctrl+C)",
+              "…: publiceras … (visas i förhandsvisningen, på webbplatsen från den dagen)"]
+    assert [line for line in lines if f"`{line}`" not in guide] == []
