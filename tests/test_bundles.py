@@ -81,3 +81,17 @@ def test_size_limits_and_the_alt_text_rule_apply_to_a_pages_images(project):
         f"{ARTICLE}:11:8: fel: filen 'jatte.pdf' är för stor för webbplatsen (20,0 MB, högst 20 MB) "
         "(förminska filen eller dela upp den)",
     ]
+
+
+def test_a_handbook_chapters_image_is_published_beside_the_chapter_and_the_whole_book(project):
+    root = project(with_seed_content=True)
+    book = root / "content/handbocker/trygghet-i-offentlig-miljo"
+    chapter = book / "01-om-handboken.md"
+    chapter.write_text(chapter.read_text("utf-8") + "\n![Ett torg i kvällsljus](torget.png)\n", "utf-8")
+    (book / "torget.png").write_bytes(png())
+    run = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": "1796000000"})
+    assert run.returncode == 0, run.output
+    for page in ("om-handboken", "hela"):
+        assert (run.site / f"handbocker/trygghet-i-offentlig-miljo/{page}/torget.png").read_bytes() == png()
+        html = (run.site / f"handbocker/trygghet-i-offentlig-miljo/{page}/index.html").read_text("utf-8")
+        assert 'src="torget.png"' in html

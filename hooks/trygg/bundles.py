@@ -33,19 +33,45 @@ class Bundled:
 
 
 def bundle_files(root: Path, outputs: list[Output]) -> Bundled:
-    """The images and files beside every Markdown page source, published beside its page."""
+    """The images and files beside every Markdown page source, published beside each page that
+    shows that text (a handbook chapter's pictures also beside the whole book's page)."""
     result = Bundled([], [], [])
+    usable = _check_sources(root, outputs, result)
     published: set[str] = set()
-    for page, source in _pages_with_markdown(root, outputs):
+    for output in outputs:
+        if not (output.source and output.uri.endswith(".md") and isinstance(output.content, str)):
+            continue
+        folder = posixpath.dirname(output.source)
+        for target in _media_targets(output.content):
+            source_path = posixpath.normpath(posixpath.join(folder, target))
+            uri = posixpath.normpath(posixpath.join(posixpath.dirname(output.uri), target))
+            if source_path in usable and uri not in published:
+                published.add(uri)
+                result.outputs.append(Output(uri, (root / source_path).read_bytes(), source_path))
+    return result
+
+
+def _check_sources(root: Path, outputs: list[Output], result: Bundled) -> set[str]:
+    """Each page source's relative links to images and files, checked where the writer wrote
+    them; the files that may be published (paths relative to the project)."""
+    usable: set[str] = set()
+    for source in dict.fromkeys(source for _, source in _pages_with_markdown(root, outputs)):
         report = Reporter(source, result.errors)
         for link in _relative_media_links(root, source):
             path = (root / posixpath.dirname(source) / link[1]).resolve()
-            uri = posixpath.normpath(posixpath.join(posixpath.dirname(page), link[1]))
-            if uri in published or not _publishable(root, path, link, source, report, result):
-                continue
-            published.add(uri)
-            result.outputs.append(Output(uri, path.read_bytes(), source))
-    return result
+            if _publishable(root, path, link, source, report, result):
+                usable.add(posixpath.normpath(posixpath.join(posixpath.dirname(source), link[1])))
+    return usable
+
+
+def _media_targets(markdown: str) -> list[str]:
+    """Relative image and file paths a page's Markdown links to."""
+    found = []
+    for link in links_in(markdown, 1):
+        target = unquote(link.target.strip().split("#")[0].split("?")[0])
+        if target and not target.startswith("/") and ":" not in target and is_media(target):
+            found.append(posixpath.normpath(target))
+    return found
 
 
 def _pages_with_markdown(root: Path, outputs: list[Output]) -> list[tuple[str, str]]:
