@@ -76,7 +76,7 @@ def test_json_output_for_tools(project):
     assert run.returncode == 1
     assert json.loads(run.stdout) == {"errors": 1, "warnings": 0, "problems": [{
         "file": ARTICLE, "line": 3, "column": None, "severity": "error",
-        "message": "'publicerad' ska vara ett datum som 2025-05-24", "hint": None}]}
+        "message": "'publicerad' ska vara ett datum som 2025-05-24", "hint": None}], "scheduled": []}
 
 
 def test_github_annotations_inside_actions(project):
