@@ -141,7 +141,7 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
                          unpublished=unpublished_pages(outputs))
         sources = {o.source: o.uri for o in outputs if o.source and o.uri.endswith(".md")}
     # Without the whole register its names would all be 'unknown words': one mistake, one message.
-    register_broken = any(f.startswith("content/organisation/") and f.count("/") == 2 for f in failed)
+    register_broken = any(map(_is_register_file, failed))
     speller = _speller(root, content, problems) if spelling and not register_broken else None
     known = {*content.register.abbreviations(), *(w for w in read_word_list(root) if w.isupper())}
     problems += _check_writing(root, site, sources, speller, max_lix, failed)
@@ -185,6 +185,11 @@ def unpublished_pages(outputs: list[Output]) -> dict[str, str]:
                 day = front.split("\npubliceras: ", 1)[1].split("\n", 1)[0].strip("'\"")
                 found[output.uri] = f"sidan publiceras först {format_iso_date(day)}"
     return found
+
+
+def _is_register_file(rel: str) -> bool:
+    """content/organisation/*.yml, or the register as a whole (a name used twice in it)."""
+    return rel == "content/organisation" or (rel.startswith("content/organisation/") and rel.count("/") == 2)
 
 
 def _failed_pages(failed: set[str]) -> set[str]:
@@ -265,6 +270,8 @@ def unexplained_abbreviations(root: Path, known: set[str], failed: set[str] = fr
     """The one abbreviation rule of `trygg check`, the build and the preview: an upper-case word
     in a writer's text (Markdown and YAML alike) that the register does not explain is an error
     with its file and line. Files with other errors are left to those (one mistake, one message)."""
+    if any(_is_register_file(rel) for rel in failed):
+        return []  # the register's own error comes first: without it every abbreviation is unknown
     problems: list[Problem] = []
     for path in content_text_files(root):
         rel = path.relative_to(root).as_posix()
