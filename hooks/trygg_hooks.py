@@ -40,13 +40,14 @@ from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 # Imported at load time: MkDocs puts this folder on sys.path only while loading the hook.
 from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
-from trygg.abbreviations import find_unknown
+from trygg.abbreviations import find_unknown, line_of_word
 from trygg.assets import fingerprinted
+from trygg.console import SwedishLog
 from trygg.history import page_date
 from trygg.memo import Memo, template_cache
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
@@ -61,6 +62,14 @@ from trygg.theme_html import correct_theme_html
 from trygg.webserver import UnknownScript, check_page_scripts
 
 log = get_plugin_logger("trygg")
+# MkDocs' console lines in Swedish from the moment the hook loads, so its configuration errors
+# (logged after the hooks are loaded) read in Swedish too. Once per process: a filter, not build state.
+for _handler in logging.getLogger("mkdocs").handlers:
+    if not isinstance(_handler, utils.CountHandler) and not any(isinstance(f, SwedishLog) for f in _handler.filters):
+        _handler.addFilter(SwedishLog())
+# Generated pages are reached through their lists and links; the ones in mkdocs.yml's nav are
+# still in the menu. Marked so, MkDocs does not list them as missing from it (an English info line).
+_LINKED = InclusionLevel.NOT_IN_NAV
 _RESULT_KEY = "trygg_result"
 _COMPOUNDS_KEY = "trygg_compounds"
 _COMMAND = {"name": "build", "dirty": False}  # set once per process by on_startup; never changed by a build
@@ -171,9 +180,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{existing.src_uri} och {output.source or 'content/'} ger samma sida "
                               f"({output.uri}). Byt namn på den ena.")
         if preview is None:
-            generated = File.generated(config, output.uri, content=output.content)
+            generated = File.generated(config, output.uri, content=output.content, inclusion=_LINKED)
         else:  # a file of its own, so MkDocs' dirty build skips it while it is unchanged
-            generated = File.generated(config, output.uri, abs_src_path=str(preview.place(output.uri, output.content)))
+            generated = File.generated(config, output.uri, abs_src_path=str(preview.place(output.uri, output.content)),
+                                       inclusion=_LINKED)
         generated.edit_uri = output.source
         files.append(generated)
     _fingerprint_own_assets(files, config)
@@ -213,9 +223,11 @@ def _fingerprint_own_assets(files: Files, config: MkDocsConfig) -> None:
 
 def on_page_content(html: str, page, config: MkDocsConfig, files: Files) -> str:
     result: BuildResult = config[_RESULT_KEY]
-    for word in find_unknown(html, [*result.abbreviations, *result.known_names]):
-        log.warning(f"{page.file.edit_uri or page.file.src_uri}: förkortningen '{word}' förklaras inte "
-                    f"(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)")
+    if not page.file.generated_by:  # content/ was checked, with lines, in on_config (pipeline.unexplained_abbreviations)
+        for word in find_unknown(html, [*result.abbreviations, *result.known_names]):
+            where = f"docs/{page.file.src_uri}:{line_of_word(page.file.content_string, word)}"
+            log.warning(f"{where}: förkortningen '{word}' förklaras inte "
+                        f"(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)")
     return with_compound_parts(html, config[_COMPOUNDS_KEY])
 
 

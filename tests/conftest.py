@@ -26,7 +26,7 @@ sammanfattning: Ett möte i nätverket.
 datum: 2030-05-24
 tid: 9.00–12.00
 plats: Stadshuset
-publicerad: 2030-01-10
+publicerad: 2024-01-10
 program:
   - tid: 9.00–9.30
     rubrik: Välkomna
@@ -44,7 +44,9 @@ Välkomna!
 # SOURCE_DATE_EPOCH before git or the machine's clock; fixing it here for the whole session (and
 # every build it starts) makes no result depend on the day the suite runs. Tests about other days
 # set their own, and tests/test_dates.py also fakes the machine's clock to prove it is never read.
-TEST_DAY = dt.date(2026, 11, 18)
+# After 2026-11-22, the day the seed content is published: a page is published from its
+# 'publicerad' day (scheduled publishing), so an earlier day would leave the seeds out.
+TEST_DAY = dt.date(2026, 11, 30)
 TEST_EPOCH = str(int(dt.datetime(TEST_DAY.year, TEST_DAY.month, TEST_DAY.day, 12, tzinfo=dt.timezone.utc).timestamp()))
 
 

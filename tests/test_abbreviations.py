@@ -45,9 +45,22 @@ def test_find_unknown_reports_unexplained_upper_case_words_once():
 
 
 def test_an_unexplained_abbreviation_fails_the_strict_build_naming_the_source(project):
-    article = ("---\ntitel: Nytt om KRAMI\npublicerad: 2030-01-01\nsammanfattning: S\n---\n\n"
+    article = ("---\ntitel: Nytt om KRAMI\npublicerad: 2024-01-01\nsammanfattning: S\n---\n\n"
                "Arbetet med KRAMI fortsätter tillsammans med FOF.\n")
     run = mkdocs_build(project({"content/nyheter/krami.md": article}))
     assert run.returncode != 0
-    assert ("content/nyheter/krami.md: förkortningen 'KRAMI' förklaras inte "
+    assert ("content/nyheter/krami.md:2: fel: förkortningen 'KRAMI' förklaras inte "
             "(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)") in run.output
+
+
+def test_an_unexplained_abbreviation_on_a_hand_written_page_is_named_with_its_line(project):
+    root = project()
+    page = root / "docs/om-webbplatsen.md"
+    lines = page.read_text("utf-8").split("\n")
+    lines.insert(len(lines) - 1, "Frågor om XYZ besvaras av <STRONG>oss</STRONG>.")
+    page.write_text("\n".join(lines), "utf-8")
+    run = mkdocs_build(root)
+    assert run.returncode != 0
+    assert (f"docs/om-webbplatsen.md:{len(lines) - 1}: förkortningen 'XYZ' förklaras inte "
+            "(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)") in run.output
+    assert "'STRONG'" not in run.output

@@ -251,7 +251,7 @@ DRAFT_AREA = """\
 titel: Ett nytt målområde
 ordning: 9
 sammanfattning: Ett målområde som inte är klart.
-publicerad: 2030-01-10
+publicerad: 2024-01-10
 utkast: true
 relaterat:
   - titel: Nyckeltal
@@ -262,7 +262,7 @@ DRAFT_FIGURES = """\
 titel: Nya nyckeltal
 sammanfattning: Nyckeltal som inte är klara.
 källa: Ett underlag.
-publicerad: 2030-01-10
+publicerad: 2024-01-10
 utkast: true
 nyckeltal:
   - rubrik: Ett utkast
@@ -274,7 +274,7 @@ DRAFT_HANDBOOK = """\
 titel: En ny handbok
 sammanfattning: En handbok som inte är klar.
 ägare: [SKA]
-publicerad: 2030-01-10
+publicerad: 2024-01-10
 senast granskad: 2030-01-10
 granskas senast: 2031-01-10
 utkast: true

@@ -25,11 +25,13 @@ NOTES = "content/moten/m/anteckningar.md"
 ARTICLE = "content/nyheter/a.md"
 PEOPLE = "content/organisation/personer.yml"
 TERMS = "content/organisation/begrepp.yml"
-VALID_ARTICLE = "---\ntitel: Nyhet\npublicerad: 2030-01-01\nsammanfattning: En nyhet.\n---\n\nText.\n"
+VALID_ARTICLE = "---\ntitel: Nyhet\npublicerad: 2024-01-01\nsammanfattning: En nyhet.\n---\n\nText.\n"
 SCRIPT = '<script>alert("x")</script>'
 NOT_ALLOWED = (": varning: elementet <script> är inte tillåtet i texten: skript, händelser, formulär, inbäddningar, "
                "stilar och filer från andra webbplatser publiceras aldrig (ta bort koden; skriv texten, länkarna och "
                "bilderna med Markdown)")
+UNCLOSED_QUOTE = (f"{ARTICLE}:2:8: fel: YAML-fel: texten tar slut mitt i ett värde — ett citattecken stängs inte "
+                  "(avsluta texten med samma citattecken som den börjar med, på samma rad)")
 YAML_HINT = "(kontrollera kolon, citattecken och indrag på raden och raden ovanför)"
 UTF8_HINT = "(spara filen med teckenkodningen UTF-8 i din editor)"
 
@@ -99,8 +101,12 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         f"{EVENT}:7:18: fel: YAML-fel: ett kolon står där det inte får stå — sätt texten inom citattecken {YAML_HINT}"]),
     "tab for indent": (event("    rubrik: Välkomna", "\trubrik: Välkomna"), [
         f"{EVENT}:11:1: fel: tabbtecken i YAML (använd mellanslag för indrag, inte tabb)"]),
-    "unclosed quote": (article("titel: Nyhet", 'titel: "Nyhet'), [
-        f"{ARTICLE}:5:1: fel: YAML-fel: texten tar slut mitt i ett värde — ett citattecken stängs inte {YAML_HINT}"]),
+    "unclosed quote": (article("titel: Nyhet", 'titel: "Nyhet'), [UNCLOSED_QUOTE]),
+    # reported where the quote opens, not where YAML gives up (the header's closing ---)
+    "unclosed quote in a longer header": (
+        article("titel: Nyhet", 'titel: "Nyhet\nförfattare: Anna\nsidansvarig: Bo'), [UNCLOSED_QUOTE]),
+    "key without colon": (article("titel: Nyhet", "titel: Nyhet\nförfattare Anna\nsidansvarig: Bo"), [
+        f"{ARTICLE}:3:1: fel: YAML-fel: ett kolon saknas efter fältnamnet {YAML_HINT}"]),
     "wrong indent in a list": (event("  - tid: 9.30–12.00", " - tid: 9.30–12.00"), [
         f"{EVENT}:13:2: fel: YAML-fel: texten kan inte tolkas som YAML {YAML_HINT}"]),
     "field twice": (article("titel: Nyhet", "titel: Nyhet\ntitel: Igen"), [
@@ -149,13 +155,20 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "day that does not exist": (event("datum: 2030-05-24", "datum: 2030-02-30"), [
         f"{EVENT}:5: fel: 'datum': '2030-02-30' är inget datum; skriv till exempel 2025-05-24, eller 'ej fastställt' "
         "om datumet inte är bestämt"]),
-    "month 13 in an article": (article("publicerad: 2030-01-01", "publicerad: 2030-13-01"), [
+    "month 13 in an article": (article("publicerad: 2024-01-01", "publicerad: 2030-13-01"), [
         f"{ARTICLE}:3: fel: 'publicerad' ska vara ett datum som 2025-05-24"]),
     # --- references and duplicates ------------------------------------------------------------
     "unknown presenter": (event("[Kerstin Hermansson]", "[Kerstin Hermanson]"), [
         f"{EVENT}:12: fel: 'Kerstin Hermanson' finns inte i registret (menade du 'Kerstin Hermansson'?)"]),
+    "unknown organisation written as one half of a shared compound": (event("[FOF, Polisen]", "[Fritidsförvaltningen]"), [
+        f"{EVENT}:15: fel: 'Fritidsförvaltningen' finns inte i registret "
+        "(menade du 'Fritids- och folkhälsoförvaltningen (FOF)'?)"]),
+    "misspelt abbreviation": (event("[FOF, Polisen]", "[FOFF]"), [
+        f"{EVENT}:15: fel: 'FOFF' finns inte i registret (menade du 'FOF (Fritids- och folkhälsoförvaltningen)'?)"]),
     "unknown related page": (article("sammanfattning: En nyhet.", "sammanfattning: En nyhet.\nrelaterat: [moten/finns-inte]"), [
-        f"{ARTICLE}:5: fel: 'relaterat' pekar på 'moten/finns-inte' som inte finns (skriv sökvägen som moten/<mapp>)"]),
+        f"{ARTICLE}:5: fel: 'relaterat' pekar på 'moten/finns-inte' som inte finns "
+        "(skriv sidans sökväg under content/ utan filändelse, till exempel moten/<mapp> eller "
+        "organisation/diagram/<namn>)"]),
     "notes heading without an agenda time": ({**event("Välkomna!", "Välkomna!"), NOTES: "## 9.15 Fel\n\nText.\n"}, [
         f"{NOTES}:1: fel: ingen programpunkt börjar 9.15 (programmets starttider: 9.00, 9.30)"]),
     "duplicate abbreviation in the register": ({TERMS: "- förkortning: FOF\n  betydelse: Något annat\n"}, [
@@ -176,7 +189,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         "(länka bara till https://-, mailto:- och tel:-adresser)"]),
     # --- HTML, scripts and size ---------------------------------------------------------------
     "script in every text field of an article": ({ARTICLE: (
-        f"---\ntitel: 'Nyhet {SCRIPT}'\npublicerad: 2030-01-01\nförfattare: '{SCRIPT}'\nsidansvarig: '{SCRIPT}'\n"
+        f"---\ntitel: 'Nyhet {SCRIPT}'\npublicerad: 2024-01-01\nförfattare: '{SCRIPT}'\nsidansvarig: '{SCRIPT}'\n"
         f"sammanfattning: '{SCRIPT}'\n---\n\n{SCRIPT}\n\n## Rubrik {SCRIPT}\n")},
         [f"{ARTICLE}:{line}{NOT_ALLOWED}" for line in (2, 4, 5, 6, 9, 11)]),
     "script in every text field of an event": (event("plats: Stadshuset", f"plats: '{SCRIPT}'\nmålgrupp: '{SCRIPT}'"),

@@ -21,7 +21,7 @@ ARTICLE = "content/nyheter/a.md"
 
 
 def article(body: str, **front: str) -> str:
-    meta = {"titel": "Nyhet", "publicerad": "2030-01-01", "sammanfattning": "En nyhet.", **front}
+    meta = {"titel": "Nyhet", "publicerad": "2024-01-01", "sammanfattning": "En nyhet.", **front}
     return "---\n" + "".join(f"{k}: {v}\n" for k, v in meta.items()) + "---\n\n" + body
 
 
@@ -76,7 +76,7 @@ def test_json_output_for_tools(project):
     assert run.returncode == 1
     assert json.loads(run.stdout) == {"errors": 1, "warnings": 0, "problems": [{
         "file": ARTICLE, "line": 3, "column": None, "severity": "error",
-        "message": "'publicerad' ska vara ett datum som 2025-05-24", "hint": None}]}
+        "message": "'publicerad' ska vara ett datum som 2025-05-24", "hint": None}], "scheduled": []}
 
 
 def test_github_annotations_inside_actions(project):
@@ -124,6 +124,35 @@ def test_a_coordination_number_in_the_register_is_found(project):
     people.write_text(people.read_text("utf-8") + "- namn: Test Testsson\n  roll: 701063-2391\n", "utf-8")
     found = problems(root, spelling=False)
     assert len(found) == 1 and "'701063-2391' ser ut som ett samordningsnummer" in found[0]
+
+
+# --- one mistake, one message ----------------------------------------------------------------
+
+@pytest.mark.parametrize("mistake", ["date", "key", "register"])
+def test_one_mistake_in_the_real_content_gives_only_its_own_message(project, mistake):
+    root = project(with_seed_content=True)
+    news = root / "content/nyheter/organiserad-trygghet.md"
+    people = root / "content/organisation/personer.yml"
+    if mistake == "date":
+        news.write_text(news.read_text("utf-8").replace("publicerad: 2015-02-24", "publicerad: 2015-02-30"), "utf-8")
+        expected = ["content/nyheter/organiserad-trygghet.md:3: fel: 'publicerad' ska vara ett datum som 2025-05-24"]
+    elif mistake == "key":
+        news.write_text(news.read_text("utf-8").replace("författare:", "författre:"), "utf-8")
+        expected = ["content/nyheter/organiserad-trygghet.md:4: fel: okänt fält 'författre' (menade du 'författare'?)"]
+    else:
+        people.write_text(people.read_text("utf-8").replace("\n- ", "\n-\tx: y\n- ", 1), "utf-8")
+        line = people.read_text("utf-8").split("\t")[0].count("\n") + 1
+        expected = [f"content/organisation/personer.yml:{line}:2: fel: tabbtecken i YAML "
+                    "(använd mellanslag för indrag, inte tabb)"]
+    assert problems(root) == expected
+    run = run_check(root)
+    assert run.stdout.splitlines() == [*expected, "Innehållet har 1 fel och 0 varningar."]
+
+
+def test_a_link_to_a_page_with_errors_is_not_a_second_mistake(project):
+    root = project({ARTICLE: article("Text.\n", publicerad="2030-02-30"),
+                    "content/nyheter/b.md": article("Se [nyheten](/nyheter/a/index.md).\n")})
+    assert problems(root, spelling=False) == [f"{ARTICLE}:3: fel: 'publicerad' ska vara ett datum som 2025-05-24"]
 
 
 # --- links, images, headings ------------------------------------------------------------------
@@ -190,17 +219,24 @@ def test_hard_to_read_text_gets_a_lix_warning(project):
     assert problems(root, spelling=False, max_lix=110) == []
 
 
-def test_unexplained_abbreviations_are_named_as_in_the_build(project):
-    root = project({ARTICLE: article("Vi träffade FOF och QQX, och sedan QQX igen.\n", titel="Möte med ZZT")})
-    assert problems(root, spelling=False) == [
-        f"{ARTICLE}:2: varning: förkortningen 'ZZT' förklaras inte "
+def test_unexplained_abbreviations_are_the_same_error_in_check_and_build(project):
+    news = article("Vi träffade FOF och QQX, och sedan QQX igen.\n\n<SCRIPT>alert(1)</SCRIPT>\n", titel="Möte med ZZT")
+    root = project({ARTICLE: news})
+    people = root / "content/organisation/personer.yml"
+    people.write_text(people.read_text("utf-8").replace("roll: kommunalråd", "roll: kommunalråd i YYW", 1), "utf-8")
+    expected = [
+        "content/organisation/personer.yml:5: fel: förkortningen 'YYW' förklaras inte "
         "(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)",
-        f"{ARTICLE}:7: varning: förkortningen 'QQX' förklaras inte "
+        f"{ARTICLE}:2: fel: förkortningen 'ZZT' förklaras inte "
+        "(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)",
+        f"{ARTICLE}:7: fel: förkortningen 'QQX' förklaras inte "
         "(lägg till den i content/organisation/begrepp.yml eller organisationer.yml)",
     ]
+    assert problems(root, spelling=False) == sorted(expected)
     build = mkdocs_build(root)
     assert build.returncode == 1
-    assert "förkortningen 'QQX' förklaras inte" in build.output and "förkortningen 'ZZT' förklaras inte" in build.output
+    assert all(line in build.output for line in expected)
+    assert "SCRIPT" not in build.output
 
 
 def test_words_the_dictionary_accepted_are_remembered_without_loading_it_again(tmp_path, monkeypatch):
@@ -214,3 +250,18 @@ def test_words_the_dictionary_accepted_are_remembered_without_loading_it_again(t
     second = writing.Speller(dictionary, [], cache_dir=tmp_path)
     assert second.is_known("trygghetsvandringar")
     assert [p.name for p in tmp_path.iterdir()] == [f"sv_SE-{int(Path(dictionary + '.dic').stat().st_mtime)}.ord"]
+
+
+def test_addresses_differing_only_in_case_or_diacritics_are_an_error_for_meetings_too(project):
+    root = project({EVENT: VALID_EVENT, "content/moten/M/program.md": VALID_EVENT,
+                    "content/moten/å/program.md": VALID_EVENT, "content/moten/a/program.md": VALID_EVENT})
+    found = [p for p in problems(root, spelling=False) if "adress" in p]
+    assert found == [
+        f"{EVENT}: fel: content/moten/M/program.md och {EVENT} ger adresser som bara skiljer sig i stora och små "
+        "bokstäver eller å, ä och ö (/moten/M/index.md och /moten/m/index.md) "
+        "(byt namn på den ena filen eller mappen så att namnen skiljer sig tydligt)",
+        "content/moten/å/program.md: fel: content/moten/a/program.md och content/moten/å/program.md ger adresser "
+        "som bara skiljer sig i stora och små bokstäver eller å, ä och ö (/moten/a/index.md och /moten/å/index.md) "
+        "(byt namn på den ena filen eller mappen så att namnen skiljer sig tydligt)",
+    ]
+    assert mkdocs_build(root).returncode == 1

@@ -93,7 +93,7 @@ def test_notes_heading_must_name_an_agenda_start_time(project):
 
 
 def test_unknown_related_page_in_an_article_is_named_with_a_suggestion(project):
-    article = ("---\ntitel: A\npublicerad: 2030-01-01\nsammanfattning: S\nrelaterat:\n  - moten/mm\n---\n\nText\n")
+    article = ("---\ntitel: A\npublicerad: 2024-01-01\nsammanfattning: S\nrelaterat:\n  - moten/mm\n---\n\nText\n")
     found = problems_for(project, {EVENT: VALID_EVENT, "content/nyheter/a.md": article})
     assert found == ["content/nyheter/a.md:6: fel: 'relaterat' pekar på 'moten/mm' som inte finns (menade du 'moten/m'?)"]
 
@@ -114,3 +114,16 @@ def test_valid_content_loads_without_problems(project):
     assert [e.event.title for e in content.events] == ["Nätverksmöte"]
     assert content.warnings == ()
 
+
+
+def test_news_may_name_a_chart_or_a_goal_area_under_related(project):
+    from trygg.pipeline import build_site, check_site
+
+    news = ("---\ntitel: A\npublicerad: 2020-01-01\nsammanfattning: S\nrelaterat:\n"
+            "  - organisation/diagram/arbetsformer\n  - malomraden/god-start-i-livet\n---\n\nText.\n")
+    root = project({"content/nyheter/a.md": news}, with_seed_content=True)
+    assert [str(p) for p in check_site(root, spelling=False).problems] == []
+    page = next(o.content for o in build_site(root, site_name="S", site_url="https://example.org/").outputs
+                if o.uri == "nyheter/a/index.md")
+    assert ("- [Arbetsformer för Säker och trygg kommun](/organisation/diagram/arbetsformer/index.md)\n"
+            "- [En god start i livet](/malomraden/god-start-i-livet/index.md)\n") in page

@@ -94,7 +94,7 @@ def test_uncertain_ocr_names_are_left_out():
 ERRORS = {
     "unknown responsible body": (
         MINI_AREA.replace("[GVUF,", "[GVFU,"),
-        f"{AREA}:15: fel: ansvar 'GVFU' finns inte i registret (menade du 'GVUF'? Skriv 'fritext: …' för en "
+        f"{AREA}:15: fel: ansvar 'GVFU' finns inte i registret (menade du 'GVUF (Gymnasie- och vuxenutbildningsförvaltningen)'? Skriv 'fritext: …' för en "
         "grupp som inte finns i registret)"),
     "unknown responsible person": (
         MINI_AREA.replace("[Anna Svalander]", "[Anna Svallander]"),

@@ -108,7 +108,7 @@ def test_an_unknown_owner_gets_a_suggestion(project):
     files = book(**{"01_a": chapter("A")})
     files[f"{BOOK}/handbok.yml"] = HANDBOOK.replace("[CKS]", "[CKSS]")
     assert problems_for(project, files) == [
-        f"{BOOK}/handbok.yml:3: fel: 'CKSS' finns inte i registret (menade du 'CKS'?)"]
+        f"{BOOK}/handbok.yml:3: fel: 'CKSS' finns inte i registret (menade du 'CKS (Centrum för kunskap och säkerhet)'?)"]
 
 
 # --- review dates: a warning for communicators, never shown to residents --------------------------
@@ -126,7 +126,7 @@ def overdue_book(project) -> Path:
 
 def test_an_overdue_review_is_a_warning_in_trygg_check(project, capsys, monkeypatch):
     root = overdue_book(project)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")  # 2026-11-30, after the seeds were published
     assert trygg_main(["check", "--root", str(root), "--utan-stavning"]) == 0
     captured = capsys.readouterr()
     assert OVERDUE in captured.out + captured.err
@@ -135,12 +135,12 @@ def test_an_overdue_review_is_a_warning_in_trygg_check(project, capsys, monkeypa
 
 def test_an_overdue_review_is_in_the_build_log_and_never_on_the_page(project, monkeypatch):
     root = overdue_book(project)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")
     result = build_site(root, site_name="T", site_url="https://t.example/")
     assert [str(w) for w in result.warnings] == [OVERDUE]
     pages = [o.content for o in result.outputs if o.uri.startswith("handbocker/") and isinstance(o.content, str)]
     assert len(pages) == 4 and not any("granskats" in page for page in pages)
-    run = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": "1795000000"})
+    run = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": "1796000000"})
     # A passed date is the writers' task, never a reason to stop --strict: information, not a warning.
     assert run.returncode == 0, run.output
     assert f"INFO    -  trygg: {OVERDUE}" in run.output

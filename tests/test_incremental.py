@@ -95,7 +95,7 @@ program:
 
 Mötet är öppet.
 """
-NEWS = "---\ntitel: {title}\npublicerad: 2030-01-02\nsammanfattning: Om parken.\nrelaterat: [/moten/mote-1/]\n---\n\nText.\n"
+NEWS = "---\ntitel: {title}\npublicerad: 2024-01-02\nsammanfattning: Om parken.\nrelaterat: [/moten/mote-1/]\n---\n\nText.\n"
 
 
 def test_the_preview_keeps_rendered_pages_only_while_all_they_are_made_from_is_unchanged(project, tmp_path,

@@ -180,7 +180,7 @@ for number, edits in enumerate(steps):
 print(json.dumps(times))
 """
 
-ARTICLE = "---\ntitel: Trygg i parken\npublicerad: 2030-01-02\nsammanfattning: Om parken.\n---\n\n{body}\n"
+ARTICLE = "---\ntitel: Trygg i parken\npublicerad: 2024-01-02\nsammanfattning: Om parken.\n---\n\n{body}\n"
 
 
 def _incremental_builds(root: Path, site: Path, steps: list[dict[str, str]]) -> list[dict[str, int]]:

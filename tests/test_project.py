@@ -46,3 +46,18 @@ def test_edit_links_of_generated_pages_point_at_their_source_files(project):
     assert edit_link("index.html") == base + "docs/index.md"
     for page in ("moten/utvecklingsdag-saker-och-trygg-kommun/index.html", "index.html"):
         assert (Path(root) / edit_link(page).removeprefix(base)).is_file()
+
+
+def test_the_readme_starts_with_the_two_commands_and_a_numbered_start_for_writers():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_screen = "\n".join(readme.splitlines()[:30])
+    for command in ("./scripts/serve", "./scripts/test"):
+        row = next(line for line in first_screen.splitlines() if line.startswith(f"| `{command}`"))
+        assert "apt-get" in row and "sudo" in row and "minut" in row, row  # installs, root, time
+    start = readme.index("## Kom igång")
+    steps = re.findall(r"^(\d)\. \*\*(.*?)\*\*", readme[start:readme.index("\n## ", start + 1)], re.M)
+    assert [n for n, _ in steps] == ["1", "2", "3", "4"]
+    text = readme[start:]
+    assert text.index("./scripts/serve") < text.index("trygg new") < text.index("trygg check") < text.index("pull request")
+    assert start < readme.index("## För kommunikatörer och webbredaktionen") < readme.index("## For developers")
+    assert "MiB" not in readme and "Pagefind stores" not in readme  # internals live in dev-notes/

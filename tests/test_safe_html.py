@@ -110,7 +110,7 @@ datum: 2030-05-24
 tid: 9.00–12.00
 plats: 'Stadshuset {PAYLOAD}'
 målgrupp: 'Alla {PAYLOAD}'
-publicerad: 2030-01-10
+publicerad: 2024-01-10
 sidansvarig: 'Ansvarig {PAYLOAD}'
 kontakt:
   - namn: 'Namn {PAYLOAD}'
@@ -130,7 +130,7 @@ program:
 Brödtext {PAYLOAD} och [länk](javascript:alert(1)) och <a href="javascript:alert(2)" onclick="alert(3)">a</a>.
 """
     notes = f"Dagen {PAYLOAD}\n\n## 9.00 Rubrik {PAYLOAD}\n\nText {PAYLOAD}\n"
-    news = (f"---\ntitel: 'Nyhet {PAYLOAD}'\npublicerad: 2030-01-01\nförfattare: 'F {PAYLOAD}'\n"
+    news = (f"---\ntitel: 'Nyhet {PAYLOAD}'\npublicerad: 2024-01-01\nförfattare: 'F {PAYLOAD}'\n"
             f"sammanfattning: 'S {PAYLOAD}'\n---\n\n{PAYLOAD}\n\n## Rubrik {SCRIPT}\n\n<div onmouseover=\"alert(4)\">x</div>\n")
     root = project({"content/moten/m/program.md": event, "content/moten/m/anteckningar.md": notes,
                     "content/nyheter/n.md": news})

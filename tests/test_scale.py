@@ -18,7 +18,7 @@ def many(articles: int, past_events: int) -> dict[str, str]:
     for n in range(past_events):
         event = VALID_EVENT.replace("titel: Nätverksmöte", f"titel: Möte {n:03d}")
         event = event.replace("datum: 2030-05-24", f"datum: 2020-{n % 12 + 1:02d}-{n % 28 + 1:02d}")
-        files[f"content/moten/mote-{n:03d}/program.md"] = event.replace("publicerad: 2030-01-10", "publicerad: 2019-01-01")
+        files[f"content/moten/mote-{n:03d}/program.md"] = event.replace("publicerad: 2024-01-10", "publicerad: 2019-01-01")
     return files
 
 
@@ -27,7 +27,7 @@ def test_news_and_events_are_split_over_linked_pages_of_bounded_size(project):
     for n in range(50):  # upcoming events are paginated too, before the past ones
         files[f"content/moten/kommande-{n:03d}/program.md"] = VALID_EVENT.replace("titel: Nätverksmöte", f"titel: Kommande {n:03d}")
     root = project(files)
-    run = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": "1795000000"})
+    run = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": "1796000000"})
     assert run.returncode == 0, run.output
     site = run.site
     news = [site / "nyheter/index.html", site / "nyheter/sida-2/index.html", site / "nyheter/sida-3/index.html"]

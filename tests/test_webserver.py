@@ -41,7 +41,7 @@ def published(tmp_path_factory) -> Path:
             shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, root / part)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1796000000"}
     run = subprocess.run([sys.executable, "-m", "trygg.cli", "build", "--root", str(root)],
                          capture_output=True, text=True, env=env, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr

@@ -94,7 +94,8 @@ class _AbbreviationProcessor(Treeprocessor):
         return anchor
 
 
-_CANDIDATE = re.compile(r"(?<![\w/.-])([A-ZÅÄÖ][A-ZÅÄÖ]{1,6})(?![\w])")
+# Not after '<' or '/': an HTML tag written in upper case (<SCRIPT>, </DIV>) is no abbreviation.
+_CANDIDATE = re.compile(r"(?<![\w/.<-])([A-ZÅÄÖ][A-ZÅÄÖ]{1,6})(?![\w])")
 
 
 def find_unknown(html: str, known: Iterable[str]) -> list[str]:
@@ -141,3 +142,12 @@ class _TextCollector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.depth:
             self.texts.append(data)
+
+
+def line_of_word(source: str, word: str) -> int:
+    """The first line of a hand-written page's file where `word` stands (1 when none: then it
+    came from a template)."""
+    for number, line in enumerate(source.split("\n"), 1):
+        if re.search(rf"(?<![\w/.<-]){re.escape(word)}(?!\w)", line):
+            return number
+    return 1

@@ -4,7 +4,10 @@
   writer's checks, and prints every problem as `fil:rad:kolumn: fel|varning: meddelande (tips)`,
   as JSON (`--format json`), and as GitHub annotations when run inside GitHub Actions;
 - `trygg new <typ> "Titel"` writes a commented skeleton for a new page (trygg.skeletons);
-- `trygg build` builds site/ atomically and reproducibly (trygg.publish).
+- `trygg build` builds site/ atomically and reproducibly (trygg.publish), MkDocs' lines in
+  Swedish, and ends with one line saying what was built and where;
+- `trygg serve [--dev-addr A] [mkdocs serve flags]` starts the preview (what ./scripts/serve
+  runs) after checking mkdocs.yml's paths, announcing the address it really serves on.
 """
 
 from __future__ import annotations
@@ -15,12 +18,18 @@ import os
 import sys
 from pathlib import Path
 
+from .console import config_problems
 from .pipeline import CheckReport, check_site
 from .problems import Problem, Severity
+from .sv import format_date
 from .writing import DEFAULT_MAX_LIX
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"] and not {"-h", "--help"} & set(argv):  # the rest is for mkdocs serve
+        root, rest = _split_root(argv[1:])
+        return serve_command(_find_root(root), rest)
     args = _parser().parse_args(argv)
     if args.command == "new":
         from .skeletons import create_page
@@ -52,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="bygg webbplatsen till site/ (ersätter site/ bara om bygget lyckas)")
     build_cmd.add_argument("--site-dir", type=Path, default=None, help="vart webbplatsen byggs (standard: site/)")
     build_cmd.add_argument("--root", type=Path, default=None, help="projektets mapp (där mkdocs.yml ligger)")
+    serve_cmd = commands.add_parser("serve", help="förhandsvisa webbplatsen (mkdocs serve), som ./scripts/serve gör")
+    serve_cmd.add_argument("--root", type=Path, default=None, help="projektets mapp (där mkdocs.yml ligger)")
+    serve_cmd.add_argument("--dev-addr", help="adress och port, standard 127.0.0.1:8000; andra flaggor går till mkdocs serve")
     return parser
 
 
@@ -78,18 +90,76 @@ def check(root: Path, *, strict: bool = False, output: str = "text", spelling: b
 
 
 def build_command(root: Path, site_dir: Path | None) -> int:
-    from .publish import build
+    from .publish import build, site_summary
 
     site = (site_dir or root / "site").resolve()
-    code = build(root, site)
+    code = _print_config_problems(root) or build(root, site)
     if code != 0:
         print(f"Bygget misslyckades. {site} är oförändrad.", file=sys.stderr)
+    else:
+        print(site_summary(site))
     return code
+
+
+def serve_command(root: Path, mkdocs_args: list[str]) -> int:
+    """The preview (`mkdocs serve`) after the checks MkDocs would otherwise make in English,
+    announcing the address it will really use (--dev-addr, else mkdocs.yml's dev_addr)."""
+    if _print_config_problems(root):
+        return 1
+    address = _dev_addr(root, mkdocs_args)
+    print(f"==> Startar förhandsvisningen på http://{address}/ (avsluta med Ctrl+C)", flush=True)
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "--dev-addr", address,
+               *_without_dev_addr(mkdocs_args)]
+    os.chdir(root)
+    os.execve(sys.executable, command, {**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return 1  # not reached
+
+
+def _split_root(args: list[str]) -> tuple[Path | None, list[str]]:
+    """`--root DIR` out of `trygg serve`'s arguments; the rest are mkdocs serve's."""
+    if "--root" in args and args.index("--root") + 1 < len(args):
+        at = args.index("--root")
+        return Path(args[at + 1]), args[:at] + args[at + 2:]
+    return None, args
+
+
+def _dev_addr(root: Path, args: list[str]) -> str:
+    for index, arg in enumerate(args):
+        if arg in ("-a", "--dev-addr") and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--dev-addr="):
+            return arg.split("=", 1)[1]
+    return DEFAULT_DEV_ADDR
+
+
+def _without_dev_addr(args: list[str]) -> list[str]:
+    kept, skip = [], False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ("-a", "--dev-addr"):
+            skip = True
+        elif not arg.startswith("--dev-addr="):
+            kept.append(arg)
+    return kept
+
+
+DEFAULT_DEV_ADDR = "127.0.0.1:8000"
+
+
+def _print_config_problems(root: Path) -> int:
+    """Paths in mkdocs.yml that a writer deleted or renamed, in Swedish with the fix; 1 if any."""
+    problems = config_problems(root)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _print_text(report: CheckReport) -> None:
     for problem in report.problems:
         print(problem)
+    for source, day in report.scheduled:
+        print(f"{source}: publiceras {format_date(day)} (visas i förhandsvisningen, på webbplatsen från den dagen)")
     if report.problems:
         print(f"Innehållet har {report.errors} fel och {report.warnings} varningar.")
     else:
@@ -98,7 +168,8 @@ def _print_text(report: CheckReport) -> None:
 
 def _as_json(report: CheckReport) -> dict:
     return {"errors": report.errors, "warnings": report.warnings,
-            "problems": [p.as_dict() for p in report.problems]}
+            "problems": [p.as_dict() for p in report.problems],
+            "scheduled": [{"file": source, "published": day.isoformat()} for source, day in report.scheduled]}
 
 
 def github_annotation(problem: Problem) -> str:

@@ -91,6 +91,7 @@ class Content:
     articles: tuple[LoadedArticle, ...]
     warnings: tuple[Problem, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)  # ContentType.key → what its loader returned
+    scheduled: tuple[tuple[str, dt.date], ...] = ()  # (source, day) of pages published after the build's today
 
     def find(self, url_path: str) -> LoadedEvent | LoadedArticle | None:
         wanted = "/" + url_path.strip("/") + "/"
@@ -106,6 +107,17 @@ class LoadContext:
     include_drafts: bool
     today: dt.date
     problems: list[Problem] = field(default_factory=list)
+    # Pages published after `today` are scheduled: left out like drafts until that day's build.
+    scheduled: list[tuple[str, dt.date]] = field(default_factory=list)  # (source, publishing day)
+
+    def held_back(self, model: BaseModel, path: Path) -> bool:
+        """Whether a loaded page stays out of this build: a draft, or scheduled for a later day
+        (`trygg check` and the preview show both, the published site neither)."""
+        published = getattr(model, "published", None)
+        if isinstance(published, dt.date) and published > self.today:
+            self.scheduled.append((self.rel(path), published))
+            return not self.include_drafts
+        return bool(getattr(model, "draft", False)) and not self.include_drafts
 
     def reporter(self, path: Path) -> Reporter:
         return Reporter(self.rel(path), self.problems)
@@ -128,7 +140,7 @@ class LoadContext:
         if doc is None:
             return None
         model = validate(schema, doc.meta, report, doc.line)
-        if model is None or (getattr(model, "draft", False) and not self.include_drafts):
+        if model is None or self.held_back(model, path):
             return None
         return doc, model
 
@@ -139,7 +151,7 @@ class LoadContext:
         if parsed is None:
             return None
         model = validate(schema, parsed.data, report, parsed.line)
-        if model is None or (getattr(model, "draft", False) and not self.include_drafts):
+        if model is None or self.held_back(model, path):
             return None
         return parsed, model
 
@@ -177,10 +189,20 @@ def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[Co
     _check_article_links(ctx, content)
     _check_personal_data(ctx)
     ctx.problems += check_writer_files(root)
+    _drop_follow_on_register_errors(ctx)
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     if errors and not keep_going:
         raise ContentError(ctx.problems)
-    return Content(root, register, events, articles, tuple(ctx.problems), extra)
+    return Content(root, register, events, articles, tuple(ctx.problems), extra, tuple(sorted(ctx.scheduled)))
+
+
+def _drop_follow_on_register_errors(ctx: LoadContext) -> None:
+    """A register file that did not load leaves its names unknown everywhere; its own error is
+    the one message to fix, not every 'finns inte i registret' that follows from it."""
+    files = {f"content/{REGISTER_DIR}/{name}" for name in _REGISTER_FILES}
+    if any(p.severity is Severity.ERROR and p.file in files for p in ctx.problems):
+        ctx.problems[:] = [p for p in ctx.problems
+                           if p.file in files or not p.message.endswith("finns inte i registret")]
 
 
 def content_text_files(root: Path) -> list[Path]:
@@ -407,19 +429,29 @@ def _load_article(ctx: LoadContext, path: Path) -> LoadedArticle | None:
     return LoadedArticle(slugify(path.stem), ctx.rel(path), article, doc.body, doc.body_line, related_lines)
 
 
-def _source_exists(ctx: LoadContext, target: str) -> bool:
-    """A target whose file exists but did not load has its own error; don't report it twice."""
-    base = ctx.root / "content" / target.strip("/")
-    return (base / "program.md").is_file() or base.with_suffix(".md").is_file()
+def page_source_exists(root: Path, target: str) -> bool:
+    """Whether a page path under content/ ('moten/<mapp>', 'organisation/diagram/<namn>',
+    'malomraden/<namn>') has a source file of any content type. A target whose file exists but
+    did not load has its own error; it is not reported twice."""
+    base = root / "content" / target.strip("/")
+    return any(p.is_file() for p in (base / "program.md", base / "handbok.yml", base.with_suffix(".md"),
+                                     base.with_suffix(".yml")))
+
+
+def _page_path(rel: str) -> str:
+    """content/moten/m/program.md → moten/m; content/nyheter/a.md → nyheter/a."""
+    path = rel.removeprefix("content/").rsplit(".", 1)[0]
+    return path.removesuffix("/program").removesuffix("/handbok")
 
 
 def _check_article_links(ctx: LoadContext, content: Content) -> None:
-    known = [c.url.strip("/") for c in (*content.events, *content.articles)]
+    known = sorted({_page_path(ctx.rel(path)) for path in content_text_files(ctx.root)})
     for loaded in content.articles:
         report = ctx.reporter(ctx.root / loaded.source)
         for target, line in zip(loaded.article.related, loaded.related_lines):
-            if content.find(target) is None and not _source_exists(ctx, target):
+            if content.find(target) is None and not page_source_exists(ctx.root, target):
                 guess = suggest(target.strip("/"), known)
                 report.error(line, f"'relaterat' pekar på '{target}' som inte finns",
-                             f"menade du '{guess}'?" if guess else "skriv sökvägen som moten/<mapp>")
+                             f"menade du '{guess}'?" if guess else "skriv sidans sökväg under content/ utan filändelse, "
+                             "till exempel moten/<mapp> eller organisation/diagram/<namn>")
 

@@ -31,6 +31,9 @@ _ID_ATTR = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""")
 _ATTR_LIST_ID = re.compile(r"\{:?[^}]*?#([\w-]+)[^}]*\}")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _SAFE_SCHEMES = {"https", "mailto", "tel"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
+# Files a page may offer for download. No .svg or .html: opened directly they run scripts on our address.
+FILE_SUFFIXES = {".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".csv"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,18 @@ class Link:
     target: str
     image: bool
     text: str | None  # link text or alt text; None for HTML without alt
+
+
+def is_media(target: str) -> bool:
+    """Whether a link target names an image or a downloadable file (by its ending)."""
+    return posixpath.splitext(target.split("#")[0].split("?")[0].lower())[1] in IMAGE_SUFFIXES | FILE_SUFFIXES
+
+
+def missing_hint(folder: str, image: bool) -> str:
+    """Where a page's pictures and files go: beside its source, linked by the file's name."""
+    if image:
+        return f"spara bilden i {folder}/, bredvid sidans fil, och skriv filnamnet: ![Vad bilden visar](bild.jpg)"
+    return f"spara filen i {folder}/, bredvid sidans fil, och skriv filnamnet: [Vad filen innehåller](fil.pdf)"
 
 
 def markdown_lines(body: str) -> Iterator[tuple[int, str]]:
@@ -111,9 +126,18 @@ def anchors_of(markdown: str) -> set[str]:
 class SitePages:
     """The site's files by path in the docs tree, with the anchors of its Markdown pages."""
 
-    def __init__(self, pages: dict[str, str | None]) -> None:
+    def __init__(self, pages: dict[str, str | None], missing: set[str] = frozenset(),
+                 unpublished: dict[str, str] | None = None) -> None:
         self._pages = pages  # uri → Markdown (None for a non-Markdown file)
+        # uri → why the published site lacks the page ('sidan är ett utkast'), for pages that
+        # `trygg check` and the preview show but the build leaves out
+        self.unpublished = unpublished or {}
+        self._missing = missing  # pages whose source has errors ('nyheter/a'): not linked to in vain
         self._anchors: dict[str, set[str]] = {}
+
+    def failed(self, uri: str) -> bool:
+        """Whether `uri` is a page whose source did not load (its own error says why)."""
+        return uri.removesuffix(".md").removesuffix("/index").strip("/") in self._missing
 
     def exists(self, uri: str) -> bool:
         return uri in self._pages
@@ -180,9 +204,21 @@ def _check_internal(target: str, link: Link, page_uri: str | None, site: SitePag
                      "länka till en sida på webbplatsen, till exempel /nyheter/index.md", column=link.column)
         return
     _check_target(resolved, anchor, target, link, site, report)
+    if resolved in site.unpublished and page_uri not in site.unpublished:
+        report.error(link.line, f"länken '{target}' pekar på en sida som inte publiceras: {site.unpublished[resolved]}",
+                     "ta bort länken tills sidan publiceras", column=link.column)
 
 
 def _check_target(resolved: str, anchor: str, target: str, link: Link, site: SitePages, report: Reporter) -> None:
+    if site.failed(resolved):
+        return
+    if not site.exists(resolved) and is_media(resolved):
+        if not target.startswith("/"):
+            return  # a file beside the page: trygg.bundles says where it should be
+        what = "bilden" if link.image else "filen"
+        report.error(link.line, f"{what} '{target}' finns inte", missing_hint(posixpath.dirname(report.file), link.image),
+                     column=link.column)
+        return
     if not site.exists(resolved):
         as_page = posixpath.join(resolved, "index.md") if resolved != "." else "index.md"
         if site.exists(as_page):

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .about import theme_facts
 from .api import render_api
+from .bundles import bundle_files
+from .console import config_problems
 from .content import Content, content_text_files, load_content
 from .guide import render_guide
 from .memo import Memo
@@ -21,12 +23,14 @@ from .history import build_date, last_changed_dates
 from .pagecheck import SitePages, check_page_markdown
 from .problems import ContentError, Problem, Reporter, Severity
 from .redirects import render_redirects
-from .register import Entry
+from .register import Entry, slugify
 from .render import Output, SiteInfo, render_site
 from .sanitize import check_markdown_html
 from .source import line_at, read_document, read_yaml_file
+from .sv import format_iso_date
 from .types import registered_types
-from .writing import (DEFAULT_MAX_LIX, Speller, check_abbreviations, check_readability, check_spelling,
+from .validation import fold
+from .writing import (DEFAULT_MAX_LIX, WORD_LIST, Speller, check_abbreviations, check_readability, check_spelling,
                       find_dictionary, iter_text_values, markdown_pieces, read_word_list)
 
 
@@ -57,12 +61,15 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
     if keep_going:
         return _build_preview(root, content, site, types, last_changed, memo)
     outputs = render_site(content, site, last_changed, types) + render_guide(site.today)
+    bundled = bundle_files(root, outputs)
+    outputs += bundled.outputs
     outputs += render_redirects(root, outputs, site)
     outputs += render_api(content, site, last_changed, types)
-    duplicates = check_unique_uris(outputs, {})
-    if duplicates:
-        raise ContentError([*content.warnings, *duplicates])
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
+    blocking = [*bundled.errors, *check_unique_uris(outputs, {}),
+                *unexplained_abbreviations(root, {*content.register.abbreviations(), *known_names})]
+    if blocking:
+        raise ContentError([*content.warnings, *blocking])
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names, theme=theme_facts(content))
 
@@ -73,6 +80,9 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     problems = list(content.warnings)
     try:
         outputs = render_site(content, site, last_changed, types, memo) + render_guide(site.today)
+        bundled = bundle_files(root, outputs)
+        outputs += bundled.outputs
+        problems += bundled.errors
         try:
             outputs += render_redirects(root, outputs, site)
         except ContentError as error:
@@ -83,10 +93,12 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
             raise
         outputs = []
     problems += check_unique_uris(outputs, {})
+    known_names = frozenset(w for w in read_word_list(root) if w.isupper())
+    failed = {p.file for p in problems if p.severity is Severity.ERROR}
+    problems += unexplained_abbreviations(root, {*content.register.abbreviations(), *known_names}, failed)
     unique = list({o.uri: o for o in reversed(outputs)}.values())[::-1]
     errors = tuple(sorted(p for p in problems if p.severity is Severity.ERROR))
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
-    known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names=known_names, errors=errors, theme=theme_facts(content))
 
@@ -95,6 +107,7 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
 class CheckReport:
     problems: tuple[Problem, ...]  # sorted by file, line and column
     content: Content | None  # None when content has errors
+    scheduled: tuple[tuple[str, dt.date], ...] = ()  # (source, day): published by the first build on that day
 
     @property
     def errors(self) -> int:
@@ -108,50 +121,111 @@ class CheckReport:
 def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True,
                max_lix: float = DEFAULT_MAX_LIX) -> CheckReport:
     """Every problem in `root/content` without building the site: validation as in the build,
-    then links, anchors, images, headings, spelling and readability of the writers' text."""
+    then links, anchors, images, headings, spelling and readability of the writers' text.
+
+    One mistake gives its own messages only: what loaded is rendered (as in the preview), the
+    writer's checks run only on files without errors, and the register's names are known words
+    even when another file is broken."""
     types = registered_types()
-    problems: list[Problem] = []
-    content: Content | None = None
+    today = build_date(root)
+    content = load_content(root, include_drafts=include_drafts, types=types, keep_going=True, today=today)
+    problems: list[Problem] = [*config_problems(root), *content.warnings]
+    failed = {p.file for p in problems if p.severity is Severity.ERROR}
     site: SitePages | None = None
     sources: dict[str, str] = {}
-    today = build_date(root)
-    try:
-        content = load_content(root, include_drafts=include_drafts, types=types, today=today)
-    except ContentError as error:
-        problems += error.problems
-    if content is not None:
-        problems += content.warnings
-        site_info = SiteInfo("", "http://127.0.0.1:8000/", today)
-        outputs = render_site(content, site_info, {}, types) + render_guide(site_info.today)
-        try:
-            outputs += render_redirects(root, outputs, site_info)
-        except ContentError as error:
-            problems += error.problems
+    outputs = _render_for_check(root, content, types, problems, today)
+    if outputs is not None:
         docs = _docs_pages(root)
         problems += check_unique_uris(outputs, docs)
         site = SitePages({**docs, **{o.uri: o.content if isinstance(o.content, str) and o.uri.endswith(".md")
-                                     else None for o in outputs}})
+                                     else None for o in outputs}}, missing=_failed_pages(failed),
+                         unpublished=unpublished_pages(outputs))
         sources = {o.source: o.uri for o in outputs if o.source and o.uri.endswith(".md")}
-    speller = _speller(root, content, problems) if spelling else None
-    known = ({*content.register.abbreviations(), *(w for w in read_word_list(root) if w.isupper())}
-             if content is not None else None)
-    problems += _check_writing(root, site, sources, speller, max_lix, known)
+    # Without the whole register its names would all be 'unknown words': one mistake, one message.
+    register_broken = any(map(_is_register_file, failed))
+    speller = _speller(root, content, problems) if spelling and not register_broken else None
+    known = {*content.register.abbreviations(), *(w for w in read_word_list(root) if w.isupper())}
+    problems += _check_writing(root, site, sources, speller, max_lix, failed)
+    problems += unexplained_abbreviations(root, known, failed)
     problems += _check_docs_html(root)
     if speller is not None:
         speller.save()
-    return CheckReport(tuple(sorted(set(problems))), content)
+    ok = not any(p.severity is Severity.ERROR for p in problems)
+    return CheckReport(tuple(sorted(set(problems))), content if ok else None, content.scheduled)
+
+
+def _render_for_check(root: Path, content: Content, types: list, problems: list[Problem],
+                      today: dt.date) -> list[Output] | None:
+    """The site's generated files, rendered from what loaded; None when a broken file keeps a
+    template from rendering (its error already says why, so links are then not checked)."""
+    site_info = SiteInfo("", "http://127.0.0.1:8000/", today)
+    try:
+        outputs = render_site(content, site_info, {}, types) + render_guide(site_info.today)
+        bundled = bundle_files(root, outputs)
+    except Exception:  # noqa: BLE001 - content with errors may break a template; the errors say why
+        if not any(p.severity is Severity.ERROR for p in problems):
+            raise
+        return None
+    outputs += bundled.outputs
+    problems += [*bundled.errors, *bundled.warnings]
+    try:
+        outputs += render_redirects(root, outputs, site_info)
+    except ContentError as error:
+        problems += error.problems
+    return outputs
+
+
+def unpublished_pages(outputs: list[Output]) -> dict[str, str]:
+    """Pages that `trygg check` and the preview render but the published site leaves out, and why."""
+    found = {}
+    for output in outputs:
+        if isinstance(output.content, str) and output.content.startswith("---\n"):
+            front = output.content[: output.content.find("\n---\n")]
+            if "\nutkast: true" in front:
+                found[output.uri] = "sidan är ett utkast"
+            elif "\npubliceras: " in front:
+                day = front.split("\npubliceras: ", 1)[1].split("\n", 1)[0].strip("'\"")
+                found[output.uri] = f"sidan publiceras först {format_iso_date(day)}"
+    return found
+
+
+def _is_register_file(rel: str) -> bool:
+    """content/organisation/*.yml, or the register as a whole (a name used twice in it)."""
+    return rel == "content/organisation" or (rel.startswith("content/organisation/") and rel.count("/") == 2)
+
+
+def _failed_pages(failed: set[str]) -> set[str]:
+    """The pages files with errors would become (content/nyheter/a.md → nyheter/a): a link to
+    one of them is not a second mistake."""
+    pages = set()
+    for rel in failed:
+        path = rel.removeprefix("content/").rsplit(".", 1)[0]
+        pages.add("/".join(map(slugify, path.removesuffix("/program").removesuffix("/handbok").split("/"))))
+    return pages
 
 
 def check_unique_uris(outputs: list[Output], docs: dict[str, object]) -> list[Problem]:
-    """Two sources that would become the same page (or file) are an error naming both."""
-    seen: dict[str, str] = {uri: f"docs/{uri}" for uri in docs}
+    """Two sources that would become the same page (or file) are an error naming both — also
+    when their addresses differ only in case or in å/ä/ö, for every content type: such files
+    collide in a Windows or macOS checkout, and readers cannot tell the addresses apart."""
+    seen: dict[str, tuple[str, str]] = {fold(uri): (uri, f"docs/{uri}") for uri in docs}
     problems = []
+    reported: set[tuple[str, str]] = set()  # a meeting's page and calendar clash together: one message
     for output in outputs:
         origin = output.source or "content/"
-        if output.uri in seen:
-            problems.append(Problem(origin, None, f"{seen[output.uri]} och {origin} ger samma adress "
+        key = fold(output.uri)
+        if key in seen and (seen[key][1], origin) in reported:
+            continue
+        if key in seen:
+            reported.add((seen[key][1], origin))
+        if key in seen and seen[key][0] == output.uri:
+            problems.append(Problem(origin, None, f"{seen[key][1]} och {origin} ger samma adress "
                                     f"(/{output.uri})", "byt namn på den ena filen eller mappen"))
-        seen.setdefault(output.uri, origin)
+        elif key in seen and seen[key][1] != origin:
+            problems.append(Problem(origin, None, f"{seen[key][1]} och {origin} ger adresser som bara skiljer sig "
+                                    f"i stora och små bokstäver eller å, ä och ö (/{seen[key][0]} och /{output.uri})",
+                                    "byt namn på den ena filen eller mappen så att namnen skiljer sig tydligt"))
+        seen.setdefault(key, (output.uri, origin))
     return problems
 
 
@@ -166,11 +240,14 @@ def _docs_pages(root: Path) -> dict[str, str | None]:
 
 
 def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], speller: Speller | None,
-                   max_lix: float, abbreviations: set[str] | None) -> list[Problem]:
-    """Links and headings (when the site's pages are known), spelling and LIX of every content file."""
+                   max_lix: float, failed: set[str]) -> list[Problem]:
+    """Links and headings (when the site's pages are known), spelling and LIX of every content
+    file that loaded: a file with errors gets only its errors."""
     problems: list[Problem] = []
     for path in content_text_files(root):
         rel = path.relative_to(root).as_posix()
+        if rel in failed:
+            continue
         report, ignored = Reporter(rel, problems), Reporter(rel, [])  # loaders report unreadable files
         if path.suffix in (".md", ".markdown"):
             doc = read_document(path, rel, ignored, require_meta=False)
@@ -190,8 +267,31 @@ def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], 
             continue
         if speller is not None:
             check_spelling([*values, *body], speller, report)
-        if abbreviations is not None and rel.endswith(".md"):
-            check_abbreviations([*values, *body], abbreviations, report)
+    return problems
+
+
+def unexplained_abbreviations(root: Path, known: set[str], failed: set[str] = frozenset()) -> list[Problem]:
+    """The one abbreviation rule of `trygg check`, the build and the preview: an upper-case word
+    in a writer's text (Markdown and YAML alike) that the register does not explain is an error
+    with its file and line. Files with other errors are left to those (one mistake, one message)."""
+    if any(_is_register_file(rel) for rel in failed):
+        return []  # the register's own error comes first: without it every abbreviation is unknown
+    problems: list[Problem] = []
+    for path in content_text_files(root):
+        rel = path.relative_to(root).as_posix()
+        if rel in failed or rel == WORD_LIST:
+            continue
+        ignored = Reporter(rel, [])
+        if path.suffix in (".md", ".markdown"):
+            doc = read_document(path, rel, ignored, require_meta=False)
+            pieces = ([*iter_text_values(doc.meta, doc.lines), *markdown_pieces(doc.body, doc.body_line)]
+                      if doc is not None else [])
+        elif path.suffix in (".yml", ".yaml"):
+            parsed = read_yaml_file(path, rel, ignored)
+            pieces = list(iter_text_values(parsed.data, parsed.lines)) if parsed else []
+        else:
+            continue
+        check_abbreviations(pieces, known, Reporter(rel, problems))
     return problems
 
 
@@ -223,7 +323,7 @@ def _page_of(rel: str, sources: dict[str, str]) -> str | None:
     return sources.get(sibling) if rel.endswith("/anteckningar.md") else None
 
 
-def _speller(root: Path, content: Content | None, problems: list[Problem]) -> Speller | None:
+def _speller(root: Path, content: Content, problems: list[Problem]) -> Speller | None:
     dictionary = find_dictionary()
     if dictionary is None:
         problems.append(Problem("content/", None, "stavningen kontrolleras inte: den svenska ordlistan "
@@ -233,10 +333,8 @@ def _speller(root: Path, content: Content | None, problems: list[Problem]) -> Sp
     return Speller(dictionary, [*read_word_list(root), *_register_words(content)])
 
 
-def _register_words(content: Content | None) -> list[str]:
+def _register_words(content: Content) -> list[str]:
     """Names, abbreviations and aliases in the register are words the speller accepts."""
-    if content is None:
-        return []
     register = content.register
     return [*(o.name for o in register.organisations), *(o.abbreviation or "" for o in register.organisations),
             *(a for o in register.organisations for a in o.aliases), *(p.name for p in register.people),

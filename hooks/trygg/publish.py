@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from .assets import is_fingerprinted
+from .console import translate
 from .history import build_epoch
 from .webserver import UnknownScript, secure_site
 
@@ -111,9 +113,36 @@ def _listed_assets(site: Path) -> set[str] | None:
 
 
 def _run_mkdocs(root: Path, target: Path, extra_args: tuple[str, ...]) -> int:
+    """MkDocs' build; its routine lines dropped and the rest in Swedish (trygg.console), as they come."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "-f", str(root / "mkdocs.yml"), "-d", str(target), *extra_args]
-    return subprocess.run(command, cwd=root, env=build_environment(root)).returncode
+    with subprocess.Popen(command, cwd=root, env=build_environment(root), stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace") as child:
+        for line in child.stdout or ():
+            shown = _swedish_line(line.rstrip("\n"))
+            if shown is not None:
+                print(shown, file=sys.stderr, flush=True)
+    return child.returncode
+
+
+_LEVEL = re.compile(r"^(INFO|WARNING|ERROR|DEBUG)\s+-\s+")
+
+
+def _swedish_line(line: str) -> str | None:
+    """A line of MkDocs' output as `trygg build` shows it: info lines are left to the summary."""
+    level = _LEVEL.match(line)
+    if level and level.group(1) == "INFO":
+        return None
+    message = line[level.end():] if level else line
+    swedish = translate(message)
+    return None if swedish is None else (line[: level.end()] if level else "") + swedish
+
+
+def site_summary(site: Path) -> str:
+    """The one line `trygg build` ends with: what was built, and where."""
+    pages = sum(1 for path in site.rglob("*.html") if path.name != "404.html")
+    files = sum(1 for path in site.rglob("*") if path.is_file() and path.suffix not in (".gz", ".html"))
+    return f"Webbplatsen är byggd: {pages} sidor och {files} andra filer i {site}."
 
 
 def _swap_in(staging: Path, site: Path) -> None:

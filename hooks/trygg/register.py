@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from .models.register import Organisation, Person, Term
-from .validation import fold, suggest
+from .validation import fold
 
 
 def slugify(text: str) -> str:
@@ -54,6 +55,12 @@ class Register:
             table.setdefault(fold(person.name), _person_entry(person, self))
         return table
 
+    def written_names(self) -> list[tuple[str, Entry]]:
+        """Every name, abbreviation and alias as the register writes it, with its entry."""
+        found = [(key, entry) for org, entry in zip(self.organisations, map(_org_entry, self.organisations))
+                 for key in (org.name, org.abbreviation, *org.aliases) if key]
+        return found + [(person.name, _person_entry(person, self)) for person in self.people]
+
     def abbreviations(self) -> dict[str, Entry]:
         """Abbreviation as written (case-sensitive) → entry; used to expand them on every page."""
         found = {e.abbreviation: e for e in self.entries() if e.abbreviation}
@@ -70,15 +77,54 @@ class Resolver:
 
     def __init__(self, register: Register) -> None:
         self._table = register.lookup_table()
-        self._names = sorted({e.name for e in self._table.values()} |
-                             {e.abbreviation for e in self._table.values() if e.abbreviation})
+        self._written = register.written_names()
 
     def resolve(self, name: str) -> Entry | None:
         return self._table.get(fold(name))
 
     def suggestion(self, name: str) -> str:
-        guess = suggest(name, self._names)
-        return f"menade du '{guess}'?" if guess else "lägg till namnet i content/organisation/ först"
+        found = self.closest(name)
+        if found is None:
+            return "lägg till namnet i content/organisation/ först"
+        written, entry = found
+        other = entry.abbreviation if written != entry.abbreviation else entry.name
+        shown = f"{written} ({other})" if other and other != written else written
+        return f"menade du '{shown}'?"
+
+    def closest(self, name: str) -> tuple[str, Entry] | None:
+        """The name, abbreviation or alias most like `name` — letter by letter, word by word and
+        with Swedish shared compounds spelt out — and its entry; None when nothing is close.
+        'Fritidsförvaltningen' finds 'Fritids- och folkhälsoförvaltningen', 'CKSS' finds 'CKS'."""
+        query = fold(name)
+        scored = ((name_likeness(query, fold(written)), written, entry) for written, entry in self._written)
+        best = max(scored, default=None, key=lambda found: found[:2])
+        return (best[1], best[2]) if best is not None and best[0] >= 0.75 else None
+
+
+_SHARED_COMPOUND = re.compile(r"^(.*?)(\w+)- (?:och|eller) (\w+)(.*)$")
+
+
+def name_likeness(query: str, key: str) -> float:
+    """How alike two folded names are (0–1): letters, whole words, and the readings of a shared
+    compound ('fritids- och folkhalsoforvaltningen' also reads 'fritidsforvaltningen')."""
+    score = difflib.SequenceMatcher(None, query, key).ratio()
+    for variant in _compound_readings(key):
+        score = max(score, difflib.SequenceMatcher(None, query, variant).ratio())
+    query_words, key_words = set(query.split()), {w for w in key.split() if len(w) > 3}
+    if key_words and key_words <= query_words:  # 'polisen i boras' names 'polisen'
+        score = max(score, 0.8)
+    return score
+
+
+def _compound_readings(key: str) -> list[str]:
+    """'fritids- och folkhalsonamnden' → 'fritidsnamnden', 'fritidshalsonamnden', …, 'folkhalsonamnden'."""
+    match = _SHARED_COMPOUND.match(key)
+    if not match:
+        return []
+    before, first, second, after = match.groups()
+    readings = [before + second + after]
+    readings += [before + first + second[i:] + after for i in range(1, len(second) - 3)]
+    return readings
 
 
 def _org_entry(org: Organisation) -> Entry:

@@ -58,10 +58,11 @@ def render_site(content: Content, site: SiteInfo, last_changed: dict[str, dt.dat
     """All generated files of the site, in a stable order. `memo` (the preview's) keeps slow,
     pure results such as the handbooks' PDFs between builds."""
     renderer = Renderer(content, site, last_changed, memo)
-    outputs = [*renderer.register(), *renderer.events(), *renderer.articles()]
-    for content_type in types:
-        outputs += content_type.render(content.extra[content_type.key], renderer)
-    return outputs
+    outputs = [*renderer.register(), *renderer.events()]
+    others = [o for content_type in types for o in content_type.render(content.extra[content_type.key], renderer)]
+    # News may name any page under 'relaterat' (a chart, a goal area …): rendered last, with every title known.
+    renderer.pages = {o.uri: o for o in [*outputs, *others]}
+    return [*outputs, *renderer.articles(), *others]
 
 
 class Renderer:
@@ -74,6 +75,7 @@ class Renderer:
         self.last_changed = last_changed
         self.memo = memo
         self.env = _markdown_environment()
+        self.pages: dict[str, Output] = {}  # the pages rendered so far, by uri (see render_site)
 
     # --- pages ----------------------------------------------------------------------------
 
@@ -151,9 +153,19 @@ class Renderer:
         return outputs
 
     def _article_page(self, loaded: LoadedArticle) -> Output:
-        related = [found for found in map(self.content.find, loaded.article.related) if found is not None]
+        related = [found for found in map(self.related_page, loaded.article.related) if found is not None]
         return self.remembered(("article", loaded, related), [loaded.source],
                                lambda: self._render_article_page(loaded, related))
+
+    def related_page(self, target: str) -> tuple[str, str] | None:
+        """(title, page) of a page named by its path under content/ ('moten/<mapp>',
+        'organisation/diagram/<namn>'), for the 'Läs mer' links; None if there is no such page."""
+        found = self.content.find(target)
+        if found is not None:
+            return _target_title(found), _target_page(found)
+        page = self.pages.get(f"{target.strip('/')}/index.md")
+        title = _front_matter_title(page.content) if page is not None and isinstance(page.content, str) else None
+        return (title, page.uri) if title else None
 
     def _render_article_page(self, loaded: LoadedArticle, related: list) -> Output:
         article = loaded.article
@@ -200,6 +212,8 @@ class Renderer:
                                 "trygg_typ": TYPE_LABELS[kind]}
         if published:
             meta["publicerad"] = published.isoformat()
+            if published > self.site.today:  # only in the preview and trygg check: the build leaves it out
+                meta["publiceras"] = published.isoformat()
         if last and (published is None or last > published):
             meta["senast_andrad"] = last.isoformat()
         if owner:
@@ -339,6 +353,15 @@ def _target_title(target: LoadedEvent | LoadedArticle) -> str:
 
 def _target_page(target: LoadedEvent | LoadedArticle) -> str:
     return target.url.strip("/") + "/index.md"
+
+
+_TITLE_LINE = re.compile(r"\A---\n(?:.*\n)*?title: (.*)\n")
+
+
+def _front_matter_title(markdown: str) -> str | None:
+    """The title a generated page's front matter gives (escaped there for the theme, see `meta`)."""
+    match = _TITLE_LINE.match(markdown)
+    return html.unescape(str(yaml.safe_load(match.group(1)))) if match else None
 
 
 def _tel(phone: str) -> str:

@@ -158,10 +158,9 @@ def _parse_yaml(text: str, report: Reporter, first_line: int) -> YamlData | None
                      "skriv innehållet med färre nivåer")
         return None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark = _start_mark(exc)
         line = mark.line + first_line if mark else None
-        report.error(line, f"YAML-fel: {_describe_yaml_error(exc)}",
-                     "kontrollera kolon, citattecken och indrag på raden och raden ovanför",
+        report.error(line, f"YAML-fel: {_describe_yaml_error(exc)}", _yaml_hint(exc),
                      column=mark.column + 1 if mark else None)
         return None
     if node is None:
@@ -216,6 +215,23 @@ def _map_lines(node: yaml.Node, path: Path_, out: dict[Path_, int], first: int, 
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _map_lines(item, (*path, index), out, first, report, visited)
+
+
+def _start_mark(exc: yaml.YAMLError) -> yaml.Mark | None:
+    """Where the writer's mistake starts. A scanner error ('while scanning a quoted scalar')
+    marks the start of the value it could not finish: an unclosed quote on line 2 is reported on
+    line 2, not at the end of the block where YAML gave up. Other errors: YAML's problem mark
+    (a parser's context mark is the start of the whole mapping, which says nothing)."""
+    context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and context.startswith("while scanning") and context_mark is not None:
+        return context_mark
+    return getattr(exc, "problem_mark", None)
+
+
+def _yaml_hint(exc: yaml.YAMLError) -> str:
+    if (getattr(exc, "context", None) or "").startswith("while scanning a quoted scalar"):
+        return "avsluta texten med samma citattecken som den börjar med, på samma rad"
+    return "kontrollera kolon, citattecken och indrag på raden och raden ovanför"
 
 
 def _describe_yaml_error(exc: yaml.YAMLError) -> str:

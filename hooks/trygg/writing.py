@@ -174,7 +174,7 @@ def check_abbreviations(pieces: Iterable[TextPiece], known: set[str], report: Re
         for word in find_unknown(html.escape(piece.text), known):
             if word not in reported:
                 reported.add(word)
-                report.warning(piece.line, f"förkortningen '{word}' förklaras inte",
+                report.error(piece.line, f"förkortningen '{word}' förklaras inte",
                                "lägg till den i content/organisation/begrepp.yml eller organisationer.yml")
 
 
