@@ -1,4 +1,4 @@
-/* Säker och trygg kommun: the site's own scripts, no third-party code.
+/* trygg: the site's own scripts, no third-party code.
  * - the search (Pagefind, fetched from this site in small chunks) as a list of results under the
  *   field and on the search page /sok/?q=…;
  * - the "Meny" button that opens Material's navigation drawer on small screens;

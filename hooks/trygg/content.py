@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Mapping, TypeVar
 from pydantic import BaseModel
 
 from .history import build_date
+from .identity import load_identity
 from .models.article import Article
+from .models.identity import Identity
 from .models.common import TimeRange
 from .models.event import AgendaItem, Event
 from .models.register import Organisation, Person, Term
@@ -25,6 +27,7 @@ from .personal import TEXT_SUFFIXES, check_personal_numbers
 from .problems import ContentError, Problem, Reporter, Severity
 from .register import Entry, Register, Resolver, slugify
 from .source import MAX_FILE_BYTES, Document, YamlData, read_document, read_yaml_file
+from .texts import Texts, load_texts
 from .validation import suggest, validate
 
 if TYPE_CHECKING:
@@ -90,6 +93,8 @@ class Content:
     articles: tuple[LoadedArticle, ...]
     warnings: tuple[Problem, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)  # ContentType.key → what its loader returned
+    identity: Identity | None = None  # content/webbplats.yml; None only when it has errors (keep_going)
+    texts: Texts = field(default_factory=lambda: Texts({}, {}))  # the interface texts (trygg.texts)
 
     def find(self, url_path: str) -> LoadedEvent | LoadedArticle | None:
         wanted = "/" + url_path.strip("/") + "/"
@@ -166,8 +171,14 @@ def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[Co
     `today` is the build's day (default: trygg.history.build_date), against which dated rules
     such as review dates are checked.
     """
+    if not (root / "content").is_dir():
+        raise ContentError([Problem("content/", None, "mappen content/ saknas, så det finns inget innehåll att bygga",
+                                    "återställ mappen (git checkout -- content) eller skapa den med "
+                                    "webbplats.yml enligt skrivguiden")])
     ctx = LoadContext(root, include_drafts, today or build_date(root))
-    register = _load_register(ctx)
+    identity = load_identity(ctx)
+    texts = load_texts(ctx, identity)
+    register = load_register(ctx)
     resolver = Resolver(register)
     events = tuple(e for e in map(lambda p: _load_event(ctx, p, resolver), _event_files(ctx)) if e)
     articles = tuple(a for a in map(lambda p: _load_article(ctx, p), ctx.content_files(ARTICLES_DIR, "*.md")) if a)
@@ -178,7 +189,7 @@ def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[Co
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     if errors and not keep_going:
         raise ContentError(ctx.problems)
-    return Content(root, register, events, articles, tuple(ctx.problems), extra)
+    return Content(root, register, events, articles, tuple(ctx.problems), extra, identity, texts)
 
 
 def content_text_files(root: Path) -> list[Path]:
@@ -214,7 +225,7 @@ def _check_personal_data(ctx: LoadContext) -> None:
 _REGISTER_FILES: dict[str, type] = {"organisationer.yml": Organisation, "personer.yml": Person, "begrepp.yml": Term}
 
 
-def _load_register(ctx: LoadContext) -> Register:
+def load_register(ctx: LoadContext) -> Register:
     loaded: dict[type, list] = {schema: [] for schema in _REGISTER_FILES.values()}
     base = ctx.root / "content" / REGISTER_DIR
     for name, schema in _REGISTER_FILES.items():

@@ -17,7 +17,9 @@ from .api import render_api
 from .content import Content, content_text_files, load_content
 from .guide import render_guide
 from .memo import Memo
+from .models.identity import Identity
 from .history import build_date, last_changed_dates
+from .identity import identity_outputs
 from .pagecheck import SitePages, check_page_markdown
 from .problems import ContentError, Problem, Reporter, Severity
 from .redirects import render_redirects
@@ -41,21 +43,26 @@ class BuildResult:
     known_names: frozenset[str] = frozenset()
     errors: tuple[Problem, ...] = ()  # only with keep_going (the preview); a build raises instead
     theme: dict = field(default_factory=dict)  # site facts the theme draws (trygg.about.theme_facts)
+    site: SiteInfo | None = None  # the programme's name, the site's address and the publisher
+    identity: Identity | None = None  # content/webbplats.yml (None only in a preview with its errors)
 
 
-def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False,
+def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool = False,
                keep_going: bool = False, memo: Memo | None = None) -> BuildResult:
     """Load and validate `root/content`, then render every generated file. Raises ContentError,
     unless `keep_going`: then what could be loaded is rendered and the errors are returned.
-    `memo` (the preview's, see trygg.memo) keeps slow pure results between builds."""
+    `site_url` (mkdocs.yml's, from TRYGG_SITE_URL) wins over the identity's public address; the
+    local preview's address is the last resort. `memo` (the preview's, see trygg.memo) keeps slow
+    pure results between builds."""
     types = registered_types()
     today = build_date(root)
     content = load_content(root, include_drafts=include_drafts, types=types, keep_going=keep_going, today=today)
-    site = SiteInfo(site_name, site_url.rstrip("/") + "/", today)
+    site = site_info(content, site_url, today)
     last_changed = last_changed_dates(root)
     if keep_going:
         return _build_preview(root, content, site, types, last_changed, memo)
-    outputs = render_site(content, site, last_changed, types) + render_guide(site.today)
+    outputs = render_site(content, site, last_changed, types) + render_guide(site.today, content)
+    outputs += identity_outputs(root, content.identity) if content.identity else []
     outputs += render_redirects(root, outputs, site)
     outputs += render_api(content, site, last_changed, types)
     duplicates = check_unique_uris(outputs, {})
@@ -63,7 +70,7 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
         raise ContentError([*content.warnings, *duplicates])
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names, theme=theme_facts(content))
+                       known_names, theme=theme_facts(content), site=site, identity=content.identity)
 
 
 def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
@@ -71,7 +78,8 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     """The preview renders whatever loaded and carries the errors along, so the server lives on."""
     problems = list(content.warnings)
     try:
-        outputs = render_site(content, site, last_changed, types, memo) + render_guide(site.today)
+        outputs = render_site(content, site, last_changed, types, memo) + render_guide(site.today, content)
+        outputs += identity_outputs(root, content.identity) if content.identity else []
         try:
             outputs += render_redirects(root, outputs, site)
         except ContentError as error:
@@ -87,7 +95,8 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names=known_names, errors=errors, theme=theme_facts(content))
+                       known_names=known_names, errors=errors, theme=theme_facts(content), site=site,
+                       identity=content.identity)
 
 
 @dataclass(frozen=True)
@@ -111,7 +120,7 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
     types = registered_types()
     problems: list[Problem] = []
     content: Content | None = None
-    site: SitePages | None = None
+    pages: SitePages | None = None
     sources: dict[str, str] = {}
     today = build_date(root)
     try:
@@ -120,24 +129,35 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
         problems += error.problems
     if content is not None:
         problems += content.warnings
-        site_info = SiteInfo("", "http://127.0.0.1:8000/", today)
-        outputs = render_site(content, site_info, {}, types) + render_guide(site_info.today)
+        site = site_info(content, None, today)
+        outputs = render_site(content, site, {}, types) + render_guide(site.today, content)
         try:
-            outputs += render_redirects(root, outputs, site_info)
+            outputs += render_redirects(root, outputs, site)
         except ContentError as error:
             problems += error.problems
         docs = _docs_pages(root)
         problems += check_unique_uris(outputs, docs)
-        site = SitePages({**docs, **{o.uri: o.content if isinstance(o.content, str) and o.uri.endswith(".md")
+        pages = SitePages({**docs, **{o.uri: o.content if isinstance(o.content, str) and o.uri.endswith(".md")
                                      else None for o in outputs}})
         sources = {o.source: o.uri for o in outputs if o.source and o.uri.endswith(".md")}
     speller = _speller(root, content, problems) if spelling else None
     known = ({*content.register.abbreviations(), *(w for w in read_word_list(root) if w.isupper())}
              if content is not None else None)
-    problems += _check_writing(root, site, sources, speller, max_lix, known)
+    problems += _check_writing(root, pages, sources, speller, max_lix, known)
+    problems += check_placeholders(root)
     if speller is not None:
         speller.save()
     return CheckReport(tuple(sorted(set(problems))), content)
+
+
+LOCAL_URL = "http://127.0.0.1:8000/"
+
+
+def site_info(content: Content, site_url: str | None, today: dt.date) -> SiteInfo:
+    identity = content.identity
+    url = site_url or (identity.url if identity and identity.url else LOCAL_URL)
+    return SiteInfo(identity.programme.name if identity else "", url.rstrip("/") + "/", today,
+                    identity.publisher.name if identity else "")
 
 
 def check_unique_uris(outputs: list[Output], docs: dict[str, object]) -> list[Problem]:
@@ -188,6 +208,29 @@ def _check_writing(root: Path, site: SitePages | None, sources: dict[str, str], 
             check_spelling([*values, *body], speller, report)
         if abbreviations is not None and rel.endswith(".md"):
             check_abbreviations([*values, *body], abbreviations, report)
+    return problems
+
+
+def check_placeholders(root: Path) -> list[Problem]:
+    """A skeleton's "Skriv …" text left in a content file (comments aside) is a warning."""
+    from .skeletons import placeholder_texts
+
+    texts = placeholder_texts()
+    problems: list[Problem] = []
+    for path in content_text_files(root):
+        rel = path.relative_to(root).as_posix()
+        try:
+            lines = path.read_text("utf-8", "replace").split("\n")
+        except OSError:
+            continue
+        for number, line in enumerate(lines, 1):
+            if line.lstrip().startswith("#") and not rel.endswith(".md"):
+                continue
+            code = line.split(" #", 1)[0]
+            found = next((t for t in sorted(texts) if t in code), None)
+            if found:
+                problems.append(Problem(rel, number, f"texten '{found}' från mallen står kvar",
+                                        "skriv in sidans eget innehåll i stället", Severity.WARNING))
     return problems
 
 
