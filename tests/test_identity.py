@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, site_pages
 from trygg.identity import contrast, svg_problem
 from trygg.pipeline import check_site
 from trygg.texts import catalogue
@@ -97,3 +98,23 @@ def test_a_missing_identity_or_content_folder_is_a_swedish_message(project):
     assert problems == ["content/webbplats.yml: fel: webbplatsens identitet saknas (content/webbplats.yml) (skapa "
                         "filen med organisation, program, kontakt, logotyp och färger; se skrivguiden, avsnittet "
                         "Webbplatsens identitet)"]
+
+
+def test_every_page_gives_the_programme_contact_by_phone(built_site):
+    # seed 001: "För mer information kontakta Melia Hadzisalihovic, Stadsledningskansliet, tel 0734328730"
+    pages = [p for p in site_pages(built_site) if p != "404.html"]
+    assert len(pages) > 30
+    for page in pages:
+        html = (built_site / (page + ("index.html" if page.endswith("/") or not page else ""))).read_text("utf-8")
+        assert re.search(r'href="(?:mailto:[^"]+|tel:\+46734328730)"', html), page
+    box = (built_site / "index.html").read_text("utf-8")
+    assert '<p class="trygg-contact__name">Melia Hadzisalihovic, Stadsledningskansliet</p>' in box
+    assert '<a href="tel:+46734328730">0734328730</a>' in box
+    statement = (built_site / "tillganglighet/index.html").read_text("utf-8")
+    assert 'Melia Hadzisalihovic, Stadsledningskansliet, telefon <a href="tel:+46734328730">0734328730</a>' in statement
+
+
+def test_trygg_help_names_the_projects_own_site():
+    run = subprocess.run([sys.executable, "-m", "trygg.cli", "--help"], capture_output=True, text=True, cwd=ROOT,
+                         timeout=60)
+    assert "Verktyg för webbplatsen Säker och trygg kommun." in run.stdout
