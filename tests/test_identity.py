@@ -4,12 +4,13 @@ catalogue, never a municipality's name in hooks/ or overrides/."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT, site_pages
+from conftest import ROOT, mkdocs_build, site_pages
 from trygg.identity import contrast, svg_problem
 from trygg.pipeline import check_site
 from trygg.texts import catalogue
@@ -118,3 +119,20 @@ def test_trygg_help_names_the_projects_own_site():
     run = subprocess.run([sys.executable, "-m", "trygg.cli", "--help"], capture_output=True, text=True, cwd=ROOT,
                          timeout=60)
     assert "Verktyg för webbplatsen Säker och trygg kommun." in run.stdout
+
+
+def test_an_unpaired_brace_in_a_text_is_named_not_a_traceback(project):
+    root = project({"content/texter.yml": "nyheter.ingress: 'Om {program.'\n"})
+    problems = [str(p) for p in check_site(root, spelling=False).problems]
+    assert problems == ["content/texter.yml:1: fel: texten 'nyheter.ingress' har en klammer { eller } utan sin "
+                        "motsvarighet (skriv platshållare som {program}; ta bort ensamma klamrar)"]
+
+
+def test_a_deleted_content_folder_stops_the_build_in_swedish(project):
+    root = project({})
+    shutil.rmtree(root / "content")
+    run = mkdocs_build(root)
+    assert run.returncode == 1
+    assert ("content/: fel: mappen content/ saknas, så det finns inget innehåll att bygga (återställ mappen "
+            "(git checkout -- content) eller skapa den med webbplats.yml enligt skrivguiden)") in run.output
+    assert "Config value" not in run.output and "Traceback" not in run.output

@@ -112,7 +112,12 @@ def _load_overrides(ctx: LoadContext) -> dict[str, str]:
         if not isinstance(text, str) or not text.strip():
             report.error(line, f"texten '{key}' ska vara en text", "skriv texten efter kolonet")
             continue
-        unknown = placeholders(text) - placeholders(known[key]) - {"program", "syfte", "utgivare"}
+        try:
+            unknown = placeholders(text) - placeholders(known[key]) - {"program", "syfte", "utgivare"}
+        except ValueError:  # an unpaired { or }
+            report.error(line, f"texten '{key}' har en klammer {{ eller }} utan sin motsvarighet",
+                         "skriv platshållare som {program}; ta bort ensamma klamrar")
+            continue
         if unknown:
             report.error(line, f"texten '{key}' har en okänd platshållare {{{sorted(unknown)[0]}}}",
                          "tillåtna: " + ", ".join(f"{{{p}}}" for p in sorted(placeholders(known[key]) |
