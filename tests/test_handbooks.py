@@ -214,7 +214,7 @@ def _inflate(data: bytes) -> bytes:
 
 def test_the_pdf_is_byte_identical_across_builds():
     content = load_content(ROOT, types=registered_types())
-    renderer = Renderer(content, SiteInfo("S", "https://t.example/", __import__("datetime").date(2026, 11, 22)), {})
+    renderer = Renderer(content, SiteInfo("S", "https://t.example/", __import__("datetime").date(2026, 11, 22), "T"), {})
     loaded = content.extra["handbocker"][0]
     assert render_pdf(loaded, renderer) == render_pdf(loaded, renderer)
 

@@ -51,7 +51,7 @@ class SiteInfo:
     name: str  # the programme's name (content/webbplats.yml)
     url: str  # absolute, ending in '/'
     today: dt.date
-    publisher: str = ""  # the publishing organisation's name (content/webbplats.yml)
+    publisher: str  # the publishing organisation's name (content/webbplats.yml)
 
 
 def render_site(content: Content, site: SiteInfo, last_changed: dict[str, dt.date],
