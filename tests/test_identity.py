@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, mkdocs_build, site_pages
+from conftest import ROOT, VALID_EVENT, mkdocs_build, site_pages
 from trygg.identity import contrast, svg_problem
 from trygg.pipeline import check_site
 from trygg.texts import catalogue
@@ -136,3 +136,23 @@ def test_a_deleted_content_folder_stops_the_build_in_swedish(project):
     assert ("content/: fel: mappen content/ saknas, så det finns inget innehåll att bygga (återställ mappen "
             "(git checkout -- content) eller skapa den med webbplats.yml enligt skrivguiden)") in run.output
     assert "Config value" not in run.output and "Traceback" not in run.output
+
+
+def test_a_site_with_only_meetings_and_news_builds_without_the_other_types(project):
+    event = VALID_EVENT.replace("    medverkande: [Kerstin Hermansson]\n", "").replace("    medverkande: [FOF, Polisen]\n", "")
+    root = project({"content/moten/natverk/program.md": event,
+                    "content/nyheter/en-nyhet.md": "---\ntitel: En nyhet\npublicerad: 2030-01-02\n"
+                                                   "sammanfattning: Kort.\n---\n\nText.\n"})
+    shutil.rmtree(root / "content/organisation")
+    run = mkdocs_build(root)
+    assert run.returncode == 0, run.output
+    site = run.site
+    assert (site / "moten/natverk/index.html").is_file() and (site / "nyheter/en-nyhet/index.html").is_file()
+    for gone in ("organisation", "beslut", "handbocker", "nyckeltal", "malomraden"):
+        assert not (site / gone).exists(), gone
+    assert sorted(p.name for p in (site / "api").glob("*.json")) == ["index.json", "meetings.json"]
+    sitemap = (site / "sitemap.xml").read_text()
+    assert "/organisation/" not in sitemap and "/moten/natverk/" in sitemap
+    menu = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', (site / "index.html").read_text(), re.S).group(0)
+    assert ">Möten<" in menu.replace("\n", "").replace(" ", "") or "Möten" in menu
+    assert "Organisation" not in menu and "Beslut" not in menu and "Handböcker" not in menu

@@ -228,6 +228,8 @@ _REGISTER_FILES: dict[str, type] = {"organisationer.yml": Organisation, "persone
 def load_register(ctx: LoadContext) -> Register:
     loaded: dict[type, list] = {schema: [] for schema in _REGISTER_FILES.values()}
     base = ctx.root / "content" / REGISTER_DIR
+    if not base.is_dir():  # a site without a register: no register page (content types are optional)
+        return Register((), (), ())
     for name, schema in _REGISTER_FILES.items():
         path = base / name
         if not path.exists():
