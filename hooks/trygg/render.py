@@ -187,14 +187,14 @@ class Renderer:
     def remembered(self, parts: tuple, sources: list[str], render: Callable[[], Output]) -> Output:
         """`render()`, or in the preview the same page kept from an earlier build (trygg.memo.Recent).
 
-        `parts` must hold everything the page is made from besides the site, the sources' dates
+        `parts` must hold everything the page is made from besides the site, its texts, the sources' dates
         and trygg's code and templates (the memo's `code_version`: Jinja reloads an edited
         template, so must the preview), as frozen dataclasses or models (their `repr` is complete).
         """
         if self.memo is None:
             return render()
         dates = [self.last_changed.get(source) for source in sources]
-        return _PREVIEW_PAGES.get((parts, self.site, dates, self.memo.code_version), render)
+        return _PREVIEW_PAGES.get((parts, self.site, self.texts, dates, self.memo.code_version), render)
 
     def meta(self, kind: str, title: str, description: str, source: str | None, *, published: dt.date | None,
               owner: str | None, updated: dt.date | None = None, changed_sources: list[str] | None = None) -> dict:

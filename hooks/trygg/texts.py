@@ -40,13 +40,15 @@ def placeholders(text: str) -> set[str]:
 class Texts(Mapping[str, str]):
     """The site's texts: the catalogue, overridden in part, with the identity's facts filled in.
 
-    A placeholder a text needs but the site lacks (e.g. {målprogram} before the goal areas have
-    an index.yml) is filled from `fallbacks` or left to the caller through `format`.
+    A placeholder only the caller knows (e.g. {målprogram}, the goal areas' own title) is given
+    to `format`; `resolved` leaves out texts whose placeholders the site cannot fill.
     """
 
     def __init__(self, overrides: Mapping[str, str], values: Mapping[str, str]) -> None:
         self._raw = {**catalogue(), **overrides}
         self._values = dict(values)
+        # Part of the preview's memo keys (trygg.render.Renderer.remembered): complete, stable, made once.
+        self._key = f"Texts({sorted(self._raw.items())!r}, {sorted(self._values.items())!r})"
 
     def __getitem__(self, key: str) -> str:
         return self.format(key)
@@ -64,14 +66,14 @@ class Texts(Mapping[str, str]):
         """Every text whose placeholders the site can fill (what the theme's templates read)."""
         return {key: self.format(key) for key, text in self._raw.items() if placeholders(text) <= self._values.keys()}
 
-    def __repr__(self) -> str:  # part of the preview's memo keys: complete and stable
-        return f"Texts({sorted(self._raw.items())!r}, {sorted(self._values.items())!r})"
+    def __repr__(self) -> str:
+        return self._key
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Texts) and repr(self) == repr(other)
+        return isinstance(other, Texts) and self._key == other._key
 
     def __hash__(self) -> int:
-        return hash(repr(self))
+        return hash(self._key)
 
 
 def identity_values(identity: Identity | None) -> dict[str, str]:
