@@ -51,7 +51,8 @@ def test_every_page_links_to_the_statement_in_its_footer(built_site):
 def test_content_pages_have_contact_print_and_share(built_site):
     raw = (built_site / "nyheter/organiserad-trygghet/index.html").read_text(encoding="utf-8")
     assert '<h2 id="trygg-contact-heading" class="trygg-contact__heading">Kontakta oss</h2>' in raw
-    assert '<a href="https://www.boras.se">www.boras.se</a>' in raw
+    assert '<p class="trygg-contact__name">Melia Hadzisalihovic, Stadsledningskansliet</p>' in raw
+    assert '<li>Telefon: <a href="tel:+46734328730">0734328730</a></li>' in raw
     assert "data-trygg-print hidden>Skriv ut</button>" in raw  # shown by our script only
     assert re.search(r'<a href="mailto:\?subject=Organiserad%20trygghet&amp;body=http[^"]+organiserad-trygghet', raw)
     assert re.search(r'<a href="http[^"]+/nyheter/organiserad-trygghet/" data-trygg-copy>Kopiera länk</a>', raw)
