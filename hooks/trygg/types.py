@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from .api import Collection
     from .content import LoadContext
     from .register import Resolver
