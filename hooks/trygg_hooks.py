@@ -2,15 +2,20 @@
 
 - on_startup: remembers whether this process serves (drafts shown) or builds (drafts left out),
   and says once (info) when search will match whole words only (no hunspell-sv);
-- on_serve:   has the preview watch files with the system's file events, not MkDocs' polling;
+- on_serve:   has the preview watch files with the system's file events, not MkDocs' polling,
+  and watches content/, hooks/ and overrides/ where they exist (not `watch:` in mkdocs.yml, whose
+  check of a missing folder is MkDocs' English error before any hook runs);
 - on_config:  loads and validates content/ once per build; a content error stops the build with
   every problem listed (PluginError, no traceback); a warning because a date has passed (an
   overdue review) is logged as info, so --strict never fails on a calendar day; adds the abbreviation and safe-HTML
   extensions. In the preview (`mkdocs serve`) a content error does not stop anything: the
-  errors are logged, what loaded is shown, and every page carries a Swedish error banner;
+  errors are logged, what loaded is shown, and every page carries a Swedish error banner. The
+  site's name, description, author, copyright, address and colours come from the identity
+  (content/webbplats.yml, trygg.identity), not from mkdocs.yml;
 - on_post_page, on_post_template: put that banner, with reminders of dates that have passed, on
   every page and the 404 page (preview only);
-- on_files:   adds each generated page and file via File.generated, its edit_uri pointing at
+- on_files:   drops menu entries of content types that have no content (their pages are not
+  made), then adds each generated page and file via File.generated, its edit_uri pointing at
   the real source file. In `mkdocs serve --dirty` each generated file gets a file of its own
   that changes only with its content, so an edit re-renders only the pages it changes
   (trygg.preview.PreviewFiles). Publishes our own CSS/JS (extra_css, extra_javascript) under
@@ -49,6 +54,8 @@ from trygg.abbreviations import find_unknown, line_of_word
 from trygg.assets import fingerprinted
 from trygg.console import SwedishLog
 from trygg.history import page_date
+from trygg.identity import COLOURS_URI, LOGO_URI
+from trygg.navigation import without_switched_off
 from trygg.memo import Memo, template_cache
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
 from trygg.sanitize import SafeHtmlExtension, escape_written_meta
@@ -96,6 +103,7 @@ def on_serve(server, config: MkDocsConfig, builder):
     this event moves to the new observer; `watch:` folders in mkdocs.yml are added after it.
     """
     if os.environ.get("TRYGG_POLLING") == "1":
+        _watch_project_folders(server, config)
         return server
     moved = []
     for path in dict.fromkeys(filter(None, [config.docs_dir, config.config_file_path, *config.theme.dirs])):
@@ -107,7 +115,18 @@ def on_serve(server, config: MkDocsConfig, builder):
     server.observer = ChangeObserver()
     for path in moved:  # a file (mkdocs.yml) is watched through its folder: not the folders below it
         server.watch(path, recursive=os.path.isdir(path))
+    _watch_project_folders(server, config)
     return server
+
+
+WATCHED = ("content", "hooks", "overrides")
+
+
+def _watch_project_folders(server, config: MkDocsConfig) -> None:
+    for name in WATCHED:
+        folder = _root(config) / name
+        if folder.is_dir():
+            server.watch(str(folder))
 
 
 def _incremental() -> bool:
@@ -127,10 +146,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         PREVIEW_INDEXER.build_starts()
     memo = Memo(root / PREVIEW_MEMO) if incremental else None
     try:
-        result = build_site(root, site_name=config.site_name, site_url=config.site_url or "http://127.0.0.1:8000/",
-                            include_drafts=serving, keep_going=serving, memo=memo)
+        result = build_site(root, site_url=config.site_url, include_drafts=serving, keep_going=serving, memo=memo)
     except ContentError as error:
         raise PluginError(f"Innehållet i content/ har fel:\n{error}") from None
+    _apply_identity(config, result)
     if serving:
         _survive_mistakes(config, result)
     if incremental:  # no sitemap in the preview: it lists every page, and nobody reads it there
@@ -146,6 +165,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[_RESULT_KEY] = result
     config[_COMPOUNDS_KEY] = compound_splitter()  # None without hunspell-sv: see on_startup
     return config
+
+
+def _apply_identity(config: MkDocsConfig, result: BuildResult) -> None:
+    """The identity names the site, its publisher and its address; its colours are a stylesheet."""
+    if result.site is not None:
+        config.site_url = result.site.url
+    identity = result.identity
+    if identity is None:  # the preview with an error in webbplats.yml: mkdocs.yml's name stays
+        return
+    config.site_name = identity.programme.name
+    config.site_description = identity.programme.description
+    config.site_author = config.copyright = identity.publisher.name
+    config.theme["logo"] = LOGO_URI
+    if COLOURS_URI not in config.extra_css:
+        config.extra_css.insert(0, COLOURS_URI)
 
 
 def _survive_mistakes(config: MkDocsConfig, result: BuildResult) -> None:
@@ -174,6 +208,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files:
         if not file.generated_by:
             file.edit_uri = f"docs/{file.src_uri}"
+    config.nav = without_switched_off(config.nav, {o.uri for o in result.outputs}, files)
     for output in result.outputs:
         existing = files.get_file_from_path(output.uri)
         if existing is not None:
@@ -209,11 +244,14 @@ def _fingerprint_own_assets(files: Files, config: MkDocsConfig) -> None:
     renamed: dict[str, str] = {}
     for uri in [*config.extra_css, *map(str, config.extra_javascript)]:
         file = files.get_file_from_path(uri)
-        if file is None or file.abs_src_path is None:
-            continue  # an external URL or a generated file: left as it is
+        if file is None:
+            continue  # an external URL: left as it is
         renamed[uri] = fingerprinted(uri, file.content_bytes)
         files.remove(file)
-        files.append(File.generated(config, renamed[uri], abs_src_path=file.abs_src_path))
+        if file.abs_src_path is None:  # generated, such as the identity's colours
+            files.append(File.generated(config, renamed[uri], content=file.content_bytes))
+        else:
+            files.append(File.generated(config, renamed[uri], abs_src_path=file.abs_src_path))
     config.extra_css = [renamed.get(uri, uri) for uri in config.extra_css]
     for script in config.extra_javascript:  # a str, or an ExtraScriptValue (with defer etc.)
         if not isinstance(script, str):

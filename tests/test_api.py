@@ -287,7 +287,7 @@ def test_drafts_are_open_data_only_in_the_preview(project, include_drafts):
                     "content/nyckeltal/nya.yml": DRAFT_FIGURES,
                     "content/handbocker/ny/01-kapitel.md": "---\ntitel: Kapitel\n---\n\nText.\n"})
     content = load_content(root, include_drafts=include_drafts, types=registered_types())
-    site = SiteInfo("Säker och trygg kommun", BASE, dt.date(2030, 1, 10))
+    site = SiteInfo("Säker och trygg kommun", BASE, dt.date(2030, 1, 10), "Borås Stad")
     areas = goals_collection(content.extra["malomraden"], site).items
     books = handbooks_collection(content.extra["handbocker"], site).items
     assert [a["name"] for a in areas] == (["Ett nytt målområde"] if include_drafts else [])

@@ -192,7 +192,7 @@ def test_edges_that_overlap_get_separate_lanes():
 # --- the SVG ----------------------------------------------------------------------------------
 
 def _svg_of(content, slug: str) -> str:
-    renderer = Renderer(content, SiteInfo("t", "http://t/", __import__("datetime").date(2030, 1, 1)), {})
+    renderer = Renderer(content, SiteInfo("t", "http://t/", __import__("datetime").date(2030, 1, 1), "T"), {})
     chart = next(c for c in content.extra["diagram"] if c.slug == slug)
     return chart_svg(chart, chart_layout(chart), renderer)
 
@@ -264,7 +264,7 @@ def test_upper_case_names_in_the_word_list_need_no_expansion(project):
     from trygg.pipeline import build_site
 
     root = project({"content/ordlista.txt": "KRAMI  # ej utskrivet i underlaget\nEssén\n"})
-    result = build_site(root, site_name="t", site_url="http://t/")
+    result = build_site(root, site_url="http://t/")
     assert result.known_names == frozenset({"KRAMI"})
 
 
@@ -319,9 +319,9 @@ def test_any_chart_gets_a_deterministic_layout_without_overlaps(chart):
 
 
 @pytest.mark.parametrize("path", [CHART, "content/malomraden/tomt.yml", "content/handbocker/h/handbok.yml",
-                                  "content/om/kontakt.yml"])
+                                  "content/webbplats.yml"])
 def test_an_empty_yaml_file_gets_the_same_message_as_every_other_yaml_type(project, path):
-    # charts (and the contact box) read their YAML through LoadContext.read_yaml like every other
+    # charts (and the site's identity) read their YAML through LoadContext.read_yaml like every other
     # YAML type; an empty chart used to be validated as {} and got one message per missing field
     problems = [str(p) for p in check_site(project({path: ""}), spelling=False).problems]
     assert problems == [f"{path}: fel: här ska stå fält som 'namn: värde' (se skrivguiden för ett exempel)"]

@@ -119,8 +119,19 @@ def test_goal_area_mistakes_get_exact_swedish_messages(project, case):
 
 
 def test_goal_areas_without_the_overview_file_get_a_plain_list(project):
-    page = rendered(project, {AREA: MINI_AREA}, "malomraden/index.md")
-    assert page.endswith("# Socialt hållbart Borås\n\n- [Testområde](/malomraden/test/index.md)\n")
+    # before index.yml names the goal programme, the catalogue's general word labels it
+    pages = {o.uri: o.content for o in build_site(project({AREA: MINI_AREA}), site_url="http://t/").outputs}
+    assert pages["malomraden/index.md"].endswith("# Målområden\n\n- [Testområde](/malomraden/test/index.md)\n")
+    assert "[Till Målområden](/malomraden/index.md)" in pages["malomraden/test/index.md"]
+
+
+def test_the_goal_programme_is_named_by_its_content_not_by_code(project):
+    index = MINI_INDEX.replace("titel: Socialt hållbart Borås", "titel: Trygg i Teststad")
+    result = build_site(project({INDEX: index, AREA: MINI_AREA}), site_url="http://t/")
+    pages = {o.uri: o.content for o in result.outputs}
+    assert "[Till Trygg i Teststad](/malomraden/index.md)" in pages["malomraden/test/index.md"]
+    assert "trygg_typ: Målområde" in pages["malomraden/test/index.md"]
+    assert "trygg_typ: Trygg i Teststad" in pages["malomraden/index.md"]
 
 
 def test_key_figure_needs_a_value_or_a_change(project):
@@ -134,7 +145,7 @@ def test_key_figure_needs_a_value_or_a_change(project):
 # --- rendering: the table and the chart --------------------------------------------------------
 
 def rendered(project, files: dict[str, str], uri: str) -> str:
-    result = build_site(project(files), site_name="T", site_url="http://t/")
+    result = build_site(project(files), site_url="http://t/")
     return next(o.content for o in result.outputs if o.uri == uri)
 
 

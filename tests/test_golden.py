@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, VALID_EVENT, write_tree
+from conftest import IDENTITY_PARTS, ROOT, VALID_EVENT, write_tree
 from trygg.content import load_content
 from trygg.render import SiteInfo, calendar, render_site
 
 GOLDEN = Path(__file__).parent / "golden"
-SITE = SiteInfo("Säker och trygg kommun", "https://trygg.example.se/", dt.date(2030, 1, 1))
+SITE = SiteInfo("Säker och trygg kommun", "https://trygg.example.se/", dt.date(2030, 1, 1), "Borås Stad")
 
 
 def check_golden(request, name: str, actual: str | bytes) -> None:
@@ -50,8 +50,10 @@ def test_a_dated_event_renders_its_calendar_exactly(request, tmp_path):
     import shutil
 
     shutil.copytree(ROOT / "content" / "organisation", tmp_path / "content" / "organisation")
+    for name in IDENTITY_PARTS:
+        shutil.copy(ROOT / "content" / name, tmp_path / "content" / name)
     write_tree(tmp_path, {"content/moten/natverk/program.md": VALID_EVENT})
     content = load_content(tmp_path)
-    check_golden(request, "natverk.ics", calendar(list(content.events), SITE))
+    check_golden(request, "natverk.ics", calendar(list(content.events), SITE, content.texts))
     page = {o.uri: o.content for o in render_site(content, SITE, {})}["moten/natverk/index.md"]
     check_golden(request, "natverk.md", page)

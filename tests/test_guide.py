@@ -50,3 +50,11 @@ def test_the_guide_is_reachable_but_not_in_the_navigation(built_site):
     assert "<code>tabbtecken i YAML</code>" in messages
     examples = (built_site / "skrivguide/exempel/index.html").read_text("utf-8")
     assert "trygg new nyhet" in examples and "trygg new möte" in examples
+
+
+def test_every_interface_text_is_listed_in_the_guide_as_it_reads():
+    # the guide's table of texts a site may override (content/texter.yml) follows the catalogue
+    from trygg.texts import catalogue
+
+    missing = [key for key, text in catalogue().items() if f"| `{key}` | `{text}` |" not in GUIDE]
+    assert missing == []

@@ -48,7 +48,7 @@ def problems_for(project, files: dict[str, str]) -> list[str]:
 
 
 def outputs(root: Path, *, drafts: bool = False) -> dict[str, str | bytes]:
-    return {o.uri: o.content for o in build_site(root, site_name="T", site_url="https://t.example/",
+    return {o.uri: o.content for o in build_site(root, site_url="https://t.example/",
                                                  include_drafts=drafts).outputs}
 
 
@@ -136,7 +136,7 @@ def test_an_overdue_review_is_a_warning_in_trygg_check(project, capsys, monkeypa
 def test_an_overdue_review_is_in_the_build_log_and_never_on_the_page(project, monkeypatch):
     root = overdue_book(project)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796000000")
-    result = build_site(root, site_name="T", site_url="https://t.example/")
+    result = build_site(root, site_url="https://t.example/")
     assert [str(w) for w in result.warnings] == [OVERDUE]
     pages = [o.content for o in result.outputs if o.uri.startswith("handbocker/") and isinstance(o.content, str)]
     assert len(pages) == 4 and not any("granskats" in page for page in pages)
@@ -214,7 +214,7 @@ def _inflate(data: bytes) -> bytes:
 
 def test_the_pdf_is_byte_identical_across_builds():
     content = load_content(ROOT, types=registered_types())
-    renderer = Renderer(content, SiteInfo("S", "https://t.example/", __import__("datetime").date(2026, 11, 22)), {})
+    renderer = Renderer(content, SiteInfo("S", "https://t.example/", __import__("datetime").date(2026, 11, 22), "T"), {})
     loaded = content.extra["handbocker"][0]
     assert render_pdf(loaded, renderer) == render_pdf(loaded, renderer)
 

@@ -108,13 +108,13 @@ def test_the_preview_keeps_rendered_pages_only_while_all_they_are_made_from_is_u
                         lambda self, loaded, sources: rendered.append(loaded.slug) or original(self, loaded, sources))
 
     def preview_build() -> dict[str, str | bytes]:
-        result = build_site(root, site_name="S", site_url="http://127.0.0.1:8000/", include_drafts=True,
+        result = build_site(root, site_url="http://127.0.0.1:8000/", include_drafts=True,
                             keep_going=True, memo=Memo(tmp_path / "minne"))
         assert not result.errors
         return {o.uri: o.content for o in result.outputs}
 
     def fresh_build() -> dict[str, str | bytes]:
-        result = build_site(root, site_name="S", site_url="http://127.0.0.1:8000/", include_drafts=True,
+        result = build_site(root, site_url="http://127.0.0.1:8000/", include_drafts=True,
                             keep_going=True)
         return {o.uri: o.content for o in result.outputs}
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import TEST_DAY, mkdocs_build
 from trygg.pipeline import check_site
-from trygg.skeletons import create_page, skeletons
+from trygg.skeletons import create_page, placeholder_texts, skeletons
 
 TITLE = "Trygghetsvandring i Norrby: kväll"
 
@@ -38,6 +38,12 @@ def test_the_skeleton_passes_check_and_builds(project, kind):
     text = (root / created).read_text("utf-8")
     assert TEST_DAY.isoformat() in text  # the tests' clock (conftest), as trygg new reads it
     assert "trygghetsvandring-i-norrby-kvall" in created
+    # untouched, the skeleton's "Skriv …" texts are flagged, each on its own line
+    flagged = [p for p in check_site(root).problems]
+    assert flagged and all(p.message.endswith("från mallen står kvar") and p.file == created for p in flagged)
+    lines = text.split("\n")
+    assert all(any(t in lines[p.line - 1] for t in placeholder_texts()) for p in flagged)
+    (root / created).write_text(_filled(text), encoding="utf-8")
     assert [str(p) for p in check_site(root).problems] == []
     build = mkdocs_build(root)
     assert build.returncode == 0, build.output
@@ -45,6 +51,25 @@ def test_the_skeleton_passes_check_and_builds(project, kind):
     page = build.site / address / "index.html"
     assert page.exists(), sorted(p.relative_to(build.site).as_posix() for p in build.site.rglob("index.html"))
     assert "Trygghetsvandring i Norrby: kväll" in page.read_text("utf-8")
+
+
+def _filled(text: str) -> str:
+    for placeholder in placeholder_texts():
+        text = text.replace(placeholder, "Ifylld uppgift.")
+    return text
+
+
+def test_skeletons_name_the_sites_own_register_and_no_other_place(project):
+    root = project({"content/organisation/organisationer.yml": "- namn: Trygghetsrådet\n  typ: nämnd\n",
+                    "content/organisation/personer.yml": "- namn: Alva Exempelsson\n",
+                    "content/organisation/begrepp.yml": ""})
+    assert create_page(root, "beslut", "Ett beslut", today=dt.date(2026, 8, 20)) == 0
+    text = (root / "content/beslut/ett-beslut.md").read_text("utf-8")
+    assert "ansvarig: 'Trygghetsrådet'\n" in text and "  namn: 'Alva Exempelsson'" in text
+    assert create_page(root, "möte", "Ett möte", today=dt.date(2026, 8, 20)) == 0
+    event = (root / "content/moten/ett-mote/program.md").read_text("utf-8")
+    assert "plats: Skriv var mötet hålls, till exempel lokal och adress\n" in event
+    assert "Stadshuset" not in event
 
 
 def test_the_event_skeleton_is_where_the_readme_says(project):

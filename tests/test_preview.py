@@ -240,13 +240,13 @@ def test_the_preview_watches_with_file_events_unless_asked_to_poll(polling, tmp_
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     server.watch(config.docs_dir)  # what `mkdocs serve` watches before on_serve
     server.watch(config.config_file_path)
-    server = _hooks_module().on_serve(server, config, None)
-    server.watch(str(ROOT / "content"))  # mkdocs.yml's `watch:` folders come after on_serve
+    server = _hooks_module().on_serve(server, config, None)  # also watches content/, hooks/, overrides/
     assert isinstance(server.observer, PollingObserver) is polling
     watched = {(emitter.watch.path, emitter.watch.is_recursive) for emitter in server.observer.emitters}
     # watchdog watches a file through its folder; with file events that folder must not be watched
     # recursively, or the preview's own writes below it (.cache/) would start build after build.
-    assert watched == {(str(ROOT / "docs"), True), (str(ROOT), False), (str(ROOT / "content"), True)}
+    assert watched == {(str(ROOT / "docs"), True), (str(ROOT), False), *((str(ROOT / name), True) for name in
+                                                                       ("content", "hooks", "overrides"))}
 
 
 def test_file_events_report_changes_and_folders_but_not_reads(tmp_path):

@@ -225,7 +225,7 @@ def test_a_moved_page_redirects_from_its_old_address(project):
 
 def redirect_problems(project, moved: str) -> list[str]:
     root = project({"content/moten/m/program.md": VALID_EVENT, "content/flyttade-sidor.yml": moved})
-    site = SiteInfo("S", "https://example.org/", dt.date(2025, 1, 1))
+    site = SiteInfo("S", "https://example.org/", dt.date(2025, 1, 1), "T")
     from trygg.render import Output
     with pytest.raises(ContentError) as caught:
         render_redirects(root, [Output("moten/m/index.md", "")], site)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_tree
+from conftest import ROOT, write_tree
+from trygg.pipeline import check_site
 from trygg.about import load_about
 from trygg.content import LoadContext
 
@@ -50,7 +51,8 @@ def test_every_page_links_to_the_statement_in_its_footer(built_site):
 def test_content_pages_have_contact_print_and_share(built_site):
     raw = (built_site / "nyheter/organiserad-trygghet/index.html").read_text(encoding="utf-8")
     assert '<h2 id="trygg-contact-heading" class="trygg-contact__heading">Kontakta oss</h2>' in raw
-    assert '<a href="https://www.boras.se">www.boras.se</a>' in raw
+    assert '<p class="trygg-contact__name">Melia Hadzisalihovic, Stadsledningskansliet</p>' in raw
+    assert '<li>Telefon: <a href="tel:+46734328730">0734328730</a></li>' in raw
     assert "data-trygg-print hidden>Skriv ut</button>" in raw  # shown by our script only
     assert re.search(r'<a href="mailto:\?subject=Organiserad%20trygghet&amp;body=http[^"]+organiserad-trygghet', raw)
     assert re.search(r'<a href="http[^"]+/nyheter/organiserad-trygghet/" data-trygg-copy>Kopiera länk</a>', raw)
@@ -78,16 +80,14 @@ def test_sitemap_robots_canonical_open_graph_favicon_and_lang(built_site):
     assert '<html lang="sv"' in raw
 
 
-def test_a_statement_without_a_contact_is_an_error(tmp_path):
-    write_tree(tmp_path, {"content/om/tillganglighet.yml": (
-        "aktör: Borås Stad\nwebbplats: X\nförenlighet: delvis förenlig\nbedömd: 2026-11-22\n"
-        "uppdaterad: 2026-11-22\nmetod: Självskattning.\n")})
-    ctx = LoadContext(tmp_path, include_drafts=False, today=dt.date(2026, 12, 1))
-    about = load_about(ctx, None)
-    assert about.statement is not None
-    assert [str(p) for p in ctx.problems] == [
-        "content/om/tillganglighet.yml:1: fel: tillgänglighetsredogörelsen behöver en kontakt för synpunkter "
-        "och andra format (skriv namn och e-post eller telefon i content/om/kontakt.yml)"]
+def test_the_contact_needs_an_email_or_a_phone(project):
+    # every page's contact box and the statement's feedback route must reach someone
+    identity = (ROOT / "content/webbplats.yml").read_text("utf-8")
+    without = re.sub(r'^  telefon: .*\n', "", identity, flags=re.M)
+    line = identity.splitlines().index("kontakt:") + 1
+    problems = [str(p) for p in check_site(project({"content/webbplats.yml": without}), spelling=False).problems]
+    assert problems == [f"content/webbplats.yml:{line}: fel: 'kontakt': kontakten behöver e-post eller telefon, "
+                        "så att invånare kan nå någon"]
 
 
 @pytest.mark.parametrize("value, message", [
@@ -95,7 +95,6 @@ def test_a_statement_without_a_contact_is_an_error(tmp_path):
 ])
 def test_an_unknown_compliance_is_reported_with_its_line(tmp_path, value, message):
     write_tree(tmp_path, {
-        "content/om/kontakt.yml": "namn: Borås Stad\n",
         "content/om/tillganglighet.yml": (
             f"aktör: Borås Stad\nwebbplats: X\nförenlighet: {value}\nbedömd: 2026-11-22\n"
             "uppdaterad: 2026-11-22\nmetod: Självskattning.\n")})

@@ -1,4 +1,4 @@
-/* Säker och trygg kommun: the site's own scripts, no third-party code.
+/* trygg: the site's own scripts, no third-party code.
  * - the search (Pagefind, fetched from this site in small chunks, and the site's own vocabulary
  *   files beside it) as a list of results under the field and on the search page /sok/?q=…: stop
  *   words left out, typos and aa/ae/oe read as the site's words, the pages with most of the words

@@ -1,4 +1,4 @@
-"""trygg — the domain core of the Säker och trygg kommun site generator.
+"""trygg — the domain core of a site generator for municipal safety programmes.
 
 Loads `content/`, validates it into models and renders Markdown, ICS, Atom and JSON-LD.
 It never imports MkDocs; `hooks/trygg_hooks.py` is the only MkDocs-facing glue.

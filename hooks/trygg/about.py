@@ -1,5 +1,5 @@
-"""About the site: the contact shown in every page's "Kontakta oss" box (`content/om/kontakt.yml`),
-the accessibility statement (`content/om/tillganglighet.yml` → `/tillganglighet/`) and robots.txt
+"""About the site: the contact shown in every page's "Kontakta oss" box (`kontakt:` in
+`content/webbplats.yml`, see trygg.identity), the accessibility statement (`content/om/tillganglighet.yml` → `/tillganglighet/`) and robots.txt
 (pointing at the sitemap under the site's public URL).
 
 The statement has Digg's mandatory parts: the public actor and the site, the compliance, known
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .models.about import Contact, Statement
-from .render import Output, page
+from .models.about import Statement
+from .render import Output, page, tel_uri
 from .types import ContentType
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from .render import Renderer
 
 KEY = "om"
-CONTACT_FILE = "om/kontakt.yml"
 STATEMENT_FILE = "om/tillganglighet.yml"
 STATEMENT_PAGE = "tillganglighet/index.md"
 DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
@@ -34,28 +33,19 @@ DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan"
 
 @dataclass(frozen=True)
 class About:
-    contact: Contact | None
     statement: Statement | None
     statement_source: str | None
 
 
 def load_about(ctx: LoadContext, resolver: Resolver) -> About:
-    contact = _load(ctx, CONTACT_FILE, Contact)
+    """The statement, with a reminder when its assessment is over a year old; its feedback route is
+    the identity's contact, which always has e-mail or phone."""
     report = ctx.reporter(ctx.root / "content" / STATEMENT_FILE)
     loaded = _load_with_lines(ctx, STATEMENT_FILE, Statement)
     statement = loaded[1] if loaded else None
     if loaded is not None:
         _remind_if_assessment_is_old(loaded[1], ctx.today, report, loaded[0].line(("bedömd",)))
-    if statement is not None and contact is None:
-        report.error(
-            1, "tillgänglighetsredogörelsen behöver en kontakt för synpunkter och andra format",
-            f"skriv namn och e-post eller telefon i content/{CONTACT_FILE}")
-    return About(contact, statement, f"content/{STATEMENT_FILE}" if statement else None)
-
-
-def _load(ctx: LoadContext, name: str, schema):
-    loaded = _load_with_lines(ctx, name, schema)
-    return loaded[1] if loaded else None
+    return About(statement, f"content/{STATEMENT_FILE}" if statement else None)
 
 
 def _load_with_lines(ctx: LoadContext, name: str, schema):
@@ -79,11 +69,12 @@ def _one_year_before(day: dt.date) -> dt.date:
 
 def render_about(about: About, renderer: Renderer) -> list[Output]:
     robots = Output("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {renderer.site.url}sitemap.xml\n")
-    if about.statement is None or about.contact is None:
+    identity = renderer.content.identity
+    if about.statement is None or identity is None:
         return [robots]
     statement = about.statement
     body = renderer.template("statement.md.j2").render(
-        statement=statement, contact=about.contact, site_url=renderer.site.url, digg_url=DIGG_REPORT_URL)
+        statement=statement, contact=identity.contact, site_url=renderer.site.url, digg_url=DIGG_REPORT_URL)
     meta = renderer.meta("statement", "Tillgänglighetsredogörelse",
                          f"Hur tillgänglig webbplatsen {statement.site} är, kända brister och hur du "
                          "kontaktar oss om något inte fungerar.", about.statement_source,
@@ -92,14 +83,19 @@ def render_about(about: About, renderer: Renderer) -> list[Output]:
 
 
 def theme_facts(content: Content) -> dict:
-    """What the theme draws on every page: the contact box, and the statement link if it exists."""
+    """What the theme draws on every page: the sender, the logo, the contact box, the statement
+    link if it exists, and the interface texts."""
     about: About | None = content.extra.get(KEY)
-    if about is None:
-        return {}
-    facts: dict = {}
-    if about.contact is not None:
-        facts["contact"] = about.contact.model_dump(exclude_none=True)
-    if about.statement is not None and about.contact is not None:
+    identity = content.identity
+    facts: dict = {"texts": content.texts.resolved()}
+    if identity is not None:
+        facts["sender"] = identity.publisher.name
+        facts["logo_alt"] = identity.logo.alt
+        facts["contact"] = identity.contact.model_dump(exclude_none=True)
+        if identity.contact.phone:
+            facts["contact"]["tel"] = tel_uri(identity.contact.phone)
+        facts["publisher_website"] = identity.publisher.website
+    if about is not None and about.statement is not None and identity is not None:
         facts["statement_url"] = STATEMENT_PAGE.removesuffix("index.md")
     return facts
 

@@ -5,7 +5,7 @@
 - `api/organizations.json` (Organization) and `api/persons.json` (Person in public roles);
 - every other content type that gives its `ContentType` an `api` function adds its collection:
   `papers.json` (decisions as Paper), `handbooks.json` (handbooks with their chapters and PDF),
-  `goalareas.json` (Socialt hållbart Borås: goal areas, goals, effect chains) and
+  `goalareas.json` (the goal programme: goal areas, goals, effect chains) and
   `keyfigures.json` (each key figure with its values, periods, source and goal areas).
 
 OParl has no type for a handbook, a goal area or a key figure. Those items are typed by their own schema
@@ -66,6 +66,7 @@ def render_api(content: Content, site: SiteInfo, last_changed: dict[str, dt.date
     for content_type in types:
         if content_type.api is not None:
             collections.append(content_type.api(content.extra[content_type.key], site, content.extra))
+    collections = [c for c in collections if c.items]  # a type with no content has no collection
     outputs = [Output(f"{API_DIR}/{c.name}.json", to_json(_collection_document(c, site))) for c in collections]
     outputs.append(Output(f"{API_DIR}/index.json", to_json(_system(collections, site))))
     return outputs
@@ -189,7 +190,7 @@ def _collection_document(collection: Collection, site: SiteInfo) -> dict[str, An
 def _system(collections: list[Collection], site: SiteInfo) -> dict[str, Any]:
     return {
         "id": f"{site.url}{API_DIR}/index.json", "type": OPARL + "System", "name": site.name,
-        "website": site.url, "contactName": "Borås Stad", "oparlVersion": OPARL,
+        "website": site.url, "contactName": site.publisher, "oparlVersion": OPARL,
         "collections": {c.name: {"type": c.type_uri(site), "url": f"{site.url}{API_DIR}/{c.name}.json",
                                  "schema": _schema_url(c, site), "count": len(c.items)} for c in collections},
     }
@@ -247,7 +248,7 @@ def _handbook(loaded: Any, site: SiteInfo) -> dict[str, Any]:
 
 
 def goals_collection(goals: Any, site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
-    """Socialt hållbart Borås: each goal area with its goals, current state and effect chain.
+    """The goal programme: each goal area with its goals, current state and effect chain.
     A cell missing or unreadable in the source is null, never a guess."""
     programme = None
     if goals.programme is not None:

@@ -243,10 +243,12 @@ class Relation:
 
 
 def render_charts(charts: tuple[LoadedChart, ...], renderer: Renderer) -> list[Output]:
-    """A page per chart and the list of charts (always written: the navigation points at it)."""
+    """A page per chart and the list of charts; none without charts (the menu entry goes too)."""
+    if not charts:
+        return []
     body = renderer.template("charts.md.j2").render(charts=charts)
-    meta = renderer.meta("list", "Organisationsdiagram",
-                         "Diagram över hur arbetet i Säker och trygg kommun är organiserat, med text.",
+    meta = renderer.meta("list", renderer.texts["diagram.rubrik"],
+                         renderer.texts["diagram.beskrivning"],
                          None, published=None, owner=None)
     return [*(_chart_page(chart, renderer) for chart in charts), Output(f"{URL_DIR}/index.md", page(meta, body))]
 

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="trygg", description="Verktyg för webbplatsen Säker och trygg kommun.")
+    parser = argparse.ArgumentParser(prog="trygg", description=_description())
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="kontrollera allt innehåll i content/")
     check_cmd.add_argument("--root", type=Path, default=None, help="projektets mapp (där mkdocs.yml ligger)")
@@ -65,6 +65,21 @@ def _parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--root", type=Path, default=None, help="projektets mapp (där mkdocs.yml ligger)")
     serve_cmd.add_argument("--dev-addr", help="adress och port, standard 127.0.0.1:8000; andra flaggor går till mkdocs serve")
     return parser
+
+
+def _description() -> str:
+    """`trygg --help` names the site of the project it runs in (content/webbplats.yml), if any."""
+    import yaml
+
+    from .identity import IDENTITY_FILE
+    from .texts import catalogue
+
+    try:
+        data = yaml.safe_load((_find_root(None) / "content" / IDENTITY_FILE).read_text("utf-8"))
+        name = str(data["program"]["namn"])
+    except (OSError, SystemExit, yaml.YAMLError, TypeError, KeyError):
+        return "Verktyg för webbplatsen."
+    return catalogue()["cli.beskrivning"].format(program=name)
 
 
 def _find_root(given: Path | None) -> Path:

@@ -167,7 +167,7 @@ def load_lexicon(dictionary_path: str | Path) -> Lexicon:
     for line in base.with_suffix(".dic").read_text("utf-8", "replace").splitlines()[1:]:
         word, _, word_flags = line.partition("/")
         word = word.lower()
-        words[word] = words[word] + word_flags if word in words else word_flags  # "Borås" and "borås"
+        words[word] = words[word] + word_flags if word in words else word_flags  # "Ystad" and "ystad"
     longest = max((len(add) for table in (linking, inflecting) for add in table), default=0)
     return Lexicon(words, linking, inflecting, begin, middle, end, longest)
 

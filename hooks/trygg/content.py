@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, Mapping, TypeVar
 from pydantic import BaseModel
 
 from .history import build_date
+from .identity import load_identity
 from .models.article import Article
+from .models.identity import Identity
 from .models.common import TimeRange
 from .models.event import AgendaItem, Event
 from .models.register import Organisation, Person, Term
@@ -25,6 +27,7 @@ from .personal import TEXT_SUFFIXES, check_personal_numbers
 from .problems import ContentError, Problem, Reporter, Severity
 from .register import Entry, Register, Resolver, slugify
 from .source import MAX_FILE_BYTES, Document, YamlData, read_document, read_yaml_file
+from .texts import Texts, load_texts
 from .validation import suggest, validate
 from .writer_files import check_writer_files
 
@@ -92,6 +95,8 @@ class Content:
     warnings: tuple[Problem, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)  # ContentType.key → what its loader returned
     scheduled: tuple[tuple[str, dt.date], ...] = ()  # (source, day) of pages published after the build's today
+    identity: Identity | None = None  # content/webbplats.yml; None only when it has errors (keep_going)
+    texts: Texts = field(default_factory=lambda: Texts({}, {}))  # the interface texts (trygg.texts)
 
     def find(self, url_path: str) -> LoadedEvent | LoadedArticle | None:
         wanted = "/" + url_path.strip("/") + "/"
@@ -179,8 +184,14 @@ def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[Co
     `today` is the build's day (default: trygg.history.build_date), against which dated rules
     such as review dates are checked.
     """
+    if not (root / "content").is_dir():
+        raise ContentError([Problem("content/", None, "mappen content/ saknas, så det finns inget innehåll att bygga",
+                                    "återställ mappen (git checkout -- content) eller skapa den med "
+                                    "webbplats.yml enligt skrivguiden")])
     ctx = LoadContext(root, include_drafts, today or build_date(root))
-    register = _load_register(ctx)
+    identity = load_identity(ctx)
+    texts = load_texts(ctx, identity)
+    register = load_register(ctx)
     resolver = Resolver(register)
     events = tuple(e for e in map(lambda p: _load_event(ctx, p, resolver), _event_files(ctx)) if e)
     articles = tuple(a for a in map(lambda p: _load_article(ctx, p), ctx.content_files(ARTICLES_DIR, "*.md")) if a)
@@ -193,7 +204,9 @@ def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[Co
     errors = [p for p in ctx.problems if p.severity is Severity.ERROR]
     if errors and not keep_going:
         raise ContentError(ctx.problems)
-    return Content(root, register, events, articles, tuple(ctx.problems), extra, tuple(sorted(ctx.scheduled)))
+    return Content(root, register, events, articles, tuple(ctx.problems), extra, tuple(sorted(ctx.scheduled)),
+                   identity, texts)
+
 
 
 def _drop_follow_on_register_errors(ctx: LoadContext) -> None:
@@ -238,9 +251,11 @@ def _check_personal_data(ctx: LoadContext) -> None:
 _REGISTER_FILES: dict[str, type] = {"organisationer.yml": Organisation, "personer.yml": Person, "begrepp.yml": Term}
 
 
-def _load_register(ctx: LoadContext) -> Register:
+def load_register(ctx: LoadContext) -> Register:
     loaded: dict[type, list] = {schema: [] for schema in _REGISTER_FILES.values()}
     base = ctx.root / "content" / REGISTER_DIR
+    if not base.is_dir():  # a site without a register: no register page (content types are optional)
+        return Register((), (), ())
     for name, schema in _REGISTER_FILES.items():
         path = base / name
         if not path.exists():

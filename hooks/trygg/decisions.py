@@ -109,10 +109,12 @@ def _check_chart(ctx: LoadContext, decision: Decision, report, line: int | None)
 
 
 def render_decisions(decisions: tuple[LoadedDecision, ...], renderer: Renderer) -> list[Output]:
+    if not decisions:  # a type with no content has no pages
+        return []
     outputs = [_decision_page(d, renderer) for d in decisions]
     body = renderer.template("decisions.md.j2").render(decisions=decisions, kind_labels=KIND_LABELS,
                                                         status_labels=STATUS_LABELS)
-    meta = renderer.meta("list", "Beslut", "Beslut och beslutsförslag om Säker och trygg kommun, med diarienummer.",
+    meta = renderer.meta("list", renderer.texts["beslut.rubrik"], renderer.texts["beslut.beskrivning"],
                          None, published=None, owner=None)
     outputs.append(Output(f"{DECISIONS_DIR}/index.md", page(meta, body)))
     return outputs

@@ -1,4 +1,5 @@
-"""Socialt hållbart Borås: loads `content/malomraden/` and renders its pages.
+"""Goal areas with effect chains: loads `content/malomraden/` and renders its pages. The goal
+programme's own name (index.yml's `titel`) labels its pages and the way back to the overview.
 
 `index.yml` becomes /malomraden/ (guiding principles, the goal areas, the collaboration
 taxonomy as an HTML figure); every other `<slug>.yml` becomes /malomraden/<slug>/ with goals,
@@ -17,7 +18,7 @@ from .api import goals_collection
 from .models.goals import MISSING, ChainRow, GoalArea, Programme, Related
 from .register import Entry, Resolver, slugify
 from .render import Output, page
-from .skeletons import yaml_text
+from .skeletons import SiteNames, yaml_text
 from .source import YamlData
 from .types import ContentType
 
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 GOALS_DIR = "malomraden"
 INDEX_FILE = "index.yml"
-TYPE_LABEL = "Socialt hållbart Borås"
 COLUMNS = ("Kortsiktig effekt", "Prestation", "Aktivitet", "Ansvar", "Tid", "Resurser")
 LINK_NOTES = {
     "säker": None,
@@ -143,7 +143,7 @@ def _resolve_row(row: ChainRow, where: tuple, parsed: YamlData, report: Reporter
         line = parsed.line((*where, index))
         if (item.name is None) == (item.free_text is None):
             report.error(line, "skriv antingen ett namn ur registret eller 'fritext: …'",
-                         "till exempel '- SKA' eller '- fritext: samtliga förvaltningar & bolag'")
+                         "till exempel '- Kommunstyrelsen' eller '- fritext: samtliga förvaltningar & bolag'")
             continue
         if item.free_text is not None:
             resolved.append(Responsible(item.free_text, None))
@@ -170,35 +170,47 @@ def _check_related(ctx: LoadContext, targets: list[Related], parsed: YamlData, r
 # --- rendering ------------------------------------------------------------------------------
 
 def render_goals(goals: Goals, renderer: Renderer) -> list[Output]:
-    outputs = [_render_area(loaded, renderer) for loaded in goals.areas]
-    if goals.programme is None:  # the navigation links here even before index.yml is written
-        body = renderer.template("goals_index_plain.md.j2").render(title=TYPE_LABEL, areas=goals.areas)
-        meta = renderer.meta("list", TYPE_LABEL, "Målområden i arbetet Socialt hållbart Borås.", None,
+    if goals.programme is None and not goals.areas:  # a type with no content has no pages
+        return []
+    label = programme_title(goals, renderer)
+    outputs = [_render_area(loaded, renderer, label) for loaded in goals.areas]
+    if goals.programme is None:  # goal areas before index.yml is written: a plain list of them
+        body = renderer.template("goals_index_plain.md.j2").render(title=label, areas=goals.areas)
+        meta = renderer.meta("list", label, renderer.texts.format("målområden.beskrivning", målprogram=label), None,
                              published=None, owner=None)
+        meta["trygg_typ"] = label
         return [*outputs, Output(f"{GOALS_DIR}/index.md", page(meta, body))]
-    outputs.append(_render_programme(goals, renderer))
+    outputs.append(_render_programme(goals, renderer, label))
     return outputs
 
 
-def _render_programme(goals: Goals, renderer: Renderer) -> Output:
+def programme_title(goals: Goals, renderer: Renderer) -> str:
+    """The goal programme's own name (index.yml's title), the type label on its pages; before
+    index.yml is written, the catalogue's general word."""
+    return goals.programme.programme.title if goals.programme else renderer.texts["målområden.rubrik"]
+
+
+def _render_programme(goals: Goals, renderer: Renderer, label: str) -> Output:
     loaded = goals.programme
     assert loaded is not None
     body = renderer.template("goals_index.md.j2").render(
         loaded=loaded, programme=loaded.programme, areas=goals.areas, **_helpers())
-    return Output(f"{GOALS_DIR}/index.md", page(_meta(renderer, loaded.programme, loaded.source, False), body),
+    return Output(f"{GOALS_DIR}/index.md", page(_meta(renderer, loaded.programme, loaded.source, False, label), body),
                   loaded.source)
 
 
-def _render_area(loaded: LoadedGoalArea, renderer: Renderer) -> Output:
-    body = renderer.template("goal_area.md.j2").render(loaded=loaded, area=loaded.area, **_helpers())
-    meta = _meta(renderer, loaded.area, loaded.source, loaded.area.draft)
-    meta["trygg_typ"] = "Målområde"
+def _render_area(loaded: LoadedGoalArea, renderer: Renderer, label: str) -> Output:
+    body = renderer.template("goal_area.md.j2").render(
+        loaded=loaded, area=loaded.area, back_link=renderer.texts.format("målområden.tillbaka", målprogram=label),
+        **_helpers())
+    meta = _meta(renderer, loaded.area, loaded.source, loaded.area.draft, label)
+    meta["trygg_typ"] = renderer.texts["typ.målområde"]
     return Output(f"{GOALS_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
 
 
-def _meta(renderer: Renderer, item: Programme | GoalArea, source: str, draft: bool) -> dict:
+def _meta(renderer: Renderer, item: Programme | GoalArea, source: str, draft: bool, label: str) -> dict:
     meta = renderer.meta("list", item.title, item.summary, source, published=item.published, owner=item.owner)
-    meta["trygg_typ"] = TYPE_LABEL
+    meta["trygg_typ"] = label
     if draft:
         meta["utkast"] = True
     return meta
@@ -208,10 +220,10 @@ def _helpers() -> dict[str, Any]:
     return {"MISSING": MISSING, "COLUMNS": COLUMNS, "LINK_NOTES": LINK_NOTES}
 
 
-def goal_area_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+def goal_area_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
     """`trygg new malomraden "Titel"`: a goal area with one effect-chain row to fill in."""
     return f"content/{GOALS_DIR}/{slug}.yml", f"""\
-# Ett målområde i Socialt hållbart Borås. Rader som börjar med # är kommentarer och syns inte på
+# Ett målområde. Rader som börjar med # är kommentarer och syns inte på
 # webbplatsen. Skapad {today.isoformat()}. Sidan hamnar på /{GOALS_DIR}/{slug}/. Skriv bara det som
 # underlaget säger. Skriv ~ där en uppgift saknas i underlaget: den visas som "Saknas i källan".
 # Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
@@ -219,7 +231,7 @@ titel: {yaml_text(title)}
 ordning: 9                      # målområdenas ordning på översiktssidan
 sammanfattning: Skriv en mening om målområdet.
 # budskap: Ett kort budskap som visas under rubriken.
-# ansvariga: [Kerstin Hermansson]   # namn ur registret
+# ansvariga: [{names.person}]   # namn ur registret
 publicerad: {today.isoformat()}
 # utkast: true                  # syns då bara i förhandsvisningen
 effektkedja:
@@ -232,7 +244,7 @@ effektkedja:
         - kortsiktig effekt: Skriv den kortsiktiga effekten.
           prestation: ~
           aktivitet: Skriv aktiviteten.
-          ansvar: [SKA]         # namn eller förkortningar ur registret, eller fritext: …
+          ansvar: [{yaml_text(names.organisation)}]   # namn eller förkortningar ur registret, eller fritext: …
           tid: ~
           resurser: ~
 """

@@ -16,10 +16,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from .render import Output, escape_text
+
+if TYPE_CHECKING:
+    from .content import Content
 
 PACKAGE = Path(__file__).parent
 GUIDE_DIR = "skrivguide"
@@ -120,14 +124,16 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render_guide(today: dt.date) -> list[Output]:
-    from .skeletons import skeletons
+def render_guide(today: dt.date, content: Content) -> list[Output]:
+    """The guide's generated pages; the examples name only what the site's own register holds."""
+    from .skeletons import names_from_register, skeletons
 
     env = _environment()
     areas: dict[str, list[Message]] = {}
     for message in message_catalogue():
         areas.setdefault(_AREA_TITLES.get(message.area, "Övrigt"), []).append(message)
-    examples = [(kind, *make("Rubrik på sidan", "rubrik-pa-sidan", today)) for kind, make in skeletons().items()]
+    names = names_from_register(content.register)
+    examples = [(kind, *make("Rubrik på sidan", "rubrik-pa-sidan", today, names)) for kind, make in skeletons().items()]
     return [
         Output(f"{GUIDE_DIR}/meddelanden.md", env.get_template("guide_messages.md.j2").render(
             areas=sorted(areas.items(), key=lambda a: _AREA_ORDER.index(a[0]) if a[0] in _AREA_ORDER else 99))),

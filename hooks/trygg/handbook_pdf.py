@@ -37,7 +37,7 @@ def render_pdf(loaded: LoadedHandbook, renderer: Renderer) -> bytes:
     # Imported here: WeasyPrint loads Pango when imported, which only PDF rendering needs.
     import weasyprint
 
-    html = render_html(loaded, renderer.site.url)
+    html = render_html(loaded, renderer.site.url, renderer.texts["handböcker.pdf_utgivare"])
     docs = renderer.content.root / "docs"
 
     def pdf() -> bytes:
@@ -51,11 +51,11 @@ def render_pdf(loaded: LoadedHandbook, renderer: Renderer) -> bytes:
     return pdf() if renderer.memo is None else renderer.memo.remember(("pdf", weasyprint.__version__, html), pdf)
 
 
-def render_html(loaded: LoadedHandbook, site_url: str) -> str:
-    """The whole handbook as one HTML document for print."""
+def render_html(loaded: LoadedHandbook, site_url: str, publisher: str) -> str:
+    """The whole handbook as one HTML document for print; `publisher` is the cover's sender line."""
     chapters = [(c, chapter_html(c.body, site_url)) for c in loaded.chapters]
     return _environment().get_template("handbook_print.html.j2").render(
-        loaded=loaded, handbook=loaded.handbook, chapters=chapters, site_url=site_url,
+        loaded=loaded, handbook=loaded.handbook, chapters=chapters, site_url=site_url, publisher=publisher,
         authors=", ".join(e.name for e in loaded.owners))
 
 

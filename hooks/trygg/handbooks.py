@@ -21,7 +21,7 @@ from .handbook_pdf import render_pdf
 from .models.handbook import Chapter, Handbook
 from .register import Entry, Resolver, slugify
 from .render import Output, page
-from .skeletons import yaml_text
+from .skeletons import SiteNames, yaml_text
 from .types import ContentType
 
 if TYPE_CHECKING:
@@ -139,13 +139,15 @@ def _load_chapters(ctx: LoadContext, folder: Path) -> tuple[LoadedChapter, ...]:
 # --- rendering ------------------------------------------------------------------------------
 
 def render_handbooks(handbooks: tuple[LoadedHandbook, ...], renderer: Renderer) -> list[Output]:
+    if not handbooks:  # a type with no content has no pages
+        return []
     outputs: list[Output] = []
     for loaded in handbooks:
         pdf = render_pdf(loaded, renderer)
         outputs.append(Output(f"{HANDBOOKS_DIR}/{loaded.slug}/{loaded.pdf_name}", pdf, loaded.source))
         outputs += _render_pages(loaded, renderer, len(pdf))
     body = renderer.template("handbooks.md.j2").render(handbooks=handbooks)
-    meta = renderer.meta("list", "Handböcker", "Handböcker i arbetet för ett tryggt och säkert Borås.",
+    meta = renderer.meta("list", renderer.texts["handböcker.rubrik"], renderer.texts["handböcker.beskrivning"],
                          None, published=None, owner=None)
     outputs.append(Output(f"{HANDBOOKS_DIR}/index.md", page(meta, body)))
     return outputs
@@ -189,7 +191,7 @@ def _meta(renderer: Renderer, loaded: LoadedHandbook, title: str, description: s
     return meta
 
 
-def handbook_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+def handbook_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
     """`trygg new handbocker "Titel"`: handbok.yml of a new handbook; chapters are added beside it."""
     next_year = today.replace(year=today.year + 1, day=min(today.day, 28))
     return f"content/{HANDBOOKS_DIR}/{slug}/{HANDBOOK_FILE}", f"""\
@@ -200,8 +202,8 @@ def handbook_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
 # Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
 titel: {yaml_text(title)}
 sammanfattning: Skriv en mening om vad handboken handlar om.
-ägare: [Stadsledningskansliet]   # namn eller förkortningar ur registret
-# på uppdrag av: Tekniska nämnden
+ägare: [{yaml_text(names.organisation)}]   # namn eller förkortningar ur registret
+# på uppdrag av: {names.organisation}
 publicerad: {today.isoformat()}
 senast granskad: {today.isoformat()}
 granskas senast: {next_year.isoformat()}   # efter det datumet varnar trygg check

@@ -17,7 +17,7 @@ from .models.goals import MISSING
 from .models.keyfigures import KeyFigure, KeyFigurePage
 from .register import slugify
 from .render import Output, page
-from .skeletons import yaml_text
+from .skeletons import SiteNames, yaml_text
 from .types import ContentType
 
 if TYPE_CHECKING:
@@ -125,9 +125,11 @@ def _with_unit(text: str | None, unit: str | None) -> str:
 
 
 def render_figures(pages: tuple[LoadedFigures, ...], renderer: Renderer) -> list[Output]:
+    if not pages:  # a type with no content has no pages
+        return []
     outputs = [_render_page(loaded, renderer) for loaded in pages]
     body = renderer.template("keyfigures_index.md.j2").render(pages=pages)
-    meta = renderer.meta("list", "Nyckeltal", "Nyckeltal som arbetet i Säker och trygg kommun hänvisar till.",
+    meta = renderer.meta("list", renderer.texts["nyckeltal.rubrik"], renderer.texts["nyckeltal.beskrivning"],
                          None, published=None, owner=None)
     outputs.append(Output(f"{FIGURES_DIR}/index.md", page(meta, body)))
     return outputs
@@ -146,7 +148,7 @@ def _render_page(loaded: LoadedFigures, renderer: Renderer) -> Output:
     return Output(f"{FIGURES_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
 
 
-def figures_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+def figures_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
     """`trygg new nyckeltal "Titel"`: a page with one key figure whose values are still missing."""
     return f"content/{FIGURES_DIR}/{slug}.yml", f"""\
 # Nyckeltal. Rader som börjar med # är kommentarer och syns inte på webbplatsen. Skapad

@@ -19,7 +19,9 @@ from .console import config_problems
 from .content import Content, content_text_files, load_content
 from .guide import render_guide
 from .memo import Memo
+from .models.identity import Identity
 from .history import build_date, last_changed_dates
+from .identity import identity_outputs
 from .pagecheck import SitePages, check_page_markdown
 from .problems import ContentError, Problem, Reporter, Severity
 from .redirects import render_redirects
@@ -46,21 +48,26 @@ class BuildResult:
     known_names: frozenset[str] = frozenset()
     errors: tuple[Problem, ...] = ()  # only with keep_going (the preview); a build raises instead
     theme: dict = field(default_factory=dict)  # site facts the theme draws (trygg.about.theme_facts)
+    site: SiteInfo | None = None  # the programme's name, the site's address and the publisher
+    identity: Identity | None = None  # content/webbplats.yml (None only in a preview with its errors)
 
 
-def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False,
+def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool = False,
                keep_going: bool = False, memo: Memo | None = None) -> BuildResult:
     """Load and validate `root/content`, then render every generated file. Raises ContentError,
     unless `keep_going`: then what could be loaded is rendered and the errors are returned.
-    `memo` (the preview's, see trygg.memo) keeps slow pure results between builds."""
+    `site_url` (mkdocs.yml's, from TRYGG_SITE_URL) wins over the identity's public address; the
+    local preview's address is the last resort. `memo` (the preview's, see trygg.memo) keeps slow
+    pure results between builds."""
     types = registered_types()
     today = build_date(root)
     content = load_content(root, include_drafts=include_drafts, types=types, keep_going=keep_going, today=today)
-    site = SiteInfo(site_name, site_url.rstrip("/") + "/", today)
+    site = site_info(content, site_url, today)
     last_changed = last_changed_dates(root)
     if keep_going:
         return _build_preview(root, content, site, types, last_changed, memo)
-    outputs = render_site(content, site, last_changed, types) + render_guide(site.today)
+    outputs = render_site(content, site, last_changed, types) + render_guide(site.today, content)
+    outputs += identity_outputs(root, content.identity) if content.identity else []
     bundled = bundle_files(root, outputs)
     outputs += bundled.outputs
     outputs += render_redirects(root, outputs, site)
@@ -71,7 +78,7 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
     if blocking:
         raise ContentError([*content.warnings, *blocking])
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names, theme=theme_facts(content))
+                       known_names, theme=theme_facts(content), site=site, identity=content.identity)
 
 
 def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
@@ -79,7 +86,8 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     """The preview renders whatever loaded and carries the errors along, so the server lives on."""
     problems = list(content.warnings)
     try:
-        outputs = render_site(content, site, last_changed, types, memo) + render_guide(site.today)
+        outputs = render_site(content, site, last_changed, types, memo) + render_guide(site.today, content)
+        outputs += identity_outputs(root, content.identity) if content.identity else []
         bundled = bundle_files(root, outputs)
         outputs += bundled.outputs
         problems += bundled.errors
@@ -100,7 +108,8 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     errors = tuple(sorted(p for p in problems if p.severity is Severity.ERROR))
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names=known_names, errors=errors, theme=theme_facts(content))
+                       known_names=known_names, errors=errors, theme=theme_facts(content), site=site,
+                       identity=content.identity)
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,7 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
     problems += _check_writing(root, site, sources, speller, max_lix, failed)
     problems += unexplained_abbreviations(root, known, failed)
     problems += _check_docs_html(root)
+    problems += check_placeholders(root)
     if speller is not None:
         speller.save()
     ok = not any(p.severity is Severity.ERROR for p in problems)
@@ -158,9 +168,9 @@ def _render_for_check(root: Path, content: Content, types: list, problems: list[
                       today: dt.date) -> list[Output] | None:
     """The site's generated files, rendered from what loaded; None when a broken file keeps a
     template from rendering (its error already says why, so links are then not checked)."""
-    site_info = SiteInfo("", "http://127.0.0.1:8000/", today)
+    site = site_info(content, None, today)
     try:
-        outputs = render_site(content, site_info, {}, types) + render_guide(site_info.today)
+        outputs = render_site(content, site, {}, types) + render_guide(site.today, content)
         bundled = bundle_files(root, outputs)
     except Exception:  # noqa: BLE001 - content with errors may break a template; the errors say why
         if not any(p.severity is Severity.ERROR for p in problems):
@@ -169,7 +179,7 @@ def _render_for_check(root: Path, content: Content, types: list, problems: list[
     outputs += bundled.outputs
     problems += [*bundled.errors, *bundled.warnings]
     try:
-        outputs += render_redirects(root, outputs, site_info)
+        outputs += render_redirects(root, outputs, site)
     except ContentError as error:
         problems += error.problems
     return outputs
@@ -202,6 +212,16 @@ def _failed_pages(failed: set[str]) -> set[str]:
         path = rel.removeprefix("content/").rsplit(".", 1)[0]
         pages.add("/".join(map(slugify, path.removesuffix("/program").removesuffix("/handbok").split("/"))))
     return pages
+
+
+LOCAL_URL = "http://127.0.0.1:8000/"
+
+
+def site_info(content: Content, site_url: str | None, today: dt.date) -> SiteInfo:
+    identity = content.identity
+    url = site_url or (identity.url if identity and identity.url else LOCAL_URL)
+    return SiteInfo(identity.programme.name if identity else "", url.rstrip("/") + "/", today,
+                    identity.publisher.name if identity else "")
 
 
 def check_unique_uris(outputs: list[Output], docs: dict[str, object]) -> list[Problem]:
@@ -313,6 +333,29 @@ def _raw_text_values(data: object, lines: dict, path: tuple = ()) -> list[tuple[
     if isinstance(data, list):
         return [v for index, value in enumerate(data) for v in _raw_text_values(value, lines, (*path, index))]
     return [(data, line_at(lines, path) or 1)] if isinstance(data, str) else []
+
+
+def check_placeholders(root: Path) -> list[Problem]:
+    """A skeleton's "Skriv …" text left in a content file (comments aside) is a warning."""
+    from .skeletons import placeholder_texts
+
+    texts = placeholder_texts()
+    problems: list[Problem] = []
+    for path in content_text_files(root):
+        rel = path.relative_to(root).as_posix()
+        try:
+            lines = path.read_text("utf-8", "replace").split("\n")
+        except OSError:
+            continue
+        for number, line in enumerate(lines, 1):
+            if line.lstrip().startswith("#") and not rel.endswith(".md"):
+                continue
+            code = line.split(" #", 1)[0]
+            found = next((t for t in sorted(texts) if t in code), None)
+            if found:
+                problems.append(Problem(rel, number, f"texten '{found}' från mallen står kvar",
+                                        "skriv in sidans eget innehåll i stället", Severity.WARNING))
+    return problems
 
 
 def _page_of(rel: str, sources: dict[str, str]) -> str | None:

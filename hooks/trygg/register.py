@@ -26,7 +26,7 @@ class Entry:
     kind: str  # "organisation" | "person" | "term"
     name: str
     abbreviation: str | None
-    label: str  # what a page prints, e.g. "Kerstin Hermansson (C), kommunalråd"
+    label: str  # what a page prints, e.g. "Anna Andersson (C), kommunalråd"
     expansion: str  # what an abbreviation stands for
 
     @property

@@ -32,9 +32,9 @@ if TYPE_CHECKING:
     from .types import ContentType
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-# The content-type label shown above each page's title (and later in search results).
-TYPE_LABELS = {"event": "Möte", "article": "Nyhet", "register": "Register", "list": "Översikt",
-               "statement": "Om webbplatsen"}
+# The content-type label shown above each page's title (and in search results): its text's key.
+TYPE_LABELS = {"event": "typ.möte", "article": "typ.nyhet", "register": "typ.register", "list": "typ.översikt",
+               "statement": "typ.om"}
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,10 @@ class Output:
 
 @dataclass(frozen=True)
 class SiteInfo:
-    name: str
+    name: str  # the programme's name (content/webbplats.yml)
     url: str  # absolute, ending in '/'
     today: dt.date
+    publisher: str  # the publishing organisation's name (content/webbplats.yml)
 
 
 def render_site(content: Content, site: SiteInfo, last_changed: dict[str, dt.date],
@@ -58,6 +59,7 @@ def render_site(content: Content, site: SiteInfo, last_changed: dict[str, dt.dat
     """All generated files of the site, in a stable order. `memo` (the preview's) keeps slow,
     pure results such as the handbooks' PDFs between builds."""
     renderer = Renderer(content, site, last_changed, memo)
+    # A built-in type with no content has no pages (nor menu entry, sitemap entry or API collection).
     outputs = [*renderer.register(), *renderer.events()]
     others = [o for content_type in types for o in content_type.render(content.extra[content_type.key], renderer)]
     # News may name any page under 'relaterat' (a chart, a goal area …): rendered last, with every title known.
@@ -76,11 +78,14 @@ class Renderer:
         self.memo = memo
         self.env = _markdown_environment()
         self.pages: dict[str, Output] = {}  # the pages rendered so far, by uri (see render_site)
+        self.texts = content.texts
 
     # --- pages ----------------------------------------------------------------------------
 
     def register(self) -> list[Output]:
         register = self.content.register
+        if not register.entries():
+            return []
         groups = [(label, [o for o in register.organisations if o.kind == kind])
                   for kind, label in ORG_KIND_LABELS.items()]
         body = self.template("register.md.j2").render(
@@ -90,26 +95,29 @@ class Renderer:
             terms=sorted(register.terms, key=lambda t: t.abbreviation.casefold()),
         )
         sources = [f"content/{REGISTER_DIR}/{name}" for name in ("organisationer.yml", "personer.yml", "begrepp.yml")]
-        meta = self.meta("register", "Organisation och förkortningar",
-                          "Nämnder, förvaltningar, samverkansparter, personer och förkortningar i Säker och trygg kommun.",
+        meta = self.meta("register", self.texts["register.rubrik"], self.texts["register.beskrivning"],
                           sources[0], published=None, owner=None, changed_sources=sources)
         return [Output(f"{REGISTER_DIR}/index.md", _page(meta, body), sources[0])]
 
     def events(self) -> list[Output]:
+        if not self.content.events:
+            return []
         outputs = [self._event_page(loaded) for loaded in self.content.events]
-        outputs += [Output(f"{EVENTS_DIR}/{e.slug}/kalender.ics", calendar([e], self.site, e.slug), e.source)
+        outputs += [Output(f"{EVENTS_DIR}/{e.slug}/kalender.ics", calendar([e], self.site, self.texts, e.slug), e.source)
                     for e in self.content.events if e.event.is_dated]
-        outputs.append(Output(f"{EVENTS_DIR}/kalender.ics", calendar(list(self.content.events), self.site)))
+        outputs.append(Output(f"{EVENTS_DIR}/kalender.ics", calendar(list(self.content.events), self.site, self.texts)))
         outputs += self._events_index()
         return outputs
 
     def articles(self) -> list[Output]:
+        if not self.content.articles:
+            return []
         ordered = sorted(self.content.articles, key=lambda a: (a.article.published, a.slug), reverse=True)
         outputs = [self._article_page(loaded) for loaded in ordered]
         for pager in paginate(ARTICLES_DIR, ordered, ARTICLES_PER_PAGE):
             body = self.template("articles.md.j2").render(articles=pager.items, pager=pager)
-            meta = self.meta("list", f"Nyheter{pager.title_suffix}", "Nyheter om arbetet i Säker och trygg kommun.",
-                              None, published=None, owner=None)
+            meta = self.meta("list", self.texts["nyheter.rubrik"] + pager.title_suffix,
+                              self.texts["nyheter.beskrivning"], None, published=None, owner=None)
             meta["feed"] = "feed.xml" if pager.number == 1 else "../feed.xml"
             outputs.append(Output(pager.uri, _page(meta, body)))
         outputs.append(Output(f"{ARTICLES_DIR}/feed.xml", self._atom(ordered)))
@@ -133,10 +141,10 @@ class Renderer:
         today = self.site.today
         dated = sorted((e for e in self.content.events if e.event.is_dated), key=lambda e: (e.event.date, e.slug))
         groups = [
-            ("Kommande", [e for e in dated if e.event.date >= today]),
-            ("Datum ej fastställt", sorted((e for e in self.content.events if not e.event.is_dated),
+            (self.texts["möten.kommande"], [e for e in dated if e.event.date >= today]),
+            (self.texts["möten.ej_fastställt"], sorted((e for e in self.content.events if not e.event.is_dated),
                                            key=lambda e: e.event.title)),
-            ("Tidigare", list(reversed([e for e in dated if e.event.date < today]))),
+            (self.texts["möten.tidigare"], list(reversed([e for e in dated if e.event.date < today]))),
         ]
         # One list in pages of EVENTS_PER_PAGE, so no list page grows with the archive; each
         # page shows its part under the group headings, the first page also the empty groups.
@@ -146,9 +154,8 @@ class Renderer:
             shown = [(heading, [e for h, e in pager.items if h == heading]) for heading, group in groups
                      if any(h == heading for h, _ in pager.items) or (pager.number == 1 and not group)]
             body = self.template("events.md.j2").render(groups=shown, dated=bool(dated), pager=pager)
-            meta = self.meta("list", f"Möten och utvecklingsdagar{pager.title_suffix}",
-                              "Program och anteckningar från Säker och trygg kommuns möten.", None,
-                              published=None, owner=None)
+            meta = self.meta("list", self.texts["möten.rubrik"] + pager.title_suffix,
+                              self.texts["möten.beskrivning"], None, published=None, owner=None)
             outputs.append(Output(pager.uri, _page(meta, body)))
         return outputs
 
@@ -180,24 +187,26 @@ class Renderer:
     def _atom(self, ordered: list[LoadedArticle]) -> str:
         newest = max((a.article.updated or a.article.published for a in ordered), default=dt.date(2015, 1, 1))
         return html_template("atom.xml.j2").render(
-            articles=ordered, site_name=self.site.name, base_url=self.site.url, updated=_atom_date(newest))
+            articles=ordered, site_name=self.site.name, base_url=self.site.url, updated=_atom_date(newest),
+            author=self.site.publisher)
 
     # --- helpers --------------------------------------------------------------------------
 
-    def template(self, name: str) -> jinja2.Template:
-        return self.env.get_template(name)
+    def template(self, name: str) -> _WithTexts:
+        """A page template; every render gets the site's texts as `texts`."""
+        return _WithTexts(self.env.get_template(name), self.texts)
 
     def remembered(self, parts: tuple, sources: list[str], render: Callable[[], Output]) -> Output:
         """`render()`, or in the preview the same page kept from an earlier build (trygg.memo.Recent).
 
-        `parts` must hold everything the page is made from besides the site, the sources' dates
+        `parts` must hold everything the page is made from besides the site, its texts, the sources' dates
         and trygg's code and templates (the memo's `code_version`: Jinja reloads an edited
         template, so must the preview), as frozen dataclasses or models (their `repr` is complete).
         """
         if self.memo is None:
             return render()
         dates = [self.last_changed.get(source) for source in sources]
-        return _PREVIEW_PAGES.get((parts, self.site, dates, self.memo.code_version), render)
+        return _PREVIEW_PAGES.get((parts, self.site, self.texts, dates, self.memo.code_version), render)
 
     def meta(self, kind: str, title: str, description: str, source: str | None, *, published: dt.date | None,
               owner: str | None, updated: dt.date | None = None, changed_sources: list[str] | None = None) -> dict:
@@ -209,7 +218,7 @@ class Renderer:
         changed = [self.last_changed[s] for s in (changed_sources or [source]) if s in self.last_changed]
         last = max([d for d in (updated, *changed) if d], default=None)
         meta: dict[str, Any] = {"title": html.escape(title), "description": html.escape(description),
-                                "trygg_typ": TYPE_LABELS[kind]}
+                                "trygg_typ": self.texts[TYPE_LABELS[kind]]}
         if published:
             meta["publicerad"] = published.isoformat()
             if published > self.site.today:  # only in the preview and trygg check: the build leaves it out
@@ -221,6 +230,15 @@ class Renderer:
         if source:
             meta["kalla"] = source
         return meta
+
+
+@dataclass(frozen=True)
+class _WithTexts:
+    template: jinja2.Template
+    texts: Any
+
+    def render(self, **context: Any) -> str:
+        return self.template.render(texts=self.texts, **context)
 
 
 ARTICLES_PER_PAGE = 30
@@ -362,6 +380,9 @@ def _front_matter_title(markdown: str) -> str | None:
     """The title a generated page's front matter gives (escaped there for the theme, see `meta`)."""
     match = _TITLE_LINE.match(markdown)
     return html.unescape(str(yaml.safe_load(match.group(1)))) if match else None
+def tel_uri(phone: str) -> str:
+    """A phone number as written ('0734328730', '033-35 72 19') as a tel: link's number."""
+    return _tel(phone)
 
 
 def _tel(phone: str) -> str:
@@ -379,15 +400,15 @@ def _atom_date(value: dt.date) -> str:
 
 # --- calendar and structured data --------------------------------------------------------------
 
-def calendar(events: list[LoadedEvent], site: SiteInfo, key: str = "alla-moten") -> bytes:
+def calendar(events: list[LoadedEvent], site: SiteInfo, texts: Any, key: str = "alla-moten") -> bytes:
     """An RFC 5545 calendar with Stockholm's VTIMEZONE and one VEVENT per dated event.
 
     Its UID is derived from `key`, never random, so two builds give the same bytes: those
     icalendar writes for the whole calendar (its own lines, each component's, END:VCALENDAR).
     """
-    shell = _calendar_shell(site.name, f"kalender-{key}@{_host(site.url)}")
+    shell = _calendar_shell(site.name, site.publisher, f"kalender-{key}@{_host(site.url)}")
     end = shell.rindex(b"END:VCALENDAR")
-    vevents = [_vevent(e, site) for e in sorted(events, key=lambda e: e.slug) if e.event.is_dated]
+    vevents = [_vevent(e, site, texts) for e in sorted(events, key=lambda e: e.slug) if e.event.is_dated]
     return shell[:end] + _stockholm_timezone() + b"".join(vevents) + shell[end:]
 
 
@@ -402,21 +423,21 @@ def _stockholm_timezone() -> bytes:
 
 
 @functools.lru_cache(maxsize=20_000)
-def _calendar_shell(name: str, uid: str) -> bytes:
-    cal = icalendar.Calendar.new(prodid="-//Borås Stad//Säker och trygg kommun//SV", name=name,
+def _calendar_shell(name: str, publisher: str, uid: str) -> bytes:
+    cal = icalendar.Calendar.new(prodid=f"-//{publisher}//{name}//SV", name=name,
                                  language="sv", uid=uid)
     cal.add("x-wr-timezone", "Europe/Stockholm")
     return cal.to_ical()
 
 
-def _vevent(loaded: LoadedEvent, site: SiteInfo) -> bytes:
+def _vevent(loaded: LoadedEvent, site: SiteInfo, texts: Any) -> bytes:
     event = loaded.event
     url = site.url + loaded.url.lstrip("/")
     return _vevent_ical(
         uid=f"{loaded.slug}@{_host(site.url)}", summary=event.title, location=event.place,
         start=dt.datetime.combine(event.date, event.time.start, STOCKHOLM),
         end=dt.datetime.combine(event.date, event.time.end, STOCKHOLM),
-        description=f"{event.summary}\n\nProgram och mer information: {url}", url=url,
+        description=f"{event.summary}\n\n{texts.format('möten.kalender', adress=url)}", url=url,
         stamp=dt.datetime.combine(event.updated or event.published, dt.time(), dt.timezone.utc),
     )
 
@@ -457,7 +478,7 @@ def article_jsonld(loaded: LoadedArticle, site: SiteInfo) -> str:
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
         "description": article.summary, "datePublished": article.published.isoformat(),
         "url": site.url + loaded.url.lstrip("/"), "inLanguage": "sv",
-        "publisher": {"@type": "GovernmentOrganization", "name": "Borås Stad"},
+        "publisher": {"@type": "GovernmentOrganization", "name": site.publisher},
     }
     if article.updated:
         data["dateModified"] = article.updated.isoformat()

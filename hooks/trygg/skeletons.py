@@ -1,23 +1,62 @@
 """`trygg new <typ> "Titel"`: a commented, valid example page in the right place, dated today.
 
-Input: the type's name, the title and today's date. Output: one new file under content/ (never
-overwriting one). Events and articles are built in; every `ContentType` with a `skeleton` adds
-its own, under its key. Each skeleton passes `trygg check --strict` and builds (tests prove it).
+Input: the type's name, the title, today's date and names from the site's own register
+(`SiteNames`), so an example never names another municipality's bodies. Output: one new file
+under content/ (never overwriting one). Events and articles are built in; every `ContentType`
+with a `skeleton` adds its own, under its key. Each skeleton builds, and `trygg check` flags its
+placeholder texts ("Skriv …") until the writer has replaced them (tests prove both).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .content import ARTICLES_DIR, EVENTS_DIR
+from .content import ARTICLES_DIR, EVENTS_DIR, LoadContext, load_register
 from .history import current_date
-from .register import slugify
+from .register import Register, slugify
 from .types import registered_types
 
-Skeleton = Callable[[str, str, dt.date], tuple[str, str]]
+
+@dataclass(frozen=True)
+class SiteNames:
+    """Names from the site's own register that skeletons and the guide's examples use."""
+
+    organisation: str = "Kommunstyrelsen"  # a body every Swedish municipality has
+    person: str = "Förnamn Efternamn"
+
+
+def site_names(root: Path) -> SiteNames:
+    """Names from `root`'s register (content/organisation/), without reporting its problems."""
+    return names_from_register(load_register(LoadContext(root, include_drafts=True, today=current_date())))
+
+
+def names_from_register(register: Register) -> SiteNames:
+    orgs = register.organisations
+    org = next((o for o in orgs if o.name == SiteNames.organisation), orgs[0] if orgs else None)
+    return SiteNames(org.name if org else SiteNames.organisation,
+                     register.people[0].name if register.people else SiteNames.person)
+
+
+Skeleton = Callable[..., tuple[str, str]]  # (title, slug, today, names=SiteNames()) → (path, text)
+PLACEHOLDER = re.compile(r"\bSkriv [^#\n]*?(?=\s*(?:#|$))", re.M)
+
+
+@functools.cache
+def placeholder_texts() -> frozenset[str]:
+    """Every "Skriv …" text the skeletons put where the writer's own text belongs."""
+    found: set[str] = set()
+    for make in skeletons().values():
+        _, text = make("Rubrik", "rubrik", dt.date(2030, 1, 1))
+        for line in text.split("\n"):
+            if not line.lstrip().startswith("#"):
+                found.update(m.group(0).strip().strip("'\"") for m in PLACEHOLDER.finditer(line))
+    return frozenset(t for t in found if len(t) > 12)
 EVENT_KINDS = ("möte", "utvecklingsdag", "konferens", "seminarium")
 _ARTICLE = {"möte": "Ett möte", "utvecklingsdag": "En utvecklingsdag", "konferens": "En konferens",
             "seminarium": "Ett seminarium"}
@@ -29,7 +68,7 @@ def yaml_text(value: str) -> str:
 
 
 def event_skeleton(kind: str) -> Skeleton:
-    def make(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+    def make(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
         return f"content/{EVENTS_DIR}/{slug}/program.md", f"""\
 ---
 # {_ARTICLE[kind]}. Rader som börjar med # är kommentarer och syns inte på webbplatsen.
@@ -39,10 +78,10 @@ typ: {kind}
 sammanfattning: Skriv en eller två meningar om vad dagen handlar om.
 datum: ej fastställt  # eller ett datum: {today.isoformat()}
 tid: 13.00–15.00      # dagens start och slut, med tankstreck
-plats: Stadshuset, Borås
+plats: Skriv var mötet hålls, till exempel lokal och adress
 publicerad: {today.isoformat()}
 # målgrupp: Vilka som är välkomna
-# arrangör: [Kommunstyrelsen]              # namn eller förkortning ur registret
+# arrangör: [{names.organisation}]   # namn eller förkortning ur registret
 # sidansvarig: Förnamn Efternamn
 # utkast: true                              # syns då bara i förhandsvisningen
 program:
@@ -61,7 +100,7 @@ en rubrik per programpunkt som börjar med punktens starttid, till exempel ## 13
     return make
 
 
-def article_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+def article_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
     return f"content/{ARTICLES_DIR}/{slug}.md", f"""\
 ---
 # En nyhet. Rader som börjar med # är kommentarer och syns inte på webbplatsen.
@@ -83,7 +122,7 @@ Mer text.
 """
 
 
-def chart_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+def chart_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
     return f"content/organisation/diagram/{slug}.yml", f"""\
 # Ett organisationsdiagram. Rader som börjar med # är kommentarer och syns inte på webbplatsen.
 # Skapad {today.isoformat()}. Sidan hamnar på /organisation/diagram/{slug}/. Skriv bara det som
@@ -96,22 +135,22 @@ källa: Skriv varifrån uppgifterna kommer, till exempel ett beslut och dess dia
 # relaterat: [beslut/filens-namn]       # sidor som diagrammet hör till
 # utkast: true                           # syns då bara i förhandsvisningen
 noder:
-  - namn: Kommunstyrelsen
+  - namn: {yaml_text(names.organisation)}
     typ: nämnd        # nämnd, förvaltning, enhet, grupp, forum, nätverk eller stadsdel
-    register: Kommunstyrelsen              # namnet i registret, om noden finns där
+    register: {yaml_text(names.organisation)}   # namnet i registret, om noden finns där
   - namn: Arbetsgruppen
     typ: grupp
     # nivå: strategisk                    # strategisk, taktisk eller operativ
     # deltagare: [Polisen]                # namn eller förkortningar ur registret
     beskrivning: Skriv vad gruppen gör.
 kanter:
-  - från: Kommunstyrelsen
+  - från: {yaml_text(names.organisation)}
     till: Arbetsgruppen
     betydelse: leder  # leder, samordnar, stöder eller rapporterar till
 """
 
 
-def decision_skeleton(title: str, slug: str, today: dt.date) -> tuple[str, str]:
+def decision_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
     return f"content/beslut/{slug}.md", f"""\
 ---
 # Ett beslut eller beslutsförslag. Rader som börjar med # är kommentarer och syns inte på
@@ -122,14 +161,14 @@ typ: beslutsförslag     # eller: beslut
 diarienummer: Skriv diarienumret
 datum: {today.isoformat()}
 sammanfattning: Skriv en eller två meningar om vad beslutet gäller.
-ansvarig: Kommunstyrelsen
+ansvarig: {yaml_text(names.organisation)}
 handläggare:
-  namn: Kerstin Hermansson   # byt till handläggarens namn
-  # telefon: 033-35 70 00
+  namn: {yaml_text(names.person)}   # byt till handläggarens namn, som i registret
+  # telefon: som i underlaget
 status: förslag         # förslag, tillstyrkt, beslutat eller avslaget
 förslag till beslut:
   - Skriv förslaget till beslut.
-# förvaltning: Stadsledningskansliet
+# förvaltning: {names.organisation}
 # utkast: true           # syns då bara i förhandsvisningen
 ---
 
@@ -157,9 +196,9 @@ def create_page(root: Path, kind: str, title: str, slug: str | None = None, toda
     slug = slugify(slug or title)
     if not title or not slug:
         print("trygg new: skriv en rubrik med minst en bokstav eller siffra, till exempel "
-              "trygg new nyhet \"Trygghetsvandring i Norrby\"", file=sys.stderr)
+              "trygg new nyhet \"Trygghetsvandring i centrum\"", file=sys.stderr)
         return 2
-    rel, text = known[kind](title, slug, today or current_date())
+    rel, text = known[kind](title, slug, today or current_date(), site_names(root))
     path = root / rel
     if path.exists():
         print(f"trygg new: {rel} finns redan. Välj en annan rubrik eller ange --mapp.", file=sys.stderr)

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from .api import Collection
     from .content import LoadContext
     from .register import Resolver
@@ -30,8 +28,9 @@ class ContentType:
     # in docs/api/schema/<name>.json that the tests validate it against. The third argument is
     # every type's loaded data (Content.extra, by key), for links between collections.
     api: Callable[[Any, SiteInfo, Mapping[str, Any]], Collection] | None = None
-    # (title, slug, today) → (path under the project, text): a new page for `trygg new <key>`
-    skeleton: Callable[[str, str, dt.date], tuple[str, str]] | None = None
+    # (title, slug, today, names) → (path under the project, text): a new page for `trygg new <key>`;
+    # names (trygg.skeletons.SiteNames) come from the site's own register
+    skeleton: Callable[..., tuple[str, str]] | None = None
 
 
 def registered_types() -> list[ContentType]:

@@ -32,7 +32,7 @@ _NOT_PROSE = [
     re.compile(r"\{[:#.][^}]*\}"),                   # attribute lists
     re.compile(r"\b(?:https?|mailto|tel|ftp):\S+"),  # bare addresses
     re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+"),       # e-mail addresses
-    re.compile(r"\b(?:[\w-]+\.)+[a-z]{2,}\b"),         # domain names such as boras.se
+    re.compile(r"\b(?:[\w-]+\.)+[a-z]{2,}\b"),         # domain names such as kommun.se
     re.compile(r"&\w+;|&#\d+;"),                    # entities
 ]
 _SENTENCE_END = re.compile(r"[.!?:]+(?=\s|$)")
@@ -209,10 +209,16 @@ def check_readability(pieces: list[TextPiece], first_line: int, max_lix: float, 
                        "skriv kortare meningar och byt långa ord mot vardagliga")
 
 
+# Values that are codes, not prose: a language code, a colour, a file name (content/webbplats.yml).
+NOT_PROSE_KEYS = frozenset({"språk", "huvudfärg", "fil", "webbadress", "webbplats", "organisationsnummer"})
+
+
 def iter_text_values(data: object, lines: dict, path: tuple = ()) -> Iterator[TextPiece]:
-    """Every text value in YAML data, with its line (keys and non-text values skipped)."""
+    """Every text value in YAML data, with its line (keys, codes and non-text values skipped)."""
     if isinstance(data, dict):
         for key, value in data.items():
+            if str(key) in NOT_PROSE_KEYS or (str(key) == "text" and path[-1:] == ("färger",)):
+                continue
             yield from iter_text_values(value, lines, (*path, str(key)))
     elif isinstance(data, list):
         for index, value in enumerate(data):

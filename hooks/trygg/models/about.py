@@ -1,5 +1,4 @@
-"""The site's own facts: who to contact (`content/om/kontakt.yml`) and the accessibility
-statement (`content/om/tillganglighet.yml`, Digg's mandatory parts under lag 2018:1937)."""
+"""The site's own facts: the accessibility statement (`content/om/tillganglighet.yml`, Digg's mandatory parts under lag 2018:1937)."""
 
 from __future__ import annotations
 
@@ -11,13 +10,6 @@ from pydantic import Field
 from .common import Schema, Text
 
 Compliance = Literal["helt förenlig", "delvis förenlig", "inte förenlig"]
-
-
-class Contact(Schema):
-    name: Text = Field(alias="namn")  # e.g. "Borås Stad"
-    website: Text | None = Field(None, alias="webbplats")  # https://…
-    email: Text | None = Field(None, alias="e-post")
-    phone: Text | None = Field(None, alias="telefon")  # as the source writes it
 
 
 class KnownIssue(Schema):

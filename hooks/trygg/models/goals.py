@@ -1,4 +1,4 @@
-"""Socialt hållbart Borås: the programme page and its goal areas with effect chains.
+"""The goal programme (content/malomraden/index.yml): the overview page and its goal areas with effect chains.
 
 Sources: `content/malomraden/index.yml` (guiding principles, collaboration taxonomy, lists) and
 `content/malomraden/<slug>.yml` (one goal area each). A cell of an effect chain written as `~`
