@@ -214,10 +214,10 @@ def test_the_preview_without_the_dictionary_says_once_that_search_matches_whole_
                                     "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{_free_port()}"],
                                    cwd=root, env=ENV, stdout=out, stderr=subprocess.STDOUT)
         try:
-            _wait_for_line(log, "Serving on", 1, process)
+            _wait_for_line(log, "Förhandsvisningen finns på", 1, process)  # MkDocs in Swedish (trygg.console)
             page = root / "docs/om-webbplatsen.md"
             page.write_text(page.read_text(encoding="utf-8") + "\nEn ny mening.\n", encoding="utf-8")
-            _wait_for_line(log, "Documentation built", 2, process)  # the rebuild after the edit
+            _wait_for_line(log, "Webbplatsen byggdes på", 2, process)  # the rebuild after the edit
         finally:
             process.terminate()
             process.wait(timeout=30)

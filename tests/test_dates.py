@@ -40,7 +40,7 @@ OLD_STATEMENT = ("content/om/tillganglighet.yml:7: varning: tillgänglighetsredo
 
 def meeting(title: str, day: str) -> str:
     return VALID_EVENT.replace("titel: Nätverksmöte", f"titel: {title}").replace(
-        "datum: 2030-05-24", f"datum: {day}").replace("publicerad: 2030-01-10", "publicerad: 2026-10-01")
+        "datum: 2030-05-24", f"datum: {day}").replace("publicerad: 2024-01-10", "publicerad: 2026-10-01")
 
 
 EXTRA = {
