@@ -36,7 +36,7 @@ from trygg.webserver import KNOWN_INLINE_SCRIPTS, script_hash
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "security_corpus.yml").read_text("utf-8"))
 SITE = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url without TRYGG_SITE_URL
-HEAD = "---\ntitel: Nyhet {id}\npublicerad: 2030-01-01\nsammanfattning: En nyhet.\n---\n\n"  # body at line 7
+HEAD = "---\ntitel: Nyhet {id}\npublicerad: 2024-01-01\nsammanfattning: En nyhet.\n---\n\n"  # body at line 7
 BODY_LINE = 7
 HANDBOOK = ("titel: Farlig handbok\nsammanfattning: En handbok.\nägare: [CKS]\npublicerad: 2026-11-22\n"
             "senast granskad: 2026-11-22\ngranskas senast: 2027-11-22\n")
