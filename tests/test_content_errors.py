@@ -123,7 +123,7 @@ def test_news_may_name_a_chart_or_a_goal_area_under_related(project):
             "  - organisation/diagram/arbetsformer\n  - malomraden/god-start-i-livet\n---\n\nText.\n")
     root = project({"content/nyheter/a.md": news}, with_seed_content=True)
     assert [str(p) for p in check_site(root, spelling=False).problems] == []
-    page = next(o.content for o in build_site(root, site_name="S", site_url="https://example.org/").outputs
+    page = next(o.content for o in build_site(root, site_url="https://example.org/").outputs
                 if o.uri == "nyheter/a/index.md")
     assert ("- [Arbetsformer för Säker och trygg kommun](/organisation/diagram/arbetsformer/index.md)\n"
             "- [En god start i livet](/malomraden/god-start-i-livet/index.md)\n") in page

@@ -388,7 +388,7 @@ def test_the_pdf_renderer_refuses_what_the_allowlist_would_miss_naming_chapter_a
                         f"---\ntitel: Bilaga\n---\n\nText.\n\n<a rel=\"attachment\" href=\"file://{secret}\">x</a>\n\n"
                         "<img src=\"https://evil.example/x.png\" alt=\"nät\">\n")})
     with pytest.raises(ContentError) as caught:
-        build_site(root, site_name="T", site_url=SITE)
+        build_site(root, site_url=SITE)
     hint = "(ta bort adressen, eller lägg filen under docs/assets/ och länka till den därifrån)"
     assert sorted(map(str, caught.value.problems)) == [
         f"content/handbocker/farlig/01-bilaga.md:7: fel: kapitlet 'Bilaga': handboken hänvisar till 'file://{secret}', "

@@ -111,7 +111,7 @@ def name_likeness(query: str, key: str) -> float:
     for variant in _compound_readings(key):
         score = max(score, difflib.SequenceMatcher(None, query, variant).ratio())
     query_words, key_words = set(query.split()), {w for w in key.split() if len(w) > 3}
-    if key_words and key_words <= query_words:  # 'polisen i boras' names 'polisen'
+    if key_words and key_words <= query_words:  # 'polisen i staden' names 'polisen'
         score = max(score, 0.8)
     return score
 

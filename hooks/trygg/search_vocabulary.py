@@ -3,7 +3,7 @@
 Pagefind matches words it has indexed, and a word it has not by the longest indexed word the
 query starts with ("hemloeshet" finds the pages with "hem"). So the browser (docs/assets/trygg.js)
 needs to know which words the site really uses, to read "hemloeshet" as "hemlöshet", "Norby" as
-"Norrby" and to offer "Menade du …?" when nothing is found. Both files are made from Pagefind's
+"Ekdalen" and to offer "Menade du …?" when nothing is found. Both files are made from Pagefind's
 own fragments after it has indexed the site, so they hold exactly the indexed text (compound
 parts included) and Pagefind's page ids:
 
@@ -39,7 +39,7 @@ class IndexedPage:
     id: str       # Pagefind's page id: what a search result's `id` is
     url: str
     title: str
-    words: frozenset[str]  # as written: "Norrby", "EST", "hemlöshet"
+    words: frozenset[str]  # as written: "Ekdalen", "EST", "hemlöshet"
 
 
 def read_fragments(index_dir: Path) -> list[IndexedPage]:
@@ -57,7 +57,7 @@ def read_fragments(index_dir: Path) -> list[IndexedPage]:
 def vocabulary_shards(pages: Iterable[IndexedPage]) -> dict[str, list[str]]:
     """Folded first letter → the words starting with it, most pages first, then alphabetically.
 
-    A word is listed once, in lower case unless most pages write it otherwise ("Norrby", "EST";
+    A word is listed once, in lower case unless most pages write it otherwise ("Ekdalen", "EST";
     "nyckeltal" although headings say "Nyckeltal"), so a suggestion reads as the site writes it."""
     pages_per_word: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = {}
