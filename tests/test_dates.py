@@ -13,14 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_PARTS, ROOT, VALID_EVENT, BuildRun, faked_clock, write_tree
+from conftest import VALID_EVENT, BuildRun, copy_project, faked_clock, write_tree
 from trygg.cli import main as trygg_main
 
 SEED_DAY = dt.date(2026, 11, 22)  # the day the seed content was written and assessed
@@ -66,13 +65,7 @@ def build_on(root: Path, day: dt.date, site: Path) -> BuildRun:
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory) -> dict[dt.date, BuildRun]:
     """The project with seed content built --strict as on each of DAYS (once per module)."""
-    root = tmp_path_factory.mktemp("dates")
-    for part in (*PROJECT_PARTS, "content"):
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, root / part)
+    root = copy_project(tmp_path_factory.mktemp("dates"), with_seed_content=True)
     write_tree(root, EXTRA)
     return {day: build_on(root, day, root / f"site-{day.isoformat()}") for day in DAYS}
 
