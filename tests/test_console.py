@@ -53,15 +53,13 @@ def test_a_deleted_watched_folder_is_a_swedish_error_with_the_fix_in_check_and_b
     expected = [
         "mkdocs.yml: fel: 'theme: custom_dir' pekar på 'overrides', som inte finns (återskapa den, till exempel med "
         "'git checkout -- overrides', eller ta bort den ur 'theme: custom_dir' i mkdocs.yml)",
-        "mkdocs.yml: fel: 'watch' pekar på 'overrides', som inte finns (återskapa den, till exempel med "
-        "'git checkout -- overrides', eller ta bort den ur 'watch' i mkdocs.yml)",
     ]
     assert [str(p) for p in check_site(root, spelling=False).problems] == expected
     run = subprocess.run([sys.executable, "-m", "trygg.cli", "build", "--root", str(root)], capture_output=True,
                          text=True, timeout=120)
     assert run.returncode == 1
-    assert sorted(run.stderr.splitlines()[:2]) == expected
-    assert run.stderr.splitlines()[2:] == [f"Bygget misslyckades. {root / 'site'} är oförändrad."]
+    assert run.stderr.splitlines()[:1] == expected
+    assert run.stderr.splitlines()[1:] == [f"Bygget misslyckades. {root / 'site'} är oförändrad."]
 
 
 def test_trygg_build_is_quiet_and_ends_with_one_swedish_line(project):
@@ -73,7 +71,7 @@ def test_trygg_build_is_quiet_and_ends_with_one_swedish_line(project):
     assert run.stderr == ""
     [line] = run.stdout.splitlines()
     pages = sum(1 for p in (root / "site").rglob("*.html") if p.name != "404.html")
-    assert pages > 10
+    assert pages > 5  # a meeting, its list, the register, the guide and more
     assert line.startswith(f"Webbplatsen är byggd: {pages} sidor och ")
     assert line.endswith(f" andra filer i {root / 'site'}.")
 

@@ -141,7 +141,7 @@ def test_a_deleted_content_folder_stops_the_build_in_swedish(project):
 def test_a_site_with_only_meetings_and_news_builds_without_the_other_types(project):
     event = VALID_EVENT.replace("    medverkande: [Kerstin Hermansson]\n", "").replace("    medverkande: [FOF, Polisen]\n", "")
     root = project({"content/moten/natverk/program.md": event,
-                    "content/nyheter/en-nyhet.md": "---\ntitel: En nyhet\npublicerad: 2030-01-02\n"
+                    "content/nyheter/en-nyhet.md": "---\ntitel: En nyhet\npublicerad: 2026-01-02\n"
                                                    "sammanfattning: Kort.\n---\n\nText.\n"})
     shutil.rmtree(root / "content/organisation")
     run = mkdocs_build(root)

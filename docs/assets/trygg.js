@@ -116,8 +116,8 @@
      The vocabulary files (trygg.search_vocabulary, written beside Pagefind's index at build
      time) list the words the site uses, one file per first letter, most used first. A word the
      site does not use is read as the site's word when one is close: "hemloeshet" as "hemlöshet"
-     (aa/ae/oe for å/ä/ö), "Norby" as "Norrby" (one edit off for words of four to seven letters,
-     two for longer ones; a shorter word only gets "Menade du …?", its neighbours are too many).
+     (aa/ae/oe for å/ä/ö), "Sandvgen" as "Sandvägen" (one edit off for words of four to seven
+     letters, two for longer ones; a shorter word only gets "Menade du …?", its neighbours are too many).
      Pagefind would otherwise match it by the longest indexed word it starts with ("hem"). */
 
   /* Question words and other small words: left out of a query unless nothing else is left, so
@@ -255,7 +255,7 @@
     return this.letter(letter).then(function (list) {
       if (!list.words.length || spelling(list, fold(word), "start") !== null) return word;
       var swedish = /aa|ae|oe/i.test(word) ? spelling(list, foldAscii(word), "word") : null;
-      if (swedish) return swedish;  /* before inflections: "boraas" is not an inflection of "boras" */
+      if (swedish) return swedish;  /* before inflections: "skolgaarden" is "skolgården", not "skolgaard" + "-en" */
       if (spelling(list, fold(word), "stem") !== null) return word;
       var letters = fold(word).length;
       return (letters >= 4 && closest(list, word, letters >= 8 ? 2 : 1)) || word;

@@ -2,8 +2,8 @@
 
 Pagefind matches words it has indexed, and a word it has not by the longest indexed word the
 query starts with ("hemloeshet" finds the pages with "hem"). So the browser (docs/assets/trygg.js)
-needs to know which words the site really uses, to read "hemloeshet" as "hemlöshet", "Norby" as
-"Ekdalen" and to offer "Menade du …?" when nothing is found. Both files are made from Pagefind's
+needs to know which words the site really uses, to read "hemloeshet" as "hemlöshet", "Sandvgen" as
+"Sandvägen" and to offer "Menade du …?" when nothing is found. Both files are made from Pagefind's
 own fragments after it has indexed the site, so they hold exactly the indexed text (compound
 parts included) and Pagefind's page ids:
 
