@@ -127,7 +127,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         (log.info if warning.dated else log.warning)(str(warning))
     if not config.repo_url:
         config.edit_uri = None  # no repository to link to: no edit button rather than a broken one
-    config.markdown_extensions.append(AbbreviationExtension(result.abbreviations, "/organisation/index.md"))
+    config.markdown_extensions.append(AbbreviationExtension(result.abbreviations, "/organisation/index.md",
+                                                            names=result.names))
     config.markdown_extensions.append(SafeHtmlExtension())
     config.markdown_extensions.append(TableCaptionExtension())
     config.extra["trygg"] = result.theme  # contact box and statement link for the theme

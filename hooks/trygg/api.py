@@ -306,8 +306,8 @@ def keyfigures_collection(pages: Sequence[Any], site: SiteInfo, extra: Mapping[s
     writes them (with the plain number where the text is one), their years and period, unit,
     source, and the goal areas whose page lists the figures' page under 'relaterat'.
 
-    A figure is identified by its page and its position there (`…#gardstensmodellen/3`), the same
-    position as its card's anchor on the page (`#nyckeltal-3`)."""
+    A figure is identified by its page and its position there (`…#gardstensmodellen/3`); its `web`
+    is the anchor of its card (`#nyckeltal-3`), which figures with the same heading share."""
     areas = _goal_areas_relating_to(extra or {}, site)
     items = [_key_figure(loaded, number, figure, areas.get(_content_path(loaded.source), []), site)
              for loaded in pages for number, figure in enumerate(loaded.page.figures, start=1)]
@@ -315,8 +315,11 @@ def keyfigures_collection(pages: Sequence[Any], site: SiteInfo, extra: Mapping[s
 
 
 def _key_figure(loaded: Any, number: int, figure: Any, areas: list[dict[str, Any]], site: SiteInfo) -> dict[str, Any]:
+    from .keyfigures import cards  # keyfigures imports this module for its own collection
+
     figures = loaded.page
     web = site.url + loaded.url.lstrip("/")
+    card = next(n for n, c in enumerate(cards(figures.figures), start=1) if figure in c.figures)
     if figure.is_change:
         series = [_value("start", figure.start, figure.start_year), _value("end", figure.end, figure.end_year)]
     else:
@@ -326,7 +329,7 @@ def _key_figure(loaded: Any, number: int, figure: Any, areas: list[dict[str, Any
         "type": own_type(site, "keyfigures", "KeyFigure"), "number": number, "name": figure.heading,
         "measure": figure.what, "unit": figure.unit, "source": figure.source or figures.source,
         "period": figure.period, "series": series, "description": figure.description, "note": figure.note,
-        "web": f"{web}#nyckeltal-{number}", "page": {"name": figures.title, "web": web},
+        "web": f"{web}#nyckeltal-{card}", "page": {"name": figures.title, "web": web},
         "goalArea": areas, "published": figures.published.isoformat(),
     }
 

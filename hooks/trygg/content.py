@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from .history import build_date
 from .models.article import Article
-from .models.common import TimeRange
+from .models.common import DayMonth, TimeRange
 from .models.event import AgendaItem, Event
 from .models.register import Organisation, Person, Term
 from .personal import TEXT_SUFFIXES, check_personal_numbers
@@ -59,6 +59,32 @@ class LoadedEvent:
     presenters: tuple[tuple[Entry, ...], ...]  # per agenda item
     organisers: tuple[Entry, ...]
     notes: tuple[NoteSection, ...]
+
+    def is_held(self, today: dt.date) -> bool:
+        """Held when its day has passed, or when notes from it are published (its date may be unknown)."""
+        return bool(self.notes) or (self.event.is_dated and self.event.date < today)
+
+    def registration_deadline(self, today: dt.date) -> dt.date | None:
+        """The registration deadline residents may be asked to meet: with a year (given, or the
+        last such day on or before the event's date), not passed, for a meeting not yet held.
+        None when any of that is unknown — a deadline without a year is never published."""
+        registration = self.event.registration
+        if registration is None or registration.deadline is None or self.is_held(today):
+            return None
+        deadline = registration.deadline
+        if deadline.year is None and self.event.is_dated:
+            day = self.event.date
+            year = day.year if (deadline.month, deadline.day) <= (day.month, day.day) else day.year - 1
+            deadline = DayMonth(deadline.day, deadline.month, year)
+        date = deadline.as_date()
+        return date if date is not None and date >= today else None
+
+    def invites_registration(self, today: dt.date) -> bool:
+        """Whether the page asks residents to register: not after the day, nor by an unknown deadline."""
+        registration = self.event.registration
+        if registration is None or self.is_held(today):
+            return False
+        return registration.deadline is None or self.registration_deadline(today) is not None
 
     @property
     def url(self) -> str:

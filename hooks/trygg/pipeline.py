@@ -41,6 +41,8 @@ class BuildResult:
     known_names: frozenset[str] = frozenset()
     errors: tuple[Problem, ...] = ()  # only with keep_going (the preview); a build raises instead
     theme: dict = field(default_factory=dict)  # site facts the theme draws (trygg.about.theme_facts)
+    # Organisation names and aliases: never split into abbreviations ('AB Bostäder i Borås').
+    names: tuple[str, ...] = ()
 
 
 def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False,
@@ -63,7 +65,7 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
         raise ContentError([*content.warnings, *duplicates])
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names, theme=theme_facts(content))
+                       known_names, theme=theme_facts(content), names=tuple(content.register.organisation_names()))
 
 
 def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
@@ -87,7 +89,8 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names=known_names, errors=errors, theme=theme_facts(content))
+                       known_names=known_names, errors=errors, theme=theme_facts(content),
+                       names=tuple(content.register.organisation_names()))
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ class Renderer:
 
     def _render_event_page(self, loaded: LoadedEvent, sources: list[str]) -> Output:
         event = loaded.event
-        body = self.template("event.md.j2").render(loaded=loaded, event=event)
+        body = self.template("event.md.j2").render(loaded=loaded, event=event, today=self.site.today)
         meta = self.meta("event", event.title, event.summary, loaded.source, published=event.published,
                           owner=event.owner, updated=event.updated, changed_sources=sources)
         meta["jsonld"] = event_jsonld(loaded, self.site)
@@ -128,22 +128,16 @@ class Renderer:
         return Output(f"{EVENTS_DIR}/{loaded.slug}/index.md", _page(meta, body), loaded.source)
 
     def _events_index(self) -> list[Output]:
-        today = self.site.today
-        dated = sorted((e for e in self.content.events if e.event.is_dated), key=lambda e: (e.event.date, e.slug))
-        groups = [
-            ("Kommande", [e for e in dated if e.event.date >= today]),
-            ("Datum ej fastställt", sorted((e for e in self.content.events if not e.event.is_dated),
-                                           key=lambda e: e.event.title)),
-            ("Tidigare", list(reversed([e for e in dated if e.event.date < today]))),
-        ]
+        groups = event_groups(self.content.events, self.site.today)
+        dated = any(e.event.is_dated for e in self.content.events)
         # One list in pages of EVENTS_PER_PAGE, so no list page grows with the archive; each
-        # page shows its part under the group headings, the first page also the empty groups.
+        # page shows its part under the group headings, the first page also an empty "Kommande".
         entries = [(heading, loaded) for heading, group in groups for loaded in group]
         outputs = []
         for pager in paginate(EVENTS_DIR, entries, EVENTS_PER_PAGE):
             shown = [(heading, [e for h, e in pager.items if h == heading]) for heading, group in groups
-                     if any(h == heading for h, _ in pager.items) or (pager.number == 1 and not group)]
-            body = self.template("events.md.j2").render(groups=shown, dated=bool(dated), pager=pager)
+                     if any(h == heading for h, _ in pager.items) or (pager.number == 1 and heading == UPCOMING)]
+            body = self.template("events.md.j2").render(groups=shown, dated=dated, pager=pager, today=self.site.today)
             meta = self.meta("list", f"Möten och utvecklingsdagar{pager.title_suffix}",
                               "Program och anteckningar från Säker och trygg kommuns möten.", None,
                               published=None, owner=None)
@@ -211,6 +205,21 @@ class Renderer:
 
 ARTICLES_PER_PAGE = 30
 EVENTS_PER_PAGE = 60
+UPCOMING, UNDATED, PAST = "Kommande", "Datum ej fastställt", "Tidigare"
+
+
+def event_groups(events: Sequence[LoadedEvent], today: dt.date) -> list[tuple[str, list[LoadedEvent]]]:
+    """The meetings under "Kommande" (soonest first), "Datum ej fastställt" and "Tidigare" (latest
+    first; held meetings whose date is unknown last). A meeting with published notes was held."""
+    held = [e for e in events if e.is_held(today)]
+    coming = [e for e in events if not e.is_held(today)]
+    by_date = lambda e: (e.event.date, e.slug)  # noqa: E731
+    return [
+        (UPCOMING, sorted((e for e in coming if e.event.is_dated), key=by_date)),
+        (UNDATED, sorted((e for e in coming if not e.event.is_dated), key=lambda e: e.event.title)),
+        (PAST, sorted((e for e in held if e.event.is_dated), key=by_date, reverse=True)
+         + sorted((e for e in held if not e.event.is_dated), key=lambda e: e.event.title)),
+    ]
 
 
 @dataclass(frozen=True)
