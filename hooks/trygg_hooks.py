@@ -47,6 +47,7 @@ from trygg.abbreviations import find_unknown
 from trygg.assets import fingerprinted
 from trygg.history import page_date
 from trygg.memo import Memo, template_cache
+from trygg.menu import with_children
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
 from trygg.sanitize import SafeHtmlExtension
 from trygg.compounds import with_compound_parts
@@ -132,6 +133,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(SafeHtmlExtension())
     config.markdown_extensions.append(TableCaptionExtension())
     config.extra["trygg"] = result.theme  # contact box and statement link for the theme
+    config.nav = with_children(config.nav, result.menu)  # each meeting and goal area under its section
     config[_RESULT_KEY] = result
     config[_COMPOUNDS_KEY] = compound_splitter()  # None without hunspell-sv: see on_startup
     return config

@@ -244,4 +244,10 @@ effektkedja:
 """
 
 
-GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton)
+def goals_menu(goals: Goals) -> tuple[str, list[tuple[str, str]]]:
+    """Each goal area under the programme's page in the menu, in their order."""
+    return f"{GOALS_DIR}/index.md", [(a.area.title, f"{GOALS_DIR}/{a.slug}/index.md") for a in goals.areas]
+
+
+GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton,
+                         menu=goals_menu)

@@ -17,6 +17,7 @@ from .api import render_api
 from .content import Content, content_text_files, load_content
 from .guide import render_guide
 from .memo import Memo
+from .menu import Menu, menu_children
 from .history import build_date, last_changed_dates
 from .pagecheck import SitePages, check_page_markdown
 from .problems import ContentError, Problem, Reporter, Severity
@@ -43,6 +44,7 @@ class BuildResult:
     theme: dict = field(default_factory=dict)  # site facts the theme draws (trygg.about.theme_facts)
     # Organisation names and aliases: never split into abbreviations ('AB Bostäder i Borås').
     names: tuple[str, ...] = ()
+    menu: Menu = field(default_factory=dict)  # generated pages under their section in the menu (trygg.menu)
 
 
 def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False,
@@ -65,7 +67,8 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
         raise ContentError([*content.warnings, *duplicates])
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names, theme=theme_facts(content), names=tuple(content.register.organisation_names()))
+                       known_names, theme=theme_facts(content), names=tuple(content.register.organisation_names()),
+                       menu=menu_children(content, types, site.today))
 
 
 def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
@@ -90,7 +93,7 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names=known_names, errors=errors, theme=theme_facts(content),
-                       names=tuple(content.register.organisation_names()))
+                       names=tuple(content.register.organisation_names()), menu=menu_children(content, types, site.today))
 
 
 @dataclass(frozen=True)

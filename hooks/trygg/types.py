@@ -32,6 +32,9 @@ class ContentType:
     api: Callable[[Any, SiteInfo, Mapping[str, Any]], Collection] | None = None
     # (title, slug, today) → (path under the project, text): a new page for `trygg new <key>`
     skeleton: Callable[[str, str, dt.date], tuple[str, str]] | None = None
+    # Optional place in the site's menu: loaded data → (the section's index page as mkdocs.yml's
+    # nav names it, [(title, page)] of the pages to list under it), see trygg.menu
+    menu: Callable[[Any], tuple[str, list[tuple[str, str]]]] | None = None
 
 
 def registered_types() -> list[ContentType]:
