@@ -17,7 +17,9 @@
   content-hashed names (trygg.assets) and points the pages' <link>/<script> at them;
 - on_page_content: warns about abbreviations the register does not explain, and adds the parts
   of the page's compound words for the search index only (trygg.compounds);
-- on_page_markdown: dates every page from content and git, never the clock: a hand-written
+- on_page_markdown: puts the start page's generated part (next meeting, news, section cards;
+  trygg.home) where docs/index.md asks for it, and dates every page from content and git, never
+  the clock: a hand-written
   page's "Senast ändrad" is its last commit (front matter as fallback), and the sitemap's
   lastmod is the page's own date;
 - on_env:     gives the theme's templates the Swedish date filter, and keeps them compiled on disk
@@ -46,6 +48,7 @@ from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
 from trygg.abbreviations import find_unknown
 from trygg.assets import fingerprinted
 from trygg.history import page_date
+from trygg.home import MARKER as HOME_MARKER
 from trygg.memo import Memo, template_cache
 from trygg.menu import with_children
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
@@ -226,7 +229,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if changed:
             page.meta["senast_andrad"] = changed.isoformat()
     page.update_date = page_date(page.meta, result.today)
-    return markdown
+    return markdown.replace(HOME_MARKER, result.home) if page.is_homepage else markdown
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:

@@ -18,7 +18,7 @@ from .models.decision import Decision
 from .register import Entry, slugify
 from .render import Output, page
 from .skeletons import decision_skeleton
-from .types import ContentType
+from .types import Card, ContentType
 from .validation import suggest
 
 if TYPE_CHECKING:
@@ -131,5 +131,9 @@ def _decision_page(loaded: LoadedDecision, renderer: Renderer) -> Output:
     return Output(f"{DECISIONS_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
 
 
+def decisions_card(decisions: tuple[LoadedDecision, ...]) -> Card | None:
+    return Card("Beslut", f"{DECISIONS_DIR}/index.md", "Beslut och beslutsförslag, med diarienummer.") if decisions else None
+
+
 DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions, api=decisions_collection,
-                            skeleton=decision_skeleton)
+                            skeleton=decision_skeleton, card=decisions_card)

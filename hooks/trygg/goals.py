@@ -19,7 +19,7 @@ from .register import Entry, Resolver, slugify
 from .render import Output, page
 from .skeletons import yaml_text
 from .source import YamlData
-from .types import ContentType
+from .types import Card, ContentType
 
 if TYPE_CHECKING:
     from .content import LoadContext
@@ -249,5 +249,14 @@ def goals_menu(goals: Goals) -> tuple[str, list[tuple[str, str]]]:
     return f"{GOALS_DIR}/index.md", [(a.area.title, f"{GOALS_DIR}/{a.slug}/index.md") for a in goals.areas]
 
 
+def goals_card(goals: Goals) -> Card | None:
+    if goals.programme is None and not goals.areas:
+        return None
+    title = goals.programme.programme.title if goals.programme else TYPE_LABEL
+    areas = " · ".join(a.area.title for a in goals.areas)
+    return Card(title, f"{GOALS_DIR}/index.md", f"Målområden och effektkedjor: {areas}." if areas else
+                goals.programme.programme.summary)
+
+
 GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton,
-                         menu=goals_menu)
+                         menu=goals_menu, card=goals_card)

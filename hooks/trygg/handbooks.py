@@ -22,7 +22,7 @@ from .models.handbook import Chapter, Handbook
 from .register import Entry, Resolver, slugify
 from .render import Output, page
 from .skeletons import yaml_text
-from .types import ContentType
+from .types import Card, ContentType
 
 if TYPE_CHECKING:
     from .content import LoadContext
@@ -209,5 +209,10 @@ granskas senast: {next_year.isoformat()}   # efter det datumet varnar trygg chec
 """
 
 
+def handbooks_card(handbooks: tuple[LoadedHandbook, ...]) -> Card | None:
+    titles = " och ".join(h.handbook.title for h in handbooks[:2]) + (" med flera" if len(handbooks) > 2 else "")
+    return Card("Handböcker", f"{HANDBOOKS_DIR}/index.md", f"{titles}, att läsa på webbplatsen eller skriva ut.") if handbooks else None
+
+
 HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, api=handbooks_collection,
-                             skeleton=handbook_skeleton)
+                             skeleton=handbook_skeleton, card=handbooks_card)

@@ -17,7 +17,7 @@ from .models.keyfigures import KeyFigure, KeyFigurePage
 from .register import slugify
 from .render import Output, page
 from .skeletons import yaml_text
-from .types import ContentType
+from .types import Card, ContentType
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -122,20 +122,20 @@ def _with_unit(text: str | None, unit: str | None) -> str:
 
 
 @dataclass(frozen=True)
-class Card:
+class FigureCard:
     """One card: a heading and the figures the source shows under it (one box, one or more numbers)."""
 
     heading: str
     figures: tuple[KeyFigure, ...]
 
 
-def cards(figures: list[KeyFigure]) -> list[Card]:
+def cards(figures: list[KeyFigure]) -> list[FigureCard]:
     """Figures under the same heading share one card, in the order the headings first appear:
     two cards never carry the same title."""
     grouped: dict[str, list[KeyFigure]] = {}
     for figure in figures:
         grouped.setdefault(figure.heading, []).append(figure)
-    return [Card(heading, tuple(group)) for heading, group in grouped.items()]
+    return [FigureCard(heading, tuple(group)) for heading, group in grouped.items()]
 
 
 def headline(figure: KeyFigure) -> str | None:
@@ -217,5 +217,10 @@ nyckeltal:
 """
 
 
+def figures_card(pages: tuple[LoadedFigures, ...]) -> Card | None:
+    titles = ", ".join(p.page.title for p in pages)
+    return Card("Nyckeltal", f"{FIGURES_DIR}/index.md", f"Nyckeltal som arbetet hänvisar till: {titles}.") if pages else None
+
+
 FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, api=keyfigures_collection,
-                           skeleton=figures_skeleton)
+                           skeleton=figures_skeleton, card=figures_card)

@@ -16,6 +16,7 @@ from .about import theme_facts
 from .api import render_api
 from .content import Content, content_text_files, load_content
 from .guide import render_guide
+from .home import render_home
 from .memo import Memo
 from .menu import Menu, menu_children
 from .history import build_date, last_changed_dates
@@ -45,6 +46,7 @@ class BuildResult:
     # Organisation names and aliases: never split into abbreviations ('AB Bostäder i Borås').
     names: tuple[str, ...] = ()
     menu: Menu = field(default_factory=dict)  # generated pages under their section in the menu (trygg.menu)
+    home: str = ""  # the start page's generated Markdown (trygg.home)
 
 
 def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: bool = False,
@@ -68,7 +70,7 @@ def build_site(root: Path, *, site_name: str, site_url: str, include_drafts: boo
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names, theme=theme_facts(content), names=tuple(content.register.organisation_names()),
-                       menu=menu_children(content, types, site.today))
+                       menu=menu_children(content, types, site.today), home=render_home(content, site, types))
 
 
 def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
@@ -93,7 +95,8 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names=known_names, errors=errors, theme=theme_facts(content),
-                       names=tuple(content.register.organisation_names()), menu=menu_children(content, types, site.today))
+                       names=tuple(content.register.organisation_names()), menu=menu_children(content, types, site.today),
+                       home=render_home(content, site, types))
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Card:
+    """A section's card on the start page: its title, its index page (under docs/) and a line."""
+
+    title: str
+    page: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ContentType:
     key: str  # the key of its data in Content.extra, e.g. "beslut"
     load: Callable[[LoadContext, Resolver], Any]
@@ -35,6 +44,8 @@ class ContentType:
     # Optional place in the site's menu: loaded data → (the section's index page as mkdocs.yml's
     # nav names it, [(title, page)] of the pages to list under it), see trygg.menu
     menu: Callable[[Any], tuple[str, list[tuple[str, str]]]] | None = None
+    # Optional card on the start page: loaded data → Card, or None while the section is empty
+    card: Callable[[Any], Card | None] | None = None
 
 
 def registered_types() -> list[ContentType]:
