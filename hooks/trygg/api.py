@@ -118,8 +118,33 @@ def _meeting(loaded: LoadedEvent, site: SiteInfo, last_changed: dict[str, dt.dat
         "agendaItem": [_agenda_item(loaded, index, item, web, site) for index, item in enumerate(event.agenda)],
         "calendar": f"{web}kalender.ics" if event.is_dated else None,
         "notes": f"{web}#programpunkter" if loaded.notes else None,
+        "auxiliaryFile": [_file(loaded, f, web, site, last_changed) for f in loaded.files_of(None)],
     }
+    for item, index in zip(data["agendaItem"], range(len(event.agenda))):
+        item["auxiliaryFile"] = [_file(loaded, f, web, site, last_changed) for f in loaded.files_of(index)]
     return data
+
+
+# The files' MIME types, by the type residents see (trygg.attachments.FILE_TYPES).
+_MIME = {"PDF": "application/pdf", "Word": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         "PowerPoint": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+         "Excel": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         "OpenDocument-text": "application/vnd.oasis.opendocument.text",
+         "OpenDocument-presentation": "application/vnd.oasis.opendocument.presentation",
+         "OpenDocument-kalkyl": "application/vnd.oasis.opendocument.spreadsheet", "CSV": "text/csv",
+         "Text": "text/plain"}
+_OLD_OFFICE = {".doc": "application/msword", ".ppt": "application/vnd.ms-powerpoint", ".xls": "application/vnd.ms-excel"}
+
+
+def _file(loaded: LoadedEvent, attachment: Any, web: str, site: SiteInfo, last_changed: dict[str, dt.date]) -> dict[str, Any]:
+    """A file beside the meeting's page, as an OParl File with its address on the site."""
+    suffix = "." + attachment.file.rsplit(".", 1)[-1].lower()
+    return {
+        "id": f"{api_id(site, 'meetings', loaded.slug)}/filer/{attachment.file}", "type": OPARL + "File",
+        "name": attachment.name, "fileName": attachment.file, "fileType": attachment.kind,
+        "mimeType": _OLD_OFFICE.get(suffix, _MIME[attachment.kind]), "size": attachment.size,
+        "date": attachment.dated(last_changed, loaded.event.published).isoformat(), "accessUrl": web + attachment.file,
+    }
 
 
 def _agenda_item(loaded: LoadedEvent, index: int, item: AgendaItem, web: str, site: SiteInfo) -> dict[str, Any]:

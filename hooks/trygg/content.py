@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Mapping, TypeVar
 
 from pydantic import BaseModel
 
+from .attachments import Attachment, load_attachments, report_unnamed
 from .history import build_date
 from .models.article import Article
 from .models.common import DayMonth, TimeRange
@@ -59,6 +60,13 @@ class LoadedEvent:
     presenters: tuple[tuple[Entry, ...], ...]  # per agenda item
     organisers: tuple[Entry, ...]
     notes: tuple[NoteSection, ...]
+    attachments: tuple[Attachment, ...] = ()  # every file named under 'filer', the day's first
+
+    def files_of(self, index: int | None) -> tuple[Attachment, ...]:
+        """The files of agenda item `index`, or the day's own (None)."""
+        refs = self.event.files if index is None else self.event.agenda[index].files
+        named = {ref.file for ref in refs}
+        return tuple(a for a in self.attachments if a.file in named)
 
     def is_held(self, today: dt.date) -> bool:
         """Held when its day has passed, or when notes from it are published (its date may be unknown)."""
@@ -316,8 +324,13 @@ def _load_event(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedEvent
     organisers = _resolve_all(event.organisers, ("arrangör",), doc, report, resolver)
     notes_path = path.with_name("anteckningar.md")
     notes = _load_notes(ctx, notes_path, event) if notes_path.exists() else ()
+    refs = [(("filer", i, "fil"), ref) for i, ref in enumerate(event.files)]
+    refs += [(("program", n, "filer", i, "fil"), ref) for n, item in enumerate(event.agenda) for i, ref in enumerate(item.files)]
+    folder = ctx.rel(path.parent)
+    files = load_attachments(path.parent, folder, refs, doc, report)
+    report_unnamed(path.parent, folder, [ref.file for _, ref in refs], report)
     return LoadedEvent(path.parent.name, ctx.rel(path), ctx.rel(notes_path) if notes_path.exists() else None,
-                       event, doc.body, presenters, organisers, notes)
+                       event, doc.body, presenters, organisers, notes, tuple(files.values()))
 
 
 def _check_agenda(event: Event, doc: Document, report: Reporter) -> None:

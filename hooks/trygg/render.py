@@ -97,6 +97,8 @@ class Renderer:
         outputs = [self._event_page(loaded) for loaded in self.content.events]
         outputs += [Output(f"{EVENTS_DIR}/{e.slug}/kalender.ics", calendar([e], self.site, e.slug), e.source)
                     for e in self.content.events if e.event.is_dated]
+        outputs += [Output(f"{EVENTS_DIR}/{e.slug}/{a.file}", a.data, a.source)
+                    for e in self.content.events for a in e.attachments]
         outputs.append(Output(f"{EVENTS_DIR}/kalender.ics", calendar(list(self.content.events), self.site)))
         outputs += self._events_index()
         return outputs
@@ -114,12 +116,15 @@ class Renderer:
         return outputs
 
     def _event_page(self, loaded: LoadedEvent) -> Output:
-        sources = [loaded.source, *([loaded.notes_source] if loaded.notes_source else [])]
+        sources = [loaded.source, *([loaded.notes_source] if loaded.notes_source else []),
+                   *(a.source for a in loaded.attachments)]
         return self.remembered(("event", loaded), sources, lambda: self._render_event_page(loaded, sources))
 
     def _render_event_page(self, loaded: LoadedEvent, sources: list[str]) -> Output:
         event = loaded.event
-        body = self.template("event.md.j2").render(loaded=loaded, event=event, today=self.site.today)
+        body = self.template("event.md.j2").render(
+            loaded=loaded, event=event, today=self.site.today,
+            file_date={a.file: a.dated(self.last_changed, event.published) for a in loaded.attachments})
         meta = self.meta("event", event.title, event.summary, loaded.source, published=event.published,
                           owner=event.owner, updated=event.updated, changed_sources=sources)
         meta["jsonld"] = event_jsonld(loaded, self.site)
