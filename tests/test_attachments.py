@@ -89,3 +89,19 @@ def test_a_file_no_page_names_is_a_warning(project):
     assert [str(p) for p in content.warnings] == [
         f"{FOLDER}/program.md: varning: filen {FOLDER}/glomd.pdf nämns inte under 'filer' och publiceras inte "
         "(lägg till '- fil: glomd.pdf' med 'namn: …' under 'filer', eller ta bort filen)"]
+
+
+def test_a_decision_lists_its_files_from_its_own_folder(project):
+    from test_decisions import CHART, SMALL_CHART, VALID_DECISION
+
+    decision = VALID_DECISION.replace("relaterat diagram: skiss\n", "relaterat diagram: skiss\nfiler:\n"
+                                      "  - fil: protokoll.pdf\n    namn: Protokoll\n")
+    root = project({"content/beslut/b.md": decision, "content/beslut/b/protokoll.pdf": PDF, CHART: SMALL_CHART})
+    run = mkdocs_build(root, env={"TRYGG_SITE_URL": "https://trygg.example.se/"})
+    assert run.returncode == 0, run.output
+    assert (run.site / "beslut/b/protokoll.pdf").read_bytes() == PDF
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (run.site / "beslut/b/index.html").read_text("utf-8")))
+    assert "Filer tillgängliga för nedladdning Namn Typ Storlek Datum Protokoll PDF 1,2 MB 20 januari 2030" in text
+    [paper] = json.loads((run.site / "api/papers.json").read_text("utf-8"))["data"]
+    assert [(f["name"], f["date"], f["accessUrl"]) for f in paper["auxiliaryFile"]] == [
+        ("Protokoll", "2030-01-20", "https://trygg.example.se/beslut/b/protokoll.pdf")]

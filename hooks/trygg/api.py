@@ -107,8 +107,9 @@ def _meeting(loaded: LoadedEvent, site: SiteInfo, last_changed: dict[str, dt.dat
     web = site.url + loaded.url.lstrip("/")
     changed = [last_changed[s] for s in (loaded.source, loaded.notes_source) if s in last_changed]
     modified = max([d for d in (event.updated, *changed) if d], default=event.published)
+    key = api_id(site, "meetings", loaded.slug)
     data: dict[str, Any] = {
-        "id": api_id(site, "meetings", loaded.slug), "type": OPARL + "Meeting", "name": event.title,
+        "id": key, "type": OPARL + "Meeting", "name": event.title,
         "meetingType": event.kind, "description": event.summary, "web": web,
         "location": {"type": OPARL + "Location", "description": event.place},
         "start": _moment(event, event.time.start), "end": _moment(event, event.time.end),
@@ -118,10 +119,11 @@ def _meeting(loaded: LoadedEvent, site: SiteInfo, last_changed: dict[str, dt.dat
         "agendaItem": [_agenda_item(loaded, index, item, web, site) for index, item in enumerate(event.agenda)],
         "calendar": f"{web}kalender.ics" if event.is_dated else None,
         "notes": f"{web}#programpunkter" if loaded.notes else None,
-        "auxiliaryFile": [_file(loaded, f, web, site, last_changed) for f in loaded.files_of(None)],
+        "auxiliaryFile": [_file(key, f, web, f.dated(last_changed, event.published)) for f in loaded.files_of(None)],
     }
     for item, index in zip(data["agendaItem"], range(len(event.agenda))):
-        item["auxiliaryFile"] = [_file(loaded, f, web, site, last_changed) for f in loaded.files_of(index)]
+        item["auxiliaryFile"] = [_file(key, f, web, f.dated(last_changed, event.published))
+                                 for f in loaded.files_of(index)]
     return data
 
 
@@ -136,14 +138,14 @@ _MIME = {"PDF": "application/pdf", "Word": "application/vnd.openxmlformats-offic
 _OLD_OFFICE = {".doc": "application/msword", ".ppt": "application/vnd.ms-powerpoint", ".xls": "application/vnd.ms-excel"}
 
 
-def _file(loaded: LoadedEvent, attachment: Any, web: str, site: SiteInfo, last_changed: dict[str, dt.date]) -> dict[str, Any]:
-    """A file beside the meeting's page, as an OParl File with its address on the site."""
+def _file(key: str, attachment: Any, web: str, date: dt.date) -> dict[str, Any]:
+    """A file beside a page (`web`) whose own id is `key`, as an OParl File with its address."""
     suffix = "." + attachment.file.rsplit(".", 1)[-1].lower()
     return {
-        "id": f"{api_id(site, 'meetings', loaded.slug)}/filer/{attachment.file}", "type": OPARL + "File",
+        "id": f"{key}/filer/{attachment.file}", "type": OPARL + "File",
         "name": attachment.name, "fileName": attachment.file, "fileType": attachment.kind,
         "mimeType": _OLD_OFFICE.get(suffix, _MIME[attachment.kind]), "size": attachment.size,
-        "date": attachment.dated(last_changed, loaded.event.published).isoformat(), "accessUrl": web + attachment.file,
+        "date": date.isoformat(), "accessUrl": web + attachment.file,
     }
 
 
@@ -244,6 +246,8 @@ def _paper(loaded: Any, site: SiteInfo) -> dict[str, Any]:
         "officer": refs([loaded.officer]), "signatory": refs(loaded.signatories),
         "endorsedBy": refs([loaded.endorsed_by]),
         "endorsed": decision.endorsed.date.isoformat() if decision.endorsed else None,
+        "auxiliaryFile": [_file(api_id(site, "papers", loaded.slug), f, site.url + loaded.url.lstrip("/"),
+                                f.dated({}, decision.date)) for f in loaded.attachments],
     }
 
 
