@@ -70,3 +70,24 @@ def test_a_failing_background_run_is_reported_not_raised(tmp_path: Path):
     indexer = BackgroundIndexer(delay=0, command=lambda site: ["sh", "-c", "echo trasig >&2; exit 3"])
     indexer.after_build(tmp_path, errors.append).join(timeout=20)
     assert errors == ["Sökindexet kunde inte byggas (pagefind): trasig"]
+
+
+def _fragments(site: Path) -> dict[str, str]:
+    import gzip
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[data["url"]] = data["content"]
+    return found
+
+
+def test_excerpts_say_each_word_once_and_a_company_name_is_no_abbreviation(built_site):
+    """The spelled-out expansion screen readers hear after an abbreviation's first use is left out
+    of the index, so a result's excerpt does not repeat it; 'AB Bostäder i Borås' stays a name."""
+    fragments = _fragments(built_site)
+    chart = fragments["/organisation/diagram/arbetsformer/"]
+    assert chart.count("Människan bakom uniformen") == 1 and "Människan bakom uniformen (MBU)" in chart
+    assert "Centrum för kunskap och säkerhet (CKS (" not in chart
+    for url, text in fragments.items():
+        assert "(Aktiebolag)" not in text and "((" not in text, url
+    assert "AB Bostäder i Borås" in fragments["/moten/utvecklingsdag-saker-och-trygg-kommun/"]
