@@ -21,6 +21,7 @@ def test_generated_pages_follow_their_section_s_index_page():
                                     {"Nyckeltal": "nyckeltal/index.md"}]},
         {"Om webbplatsen": "om-webbplatsen.md"}]
     assert with_children(NAV, {}) == NAV and with_children(None, menu) is None
+    assert with_children(with_children(NAV, menu), menu) == with_children(NAV, menu)  # a rebuild adds nothing twice
 
 
 def primary_nav(site, page: str) -> str:

@@ -56,8 +56,11 @@ def _item(item: Any, menu: Menu) -> Any:
 
 
 def _section(items: list[Any], menu: Menu) -> list[Any]:
+    generated = {page for entries in menu.values() for _, page in entries}
     out: list[Any] = []
     for item in items:
+        if isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) in generated:
+            continue  # added before (a nav that was extended already): added anew below, once
         out.append(_item(item, menu))
         if isinstance(item, str) and item in menu:
             out += _entries(menu[item])
