@@ -29,7 +29,7 @@ class AbbreviationExtension(Extension):
                  **kwargs) -> None:
         self.abbreviations = abbreviations
         self.register_page = register_page  # e.g. '/organisation/index.md', made relative by MkDocs
-        # Names in the register that contain an abbreviation as a word ('AB Bostäder i Borås'):
+        # Names in the register that contain an abbreviation as a word (a company 'AB …'):
         # a name is not an abbreviation, so these stand as written.
         self.names = [n for n in names if any(re.search(rf"(?<![\w-]){re.escape(a)}(?!\w)", n)
                                               for a in abbreviations)]

@@ -1,6 +1,6 @@
 """The site's menu: mkdocs.yml's `nav` with the generated pages under their section's index page.
 
-mkdocs.yml names the sections (Möten, Socialt hållbart Borås …) and their index pages; the pages
+mkdocs.yml names the sections (meetings, goal areas …) and their index pages; the pages
 made from content/ (each meeting, each goal area) come and go with the content, so they are added
 here, after their section's index page. A section written as one page (`Möten: moten/index.md`)
 becomes a section with that page as its index. Pure data in, data out: the hooks pass the result

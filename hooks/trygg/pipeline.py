@@ -43,7 +43,7 @@ class BuildResult:
     known_names: frozenset[str] = frozenset()
     errors: tuple[Problem, ...] = ()  # only with keep_going (the preview); a build raises instead
     theme: dict = field(default_factory=dict)  # site facts the theme draws (trygg.about.theme_facts)
-    # Organisation names and aliases: never split into abbreviations ('AB Bostäder i Borås').
+    # Organisation names and aliases: never split into abbreviations (a company 'AB …').
     names: tuple[str, ...] = ()
     menu: Menu = field(default_factory=dict)  # generated pages under their section in the menu (trygg.menu)
     home: str = ""  # the start page's generated Markdown (trygg.home)
