@@ -22,7 +22,9 @@
   content-hashed names (trygg.assets) and points the pages' <link>/<script> at them;
 - on_page_content: warns about abbreviations the register does not explain, and adds the parts
   of the page's compound words for the search index only (trygg.compounds);
-- on_page_markdown: makes a hand-written page's front matter plain text (trygg.sanitize); dates every page from content and git, never the clock: a hand-written
+- on_page_markdown: makes a hand-written page's front matter plain text (trygg.sanitize); puts the
+  start page's generated part (next meeting, news, section cards; trygg.home) where docs/index.md
+  asks for it, and dates every page from content and git, never the clock: a hand-written
   page's "Senast ändrad" is its last commit (front matter as fallback), and the sitemap's
   lastmod is the page's own date;
 - on_env:     gives the theme's templates the Swedish date filter, and keeps them compiled on disk
@@ -54,9 +56,11 @@ from trygg.abbreviations import find_unknown, line_of_word
 from trygg.assets import fingerprinted
 from trygg.console import SwedishLog
 from trygg.history import page_date
+from trygg.home import MARKER as HOME_MARKER
 from trygg.identity import COLOURS_URI, LOGO_URI
-from trygg.navigation import without_switched_off
 from trygg.memo import Memo, template_cache
+from trygg.menu import with_children
+from trygg.navigation import without_switched_off
 from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
 from trygg.sanitize import SafeHtmlExtension, escape_written_meta
 from trygg.compounds import with_compound_parts
@@ -158,10 +162,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         (log.info if warning.dated else log.warning)(str(warning))
     if not config.repo_url:
         config.edit_uri = None  # no repository to link to: no edit button rather than a broken one
-    config.markdown_extensions.append(AbbreviationExtension(result.abbreviations, "/organisation/index.md"))
+    config.markdown_extensions.append(AbbreviationExtension(result.abbreviations, "/organisation/index.md",
+                                                            names=result.names))
     config.markdown_extensions.append(SafeHtmlExtension())
     config.markdown_extensions.append(TableCaptionExtension())
     config.extra["trygg"] = result.theme  # contact box and statement link for the theme
+    config.nav = with_children(config.nav, result.menu)  # each meeting and goal area under its section
     config[_RESULT_KEY] = result
     config[_COMPOUNDS_KEY] = compound_splitter()  # None without hunspell-sv: see on_startup
     return config
@@ -277,7 +283,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if changed:
             page.meta["senast_andrad"] = changed.isoformat()
     page.update_date = page_date(page.meta, result.today)
-    return markdown
+    return markdown.replace(HOME_MARKER, result.home) if page.is_homepage else markdown
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:

@@ -14,18 +14,37 @@ EST = Entry("est", "term", "Effektiv samordning för trygghet", "EST", "Effektiv
             "Effektiv samordning för trygghet")
 
 
-def render(text: str) -> str:
-    ext = AbbreviationExtension({"FOF": FOF, "EST": EST}, "/organisation/index.md")
+AB = Entry("ab", "term", "Aktiebolag", "AB", "Aktiebolag", "Aktiebolag")
+
+
+def render(text: str, names: tuple[str, ...] = ()) -> str:
+    ext = AbbreviationExtension({"FOF": FOF, "EST": EST, "AB": AB}, "/organisation/index.md", names=names)
     return markdown.markdown(text, extensions=[ext])
+
+
+def test_a_company_name_is_not_an_abbreviation():
+    names = ("AB Bostäder i Borås", "AB-Bostäder", "Polisen")
+    assert render("AB Bostäder i Borås och AB-Bostäder, ett AB.", names) == (
+        '<p>AB Bostäder i Borås och AB-Bostäder, ett <a class="trygg-abbr" href="/organisation/index.md#ab">'
+        '<abbr title="Aktiebolag">AB</abbr><span class="trygg-visually-hidden" data-pagefind-ignore=""> (Aktiebolag)'
+        '</span></a>.</p>')
+
+
+def test_an_abbreviation_after_its_own_expansion_is_not_spelled_out_again():
+    html = render("Effektiv samordning för trygghet (EST) och sedan EST.")
+    assert html == ('<p>Effektiv samordning för trygghet (<abbr title="Effektiv samordning för trygghet">EST</abbr>) '
+                    'och sedan <a class="trygg-abbr" href="/organisation/index.md#est"><abbr title="Effektiv samordning '
+                    'för trygghet">EST</abbr><span class="trygg-visually-hidden" data-pagefind-ignore=""> (Effektiv '
+                    'samordning för trygghet)</span></a>.</p>')
 
 
 def test_first_use_links_to_the_register_and_later_uses_are_abbr_only():
     html = render("FOF och EST-arbetet. Sedan FOF igen.")
     assert html == (
         '<p><a class="trygg-abbr" href="/organisation/index.md#fof"><abbr title="Fritids- och folkhälsoförvaltningen">'
-        'FOF</abbr><span class="trygg-visually-hidden"> (Fritids- och folkhälsoförvaltningen)</span></a> och '
+        'FOF</abbr><span class="trygg-visually-hidden" data-pagefind-ignore=""> (Fritids- och folkhälsoförvaltningen)</span></a> och '
         '<a class="trygg-abbr" href="/organisation/index.md#est"><abbr title="Effektiv samordning för trygghet">EST'
-        '</abbr><span class="trygg-visually-hidden"> (Effektiv samordning för trygghet)</span></a>-arbetet. '
+        '</abbr><span class="trygg-visually-hidden" data-pagefind-ignore=""> (Effektiv samordning för trygghet)</span></a>-arbetet. '
         'Sedan <abbr title="Fritids- och folkhälsoförvaltningen">FOF</abbr> igen.</p>')
 
 

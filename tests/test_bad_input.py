@@ -75,7 +75,7 @@ def fields(*names: str) -> str:
     return ", ".join(names)
 
 
-EVENT_FIELDS = fields("anmälan", "arrangör", "datum", "kontakt", "målgrupp", "plats", "program", "publicerad",
+EVENT_FIELDS = fields("anmälan", "arrangör", "datum", "filer", "kontakt", "målgrupp", "plats", "program", "publicerad",
                       "sammanfattning", "sidansvarig", "tid", "titel", "typ", "uppdaterad", "utkast")
 
 CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {

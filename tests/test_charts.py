@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from trygg.chart_layout import LayoutEdge, LayoutNode, WIDTH, FONT, BOLD_EM, REGULAR_EM, PAD, layout
+from trygg.chart_layout import LayoutEdge, LayoutNode, WIDE_WIDTH, WIDTH, FONT, BOLD_EM, REGULAR_EM, PAD, layout
 from trygg.charts import chart_layout, chart_svg
 from trygg.content import load_content
 from trygg.pipeline import check_site
@@ -169,6 +169,26 @@ def test_children_follow_their_parent_indented_and_boxes_never_overlap():
     for upper, lower in zip(drawn.boxes, drawn.boxes[1:]):
         assert upper.y + upper.h < lower.y
     assert all(0 <= b.x and b.x + b.w <= WIDTH for b in drawn.boxes)
+
+
+def test_where_there_is_room_leaf_children_stand_side_by_side_under_their_parent():
+    nodes = [_node("p"), _node("x"), *(_node(f"c{i}", parent="p") for i in range(1, 6))]
+    drawn = layout(nodes, [LayoutEdge("x", "c5", "stöder", "")], width=WIDE_WIDTH, columns=3)
+    boxes = {b.node.id: b for b in drawn.boxes}
+    assert drawn.width == WIDE_WIDTH
+    # c1–c3 in a row, c4 below c1 with c1's width; c5 has an edge, so it keeps a row of its own by the lanes
+    assert boxes["c1"].y == boxes["c2"].y == boxes["c3"].y < boxes["c4"].y < boxes["c5"].y
+    assert boxes["c1"].x < boxes["c2"].x < boxes["c3"].x and boxes["c4"].x == boxes["c1"].x
+    assert boxes["c4"].w == boxes["c1"].w < boxes["c5"].w
+    for a in drawn.boxes:  # no two boxes overlap
+        for b in drawn.boxes:
+            if a is not b:
+                assert a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
+    # each child in a row hangs from a bus line: down the trunk, along, down into the box's top
+    lines = {line[-1]: line for line in drawn.tree_lines}
+    c2 = boxes["c2"]
+    assert lines[(round(c2.x + c2.w / 2, 1), round(c2.y, 1))][0][1] == round(boxes["p"].y + boxes["p"].h, 1)
+    assert layout(nodes, [], columns=1) == layout(nodes, [])  # one column: as before
 
 
 def test_long_labels_wrap_inside_their_box():

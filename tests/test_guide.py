@@ -7,6 +7,8 @@ schemas is described in the hand-written guide.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 
 import pytest
@@ -40,12 +42,27 @@ def test_every_field_is_described_in_the_guide(schema):
     assert missing == []
 
 
-def test_the_guide_is_reachable_but_not_in_the_navigation(built_site):
-    about = (built_site / "om-webbplatsen/index.html").read_text("utf-8")
-    assert 'href="../skrivguide/"' in about
-    start = (built_site / "index.html").read_text("utf-8")
-    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', start, re.S).group(0)
-    assert "skrivguide" not in nav
+GUIDE_PAGES = ("skrivguide/index.html", "skrivguide/meddelanden/index.html", "skrivguide/exempel/index.html")
+
+
+def test_the_guide_is_internal_out_of_menu_sitemap_search_and_public_links(built_site):
+    for page in built_site.rglob("*.html"):
+        raw = page.read_text("utf-8")
+        nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', raw, re.S)
+        assert nav is None or "skrivguide" not in nav.group(0), page
+        if not page.relative_to(built_site).as_posix().startswith("skrivguide/"):
+            assert "skrivguide/" not in raw, page  # no public page links to it
+    assert "skrivguide" not in (built_site / "sitemap.xml").read_text("utf-8")
+    assert "moten/" in (built_site / "sitemap.xml").read_text("utf-8")
+    for page in GUIDE_PAGES:
+        raw = (built_site / page).read_text("utf-8")
+        assert '<meta name="robots" content="noindex">' in raw and "data-pagefind-body" not in raw, page
+    urls = [json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+            for p in (built_site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    assert "/moten/" in urls and not [url for url in urls if "skrivguide" in url]
+
+
+def test_the_guide_is_served_with_its_generated_pages(built_site):
     messages = (built_site / "skrivguide/meddelanden/index.html").read_text("utf-8")
     assert "<code>tabbtecken i YAML</code>" in messages
     examples = (built_site / "skrivguide/exempel/index.html").read_text("utf-8")

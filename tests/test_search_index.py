@@ -120,3 +120,24 @@ def test_an_index_whose_fragments_cannot_be_read_is_a_clear_error(tmp_path: Path
     with pytest.raises(SearchIndexError) as raised:
         index_site(site)
     assert str(raised.value) == "Sökningens ordlista kunde inte skrivas bredvid sökindexet: okänt format"
+
+
+def _fragments(site: Path) -> dict[str, str]:
+    import gzip
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[data["url"]] = data["content"]
+    return found
+
+
+def test_excerpts_say_each_word_once_and_a_company_name_is_no_abbreviation(built_site):
+    """The spelled-out expansion screen readers hear after an abbreviation's first use is left out
+    of the index, so a result's excerpt does not repeat it; 'AB Bostäder i Borås' stays a name."""
+    fragments = _fragments(built_site)
+    chart = fragments["/organisation/diagram/arbetsformer/"]
+    assert chart.count("Människan bakom uniformen") == 1 and "Människan bakom uniformen (MBU)" in chart
+    assert "Centrum för kunskap och säkerhet (CKS (" not in chart
+    for url, text in fragments.items():
+        assert "(Aktiebolag)" not in text and "((" not in text, url
+    assert "AB Bostäder i Borås" in fragments["/moten/utvecklingsdag-saker-och-trygg-kommun/"]

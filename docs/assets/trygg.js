@@ -5,6 +5,7 @@
  *   when none has all, "Menade du …?" when none has any, abbreviations' register page first;
  * - the "Meny" button that opens Material's navigation drawer on small screens;
  * - "Kopiera länk" copying the page address (a plain link to the page without the script);
+ * - collapsed notes of a meeting opened when a link leads to them;
  * - scroll boxes of tables in raw HTML made reachable by keyboard (Markdown tables get a focusable
  *   region at build time: trygg.markdown_html).
  * Everything here is an enhancement: reading and navigating work without it. */
@@ -508,6 +509,15 @@
   var menu = document.querySelector(".trygg-menu-button");
   if (menu) setUpMenu(menu);
   setUpCopyLinks();
+  /* A link to collapsed notes (#anteckningar-1310) opens them: the browser reveals only what lies
+     inside a closed <details>, not the <details> the address names. */
+  function openLinkedDetails() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS") target.open = true;
+  }
+  openLinkedDetails();
+  window.addEventListener("hashchange", openLinkedDetails);
   document.querySelectorAll("[data-trygg-print]").forEach(function (button) {
     button.hidden = false;  /* without the script the browser's own print command remains */
     button.addEventListener("click", function () { window.print(); });

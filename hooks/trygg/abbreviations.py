@@ -25,9 +25,14 @@ _NO_LINK = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "th"}
 
 
 class AbbreviationExtension(Extension):
-    def __init__(self, abbreviations: dict[str, Entry], register_page: str, **kwargs) -> None:
+    def __init__(self, abbreviations: dict[str, Entry], register_page: str, names: Iterable[str] = (),
+                 **kwargs) -> None:
         self.abbreviations = abbreviations
         self.register_page = register_page  # e.g. '/organisation/index.md', made relative by MkDocs
+        # Names in the register that contain an abbreviation as a word (a company 'AB …'):
+        # a name is not an abbreviation, so these stand as written.
+        self.names = [n for n in names if any(re.search(rf"(?<![\w-]){re.escape(a)}(?!\w)", n)
+                                              for a in abbreviations)]
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
@@ -40,7 +45,11 @@ class _AbbreviationProcessor(Treeprocessor):
         super().__init__(md)
         self.ext = ext
         words = sorted(ext.abbreviations, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?!\w)") if words else None
+        names = sorted(ext.names, key=len, reverse=True)
+        # A name is tried first at each position (a match of it is left as text), then the words.
+        alternatives = [*map(re.escape, names), *map(re.escape, words)]
+        self.pattern = (re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?!\w)")
+                        if words else None)
 
     def run(self, root: etree.Element) -> None:
         if self.pattern is not None:
@@ -72,14 +81,23 @@ class _AbbreviationProcessor(Treeprocessor):
         if not text or not self.pattern.search(text):
             return None
         pieces = self.pattern.split(text)
-        nodes = []
+        head, nodes = pieces[0], []
         for word, after in zip(pieces[1::2], pieces[2::2]):
-            node = self._element(word, may_link and word not in linked)
-            if may_link:
+            if word not in self.ext.abbreviations:  # a register name: stays text
+                if nodes:
+                    nodes[-1].tail += word + after
+                else:
+                    head += word + after
+                continue
+            before = nodes[-1].tail if nodes else head
+            # 'Människan bakom uniformen (MBU)': the expansion stands right before it already.
+            spelled_out = before.rstrip().endswith(f"{self.ext.abbreviations[word].expansion} (")
+            node = self._element(word, may_link and word not in linked and not spelled_out)
+            if may_link and not spelled_out:
                 linked.add(word)
             node.tail = after
             nodes.append(node)
-        return pieces[0], nodes
+        return (head, nodes) if nodes else None
 
     def _element(self, word: str, link: bool) -> etree.Element:
         entry = self.ext.abbreviations[word]
@@ -89,7 +107,8 @@ class _AbbreviationProcessor(Treeprocessor):
             return abbr
         anchor = etree.Element("a", {"href": f"{self.ext.register_page}#{entry.id}", "class": "trygg-abbr"})
         anchor.append(abbr)
-        hidden = etree.SubElement(anchor, "span", {"class": "trygg-visually-hidden"})
+        # For screen readers only: search leaves it out, so a result's excerpt says each word once.
+        hidden = etree.SubElement(anchor, "span", {"class": "trygg-visually-hidden", "data-pagefind-ignore": ""})
         hidden.text = f" ({entry.expansion})"
         return anchor
 

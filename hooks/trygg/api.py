@@ -108,8 +108,9 @@ def _meeting(loaded: LoadedEvent, site: SiteInfo, last_changed: dict[str, dt.dat
     web = site.url + loaded.url.lstrip("/")
     changed = [last_changed[s] for s in (loaded.source, loaded.notes_source) if s in last_changed]
     modified = max([d for d in (event.updated, *changed) if d], default=event.published)
+    key = api_id(site, "meetings", loaded.slug)
     data: dict[str, Any] = {
-        "id": api_id(site, "meetings", loaded.slug), "type": OPARL + "Meeting", "name": event.title,
+        "id": key, "type": OPARL + "Meeting", "name": event.title,
         "meetingType": event.kind, "description": event.summary, "web": web,
         "location": {"type": OPARL + "Location", "description": event.place},
         "start": _moment(event, event.time.start), "end": _moment(event, event.time.end),
@@ -119,8 +120,34 @@ def _meeting(loaded: LoadedEvent, site: SiteInfo, last_changed: dict[str, dt.dat
         "agendaItem": [_agenda_item(loaded, index, item, web, site) for index, item in enumerate(event.agenda)],
         "calendar": f"{web}kalender.ics" if event.is_dated else None,
         "notes": f"{web}#programpunkter" if loaded.notes else None,
+        "auxiliaryFile": [_file(key, f, web, f.dated(last_changed, event.published)) for f in loaded.files_of(None)],
     }
+    for item, index in zip(data["agendaItem"], range(len(event.agenda))):
+        item["auxiliaryFile"] = [_file(key, f, web, f.dated(last_changed, event.published))
+                                 for f in loaded.files_of(index)]
     return data
+
+
+# The files' MIME types, by the type residents see (trygg.attachments.FILE_TYPES).
+_MIME = {"PDF": "application/pdf", "Word": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         "PowerPoint": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+         "Excel": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         "OpenDocument-text": "application/vnd.oasis.opendocument.text",
+         "OpenDocument-presentation": "application/vnd.oasis.opendocument.presentation",
+         "OpenDocument-kalkyl": "application/vnd.oasis.opendocument.spreadsheet", "CSV": "text/csv",
+         "Text": "text/plain"}
+_OLD_OFFICE = {".doc": "application/msword", ".ppt": "application/vnd.ms-powerpoint", ".xls": "application/vnd.ms-excel"}
+
+
+def _file(key: str, attachment: Any, web: str, date: dt.date) -> dict[str, Any]:
+    """A file beside a page (`web`) whose own id is `key`, as an OParl File with its address."""
+    suffix = "." + attachment.file.rsplit(".", 1)[-1].lower()
+    return {
+        "id": f"{key}/filer/{attachment.file}", "type": OPARL + "File",
+        "name": attachment.name, "fileName": attachment.file, "fileType": attachment.kind,
+        "mimeType": _OLD_OFFICE.get(suffix, _MIME[attachment.kind]), "size": attachment.size,
+        "date": date.isoformat(), "accessUrl": web + attachment.file,
+    }
 
 
 def _agenda_item(loaded: LoadedEvent, index: int, item: AgendaItem, web: str, site: SiteInfo) -> dict[str, Any]:
@@ -220,6 +247,8 @@ def _paper(loaded: Any, site: SiteInfo) -> dict[str, Any]:
         "officer": refs([loaded.officer]), "signatory": refs(loaded.signatories),
         "endorsedBy": refs([loaded.endorsed_by]),
         "endorsed": decision.endorsed.date.isoformat() if decision.endorsed else None,
+        "auxiliaryFile": [_file(api_id(site, "papers", loaded.slug), f, site.url + loaded.url.lstrip("/"),
+                                f.dated({}, decision.date)) for f in loaded.attachments],
     }
 
 
@@ -307,8 +336,8 @@ def keyfigures_collection(pages: Sequence[Any], site: SiteInfo, extra: Mapping[s
     writes them (with the plain number where the text is one), their years and period, unit,
     source, and the goal areas whose page lists the figures' page under 'relaterat'.
 
-    A figure is identified by its page and its position there (`…#gardstensmodellen/3`), the same
-    position as its card's anchor on the page (`#nyckeltal-3`)."""
+    A figure is identified by its page and its position there (`…#gardstensmodellen/3`); its `web`
+    is the anchor of its card (`#nyckeltal-3`), which figures with the same heading share."""
     areas = _goal_areas_relating_to(extra or {}, site)
     items = [_key_figure(loaded, number, figure, areas.get(_content_path(loaded.source), []), site)
              for loaded in pages for number, figure in enumerate(loaded.page.figures, start=1)]
@@ -316,8 +345,11 @@ def keyfigures_collection(pages: Sequence[Any], site: SiteInfo, extra: Mapping[s
 
 
 def _key_figure(loaded: Any, number: int, figure: Any, areas: list[dict[str, Any]], site: SiteInfo) -> dict[str, Any]:
+    from .keyfigures import cards  # keyfigures imports this module for its own collection
+
     figures = loaded.page
     web = site.url + loaded.url.lstrip("/")
+    card = next(n for n, c in enumerate(cards(figures.figures), start=1) if figure in c.figures)
     if figure.is_change:
         series = [_value("start", figure.start, figure.start_year), _value("end", figure.end, figure.end_year)]
     else:
@@ -327,7 +359,7 @@ def _key_figure(loaded: Any, number: int, figure: Any, areas: list[dict[str, Any
         "type": own_type(site, "keyfigures", "KeyFigure"), "number": number, "name": figure.heading,
         "measure": figure.what, "unit": figure.unit, "source": figure.source or figures.source,
         "period": figure.period, "series": series, "description": figure.description, "note": figure.note,
-        "web": f"{web}#nyckeltal-{number}", "page": {"name": figures.title, "web": web},
+        "web": f"{web}#nyckeltal-{card}", "page": {"name": figures.title, "web": web},
         "goalArea": areas, "published": figures.published.isoformat(),
     }
 

@@ -9,6 +9,10 @@ indented, joined by tree lines. Edges run in lanes to the right of the boxes, ea
 only by edges whose vertical spans do not overlap.
 
 Units are SVG user units in a viewBox WIDTH wide; at 320 px the text is 18 × 296/360 ≈ 14.8 px.
+
+Where there is room (a desktop screen), `layout(…, width=WIDE_WIDTH, columns=3)` draws the same
+chart as a hierarchy: children that are leaves and that no edge touches stand side by side in
+rows under their parent, joined to it by a bus line, as an organisation chart is drawn on paper.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 WIDTH = 360
+WIDE_WIDTH = 760  # about the text column of a desktop page, so the text keeps its size there
 FONT = 18
 LINE = 23
 PAD = 9
@@ -96,22 +101,44 @@ class Layout:
     legend: tuple[LegendRow, ...]
 
 
-def layout(nodes: list[LayoutNode], edges: list[LayoutEdge]) -> Layout:
+def layout(nodes: list[LayoutNode], edges: list[LayoutEdge], *, width: int = WIDTH, columns: int = 1) -> Layout:
     """Place every node and route every edge; the same input always gives the same output."""
     ordered = order_nodes(nodes, edges)
     lanes = _assign_lanes(ordered, edges)
     lane_count = max(lanes.values(), default=-1) + 1
     lane_width = min(LANE, LANES_MAX_WIDTH / lane_count) if lane_count else LANE
-    right = WIDTH - MARGIN - (8 + lane_count * lane_width if lane_count else 0)
-    boxes, y = _place_boxes(ordered, right)
+    right = width - MARGIN - (8 + lane_count * lane_width if lane_count else 0)
+    at_edges = {end for e in edges for end in (e.source, e.target)}
+    boxes, y, buses = _place_boxes(ordered, right, _rows(ordered, at_edges, columns), columns)
     by_id = {b.node.id: b for b in boxes}
     routes = tuple(_route(e, by_id, right, lanes[i] * lane_width + lane_width / 2, _end_slots(edges, i))
                    for i, e in enumerate(edges))
-    tree = tuple(_tree_lines(boxes, by_id))
+    tree = tuple(_tree_lines(boxes, by_id, buses))
     used = [m for m in MEANINGS if any(e.meaning == m for e in edges)] + (["del av"] if tree else [])
     legend = tuple(LegendRow(m, y + 12 + i * (LINE + 8)) for i, m in enumerate(used))
     height = y + (12 + len(used) * (LINE + 8) if used else 0) + MARGIN
-    return Layout(WIDTH, round(height, 1), tuple(boxes), routes, tree, legend)
+    return Layout(width, round(height, 1), tuple(boxes), routes, tree, legend)
+
+
+def _rows(ordered: list[tuple[LayoutNode, int]], at_edges: set[str], columns: int) -> list[tuple[list[int], bool]]:
+    """Indexes into `ordered` row by row, each row marked when it is part of a grid: with
+    columns > 1, a run of two or more consecutive leaf siblings that no edge touches fills rows of
+    up to `columns` (an edge needs its box at the lanes' side)."""
+    parents = {node.parent for node, _ in ordered}
+
+    def side_by_side(i: int) -> bool:
+        node = ordered[i][0]
+        return columns > 1 and node.parent is not None and node.id not in parents and node.id not in at_edges
+
+    runs: list[list[int]] = []
+    for i, (node, _) in enumerate(ordered):
+        last = runs[-1] if runs else None
+        if last and side_by_side(i) and side_by_side(last[0]) and ordered[last[0]][0].parent == node.parent:
+            last.append(i)
+        else:
+            runs.append([i])
+    return [(run[k:k + columns], True) if len(run) > 1 else (run, False)
+            for run in runs for k in range(0, len(run), columns if len(run) > 1 else 1)]
 
 
 def order_nodes(nodes: list[LayoutNode], edges: list[LayoutEdge]) -> list[tuple[LayoutNode, int]]:
@@ -206,20 +233,35 @@ def wrap(text: str, width: float, em: float) -> list[str]:
     return lines
 
 
-def _place_boxes(ordered: list[tuple[LayoutNode, int]], right: float) -> tuple[list[Box], float]:
-    boxes = []
+def _place_boxes(ordered: list[tuple[LayoutNode, int]], right: float, rows: list[tuple[list[int], bool]],
+                 columns: int) -> tuple[list[Box], float, dict[str, float]]:
+    """Boxes row by row, and for each box in a row of several the y of the bus line above it."""
+    boxes: list[Box] = []
+    buses: dict[str, float] = {}
     y = float(MARGIN)
-    for node, depth in ordered:
-        x = MARGIN + min(depth, MAX_INDENT_DEPTH) * INDENT
-        w = right - x
-        inner = w - 2 * PAD
-        texts = [(t, True) for t in wrap(node.label, inner, BOLD_EM)]
-        texts += [(t, False) for d in node.details for t in wrap(d, inner, REGULAR_EM)]
-        h = 2 * PAD + len(texts) * LINE
-        lines = tuple(TextLine(t, x + PAD, y + PAD + (i + 1) * LINE - 6, bold) for i, (t, bold) in enumerate(texts))
-        boxes.append(Box(node, x, y, w, h, lines))
+    for row, grid in rows:
+        depth = ordered[row[0]][1]
+        left = MARGIN + min(depth, MAX_INDENT_DEPTH) * INDENT
+        if grid:
+            y += GAP  # room for the bus line
+        across = columns if grid else 1  # a short last row keeps the others' box width
+        width = (right - left - GAP * (across - 1)) / across
+        texts = [_box_texts(ordered[i][0], width - 2 * PAD) for i in row]
+        h = 2 * PAD + max(len(t) for t in texts) * LINE
+        for column, (i, lines_of) in enumerate(zip(row, texts)):
+            node = ordered[i][0]
+            x = left + column * (width + GAP)
+            lines = tuple(TextLine(t, x + PAD, y + PAD + (k + 1) * LINE - 6, bold) for k, (t, bold) in enumerate(lines_of))
+            boxes.append(Box(node, x, y, width, h, lines))
+            if grid:
+                buses[node.id] = y - GAP / 2 - 2
         y += h + GAP
-    return boxes, y
+    return boxes, y, buses
+
+
+def _box_texts(node: LayoutNode, inner: float) -> list[tuple[str, bool]]:
+    texts = [(t, True) for t in wrap(node.label, inner, BOLD_EM)]
+    return texts + [(t, False) for d in node.details for t in wrap(d, inner, REGULAR_EM)]
 
 
 def _assign_lanes(ordered: list[tuple[LayoutNode, int]], edges: list[LayoutEdge]) -> dict[int, int]:
@@ -258,11 +300,16 @@ def _route(edge: LayoutEdge, by_id: dict[str, Box], right: float, offset: float,
     return Route(edge, tuple((round(a, 1), round(b, 1)) for a, b in points))
 
 
-def _tree_lines(boxes: list[Box], by_id: dict[str, Box]):
+def _tree_lines(boxes: list[Box], by_id: dict[str, Box], buses: dict[str, float]):
     for box in boxes:
         parent = box.node.parent
         if parent is None or parent not in by_id:
             continue
         upper = by_id[parent]
-        x = min(upper.x + INDENT / 2, box.x - INDENT / 2)
-        yield ((round(x, 1), round(upper.y + upper.h, 1)), (round(x, 1), round(box.cy, 1)), (round(box.x, 1), round(box.cy, 1)))
+        x = min(upper.x + INDENT / 2, box.x - INDENT / 2) if box.node.id not in buses else upper.x + INDENT / 2
+        if box.node.id in buses:  # side by side: down the trunk, along the bus, down into the box
+            bus, mid = buses[box.node.id], box.x + box.w / 2
+            points = ((x, upper.y + upper.h), (x, bus), (mid, bus), (mid, box.y))
+        else:
+            points = ((x, upper.y + upper.h), (x, box.cy), (box.x, box.cy))
+        yield tuple((round(a, 1), round(b, 1)) for a, b in points)

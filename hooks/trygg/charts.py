@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .chart_layout import Layout, LayoutEdge, LayoutNode, layout
+from .chart_layout import WIDE_WIDTH, Layout, LayoutEdge, LayoutNode, layout
 from .models.chart import PASSIVE, Chart, ChartNode
 from .register import Entry, slugify
 from .render import Output, page
 from .skeletons import chart_skeleton
-from .types import ContentType
+from .types import Card, ContentType
 from .validation import suggest
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .problems import Reporter
     from .register import Resolver
     from .render import Renderer
+    from .texts import Texts
 
 CHARTS_DIR = "organisation/diagram"
 URL_DIR = CHARTS_DIR  # the file tree is the model: content/organisation/diagram/x.yml → /organisation/diagram/x/
@@ -256,10 +257,12 @@ def render_charts(charts: tuple[LoadedChart, ...], renderer: Renderer) -> list[O
 def _chart_page(loaded: LoadedChart, renderer: Renderer) -> Output:
     drawn = chart_layout(loaded)
     svg = chart_svg(loaded, drawn, renderer)
+    # The same chart as a hierarchy for a wide screen; the page shows one of the two (trygg.css).
+    wide = chart_svg(loaded, chart_layout(loaded, wide=True), renderer, wide=True)
     order = [loaded.node(box.node.id) for box in drawn.boxes]
     depth = {box.node.id: _depth(loaded, box.node.id) for box in drawn.boxes}
     body = renderer.template("chart.md.j2").render(
-        loaded=loaded, chart=loaded.chart, svg=svg, order=order, depth=depth, relations=_relations(loaded),
+        loaded=loaded, chart=loaded.chart, svg=svg, svg_wide=wide, order=order, depth=depth, relations=_relations(loaded),
         kind_labels=KIND_LABELS, level_labels=LEVEL_LABELS, related=_related(loaded, renderer),
         decisions=_decisions_citing(loaded, renderer))
     meta = renderer.meta("list", loaded.chart.title, loaded.chart.summary, loaded.source, published=None, owner=None)
@@ -267,19 +270,19 @@ def _chart_page(loaded: LoadedChart, renderer: Renderer) -> Output:
     return Output(f"{URL_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
 
 
-def chart_layout(loaded: LoadedChart) -> Layout:
+def chart_layout(loaded: LoadedChart, *, wide: bool = False) -> Layout:
     nodes = [LayoutNode(n.id, n.node.label, _box_details(n), n.node.level, n.parent, f"#{n.id}", n.node.kind)
              for n in loaded.nodes]
     edges = [LayoutEdge(e.source, e.target, e.meaning,
                         f"{loaded.node(e.source).node.label} {e.meaning} {loaded.node(e.target).node.label}")
              for e in loaded.edges]
-    return layout(nodes, edges)
+    return layout(nodes, edges, width=WIDE_WIDTH, columns=3) if wide else layout(nodes, edges)
 
 
-def chart_svg(loaded: LoadedChart, drawn: Layout, renderer: Renderer) -> str:
+def chart_svg(loaded: LoadedChart, drawn: Layout, renderer: Renderer, *, wide: bool = False) -> str:
     """The chart as one inline <svg> element without blank lines (a raw HTML block in Markdown)."""
     svg = renderer.template("chart.svg.j2").render(
-        prefix=f"diagram-{loaded.slug}", chart=loaded.chart, layout=drawn, styles=EDGE_STYLES,
+        prefix=f"diagram-{loaded.slug}" + ("-bred" if wide else ""), wide=wide, chart=loaded.chart, layout=drawn, styles=EDGE_STYLES,
         legend_labels=LEGEND_LABELS, fills=KIND_FILLS, fmt=_number)
     return "\n".join(line.strip() for line in svg.splitlines() if line.strip())
 
@@ -336,4 +339,8 @@ def _decisions_citing(loaded: LoadedChart, renderer: Renderer) -> list:
     return [d for d in renderer.content.extra.get("beslut", ()) if d.decision.chart == loaded.slug]
 
 
-CHART_TYPE = ContentType(KEY, load_charts, render_charts, skeleton=chart_skeleton)
+def charts_card(charts: tuple[LoadedChart, ...], texts: Texts) -> Card | None:
+    return Card(texts["diagram.rubrik"], f"{URL_DIR}/index.md", texts["start.diagram"]) if charts else None
+
+
+CHART_TYPE = ContentType(KEY, load_charts, render_charts, skeleton=chart_skeleton, card=charts_card)

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any, Mapping, TypeVar
 
 from pydantic import BaseModel
 
+from .attachments import Attachment, load_attachments, report_unnamed
 from .history import build_date
 from .identity import load_identity
 from .models.article import Article
 from .models.identity import Identity
-from .models.common import TimeRange
+from .models.common import DayMonth, TimeRange
 from .models.event import AgendaItem, Event
 from .models.register import Organisation, Person, Term
 from .personal import TEXT_SUFFIXES, check_personal_numbers
@@ -63,6 +64,39 @@ class LoadedEvent:
     presenters: tuple[tuple[Entry, ...], ...]  # per agenda item
     organisers: tuple[Entry, ...]
     notes: tuple[NoteSection, ...]
+    attachments: tuple[Attachment, ...] = ()  # every file named under 'filer', the day's first
+
+    def files_of(self, index: int | None) -> tuple[Attachment, ...]:
+        """The files of agenda item `index`, or the day's own (None)."""
+        refs = self.event.files if index is None else self.event.agenda[index].files
+        named = {ref.file for ref in refs}
+        return tuple(a for a in self.attachments if a.file in named)
+
+    def is_held(self, today: dt.date) -> bool:
+        """Held when its day has passed, or when notes from it are published (its date may be unknown)."""
+        return bool(self.notes) or (self.event.is_dated and self.event.date < today)
+
+    def registration_deadline(self, today: dt.date) -> dt.date | None:
+        """The registration deadline residents may be asked to meet: with a year (given, or the
+        last such day on or before the event's date), not passed, for a meeting not yet held.
+        None when any of that is unknown — a deadline without a year is never published."""
+        registration = self.event.registration
+        if registration is None or registration.deadline is None or self.is_held(today):
+            return None
+        deadline = registration.deadline
+        if deadline.year is None and self.event.is_dated:
+            day = self.event.date
+            year = day.year if (deadline.month, deadline.day) <= (day.month, day.day) else day.year - 1
+            deadline = DayMonth(deadline.day, deadline.month, year)
+        date = deadline.as_date()
+        return date if date is not None and date >= today else None
+
+    def invites_registration(self, today: dt.date) -> bool:
+        """Whether the page asks residents to register: not after the day, nor by an unknown deadline."""
+        registration = self.event.registration
+        if registration is None or self.is_held(today):
+            return False
+        return registration.deadline is None or self.registration_deadline(today) is not None
 
     @property
     def url(self) -> str:
@@ -329,8 +363,13 @@ def _load_event(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedEvent
     organisers = _resolve_all(event.organisers, ("arrangör",), doc, report, resolver)
     notes_path = path.with_name("anteckningar.md")
     notes = _load_notes(ctx, notes_path, event) if notes_path.exists() else ()
+    refs = [(("filer", i, "fil"), ref) for i, ref in enumerate(event.files)]
+    refs += [(("program", n, "filer", i, "fil"), ref) for n, item in enumerate(event.agenda) for i, ref in enumerate(item.files)]
+    folder = ctx.rel(path.parent)
+    files = load_attachments(path.parent, folder, refs, doc, report)
+    report_unnamed(path.parent, folder, [ref.file for _, ref in refs], report)
     return LoadedEvent(path.parent.name, ctx.rel(path), ctx.rel(notes_path) if notes_path.exists() else None,
-                       event, doc.body, presenters, organisers, notes)
+                       event, doc.body, presenters, organisers, notes, tuple(files.values()))
 
 
 def _check_agenda(event: Event, doc: Document, report: Reporter) -> None:

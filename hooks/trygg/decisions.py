@@ -13,18 +13,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .api import decisions_collection
+from .attachments import Attachment, load_attachments, report_unnamed
 from .charts import CHARTS_DIR, URL_DIR as CHART_URL_DIR
 from .models.decision import Decision
 from .register import Entry, slugify
 from .render import Output, page
 from .skeletons import decision_skeleton
-from .types import ContentType
+from .types import Card, ContentType
 from .validation import suggest
 
 if TYPE_CHECKING:
     from .content import LoadContext
     from .register import Resolver
     from .render import Renderer
+    from .texts import Texts
 
 DECISIONS_DIR = "beslut"
 KEY = "beslut"
@@ -44,6 +46,7 @@ class LoadedDecision:
     endorsed_by: Entry | None
     head_of_division: Entry | None
     signatories: tuple[Entry | None, ...]
+    attachments: tuple[Attachment, ...] = ()  # the files under 'filer', from content/beslut/<namn>/
 
     @property
     def url(self) -> str:
@@ -87,6 +90,10 @@ def _load_decision(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedDe
     _check_chart(ctx, decision, report, doc.line(("relaterat diagram",)))
     if not doc.body.strip():
         report.error(doc.body_line, "beslutet har ingen text", "skriv bakgrunden under sidhuvudet")
+    folder, rel_folder = path.with_suffix(""), ctx.rel(path.with_suffix(""))
+    refs = [(("filer", i, "fil"), ref) for i, ref in enumerate(decision.files)]
+    files = load_attachments(folder, rel_folder, refs, doc, report)
+    report_unnamed(folder, rel_folder, [ref.file for _, ref in refs], report)
     return LoadedDecision(
         slugify(path.stem), ctx.rel(path), decision, doc.body,
         entry(decision.responsible, "ansvarig"), entry(decision.officer.name, "handläggare", "namn"),
@@ -94,6 +101,7 @@ def _load_decision(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedDe
         entry(decision.endorsed.by if decision.endorsed else None, "tillstyrkt", "av"),
         entry(decision.head_of_division.by if decision.head_of_division else None, "avdelningschef", "av"),
         tuple(entry(s.name, "underskrifter", i, "namn") for i, s in enumerate(decision.signatures)),
+        tuple(files.values()),
     )
 
 
@@ -112,6 +120,7 @@ def render_decisions(decisions: tuple[LoadedDecision, ...], renderer: Renderer) 
     if not decisions:  # a type with no content has no pages
         return []
     outputs = [_decision_page(d, renderer) for d in decisions]
+    outputs += [Output(f"{DECISIONS_DIR}/{d.slug}/{a.file}", a.data, a.source) for d in decisions for a in d.attachments]
     body = renderer.template("decisions.md.j2").render(decisions=decisions, kind_labels=KIND_LABELS,
                                                         status_labels=STATUS_LABELS)
     meta = renderer.meta("list", renderer.texts["beslut.rubrik"], renderer.texts["beslut.beskrivning"],
@@ -125,7 +134,9 @@ def _decision_page(loaded: LoadedDecision, renderer: Renderer) -> Output:
     chart = next((c for c in renderer.content.extra.get("diagram", ()) if c.slug == decision.chart), None)
     body = renderer.template("decision.md.j2").render(
         loaded=loaded, decision=decision, chart=chart, chart_dir=CHART_URL_DIR, kind_labels=KIND_LABELS,
-        status_labels=STATUS_LABELS, signatures=list(zip(decision.signatures, loaded.signatories)))
+        status_labels=STATUS_LABELS, signatures=list(zip(decision.signatures, loaded.signatories)),
+        # a decision's documents are dated by the writer or by the decision, in the API as well
+        file_date={a.file: a.dated({}, decision.date) for a in loaded.attachments})
     description = f"{decision.summary} Diarienummer {decision.reference}."
     meta = renderer.meta("list", decision.title, description, loaded.source, published=None, owner=None)
     meta["trygg_typ"] = KIND_LABELS[decision.kind]
@@ -133,5 +144,9 @@ def _decision_page(loaded: LoadedDecision, renderer: Renderer) -> Output:
     return Output(f"{DECISIONS_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
 
 
+def decisions_card(decisions: tuple[LoadedDecision, ...], texts: Texts) -> Card | None:
+    return Card(texts["beslut.rubrik"], f"{DECISIONS_DIR}/index.md", texts["start.beslut"]) if decisions else None
+
+
 DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions, api=decisions_collection,
-                            skeleton=decision_skeleton)
+                            skeleton=decision_skeleton, card=decisions_card)

@@ -15,27 +15,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .api import goals_collection
-from .models.goals import MISSING, ChainRow, GoalArea, Programme, Related
+from .models.goals import ChainRow, EffectChain, GoalArea, Programme, Related
 from .register import Entry, Resolver, slugify
 from .render import Output, page
 from .skeletons import SiteNames, yaml_text
 from .source import YamlData
-from .types import ContentType
+from .types import Card, ContentType
 
 if TYPE_CHECKING:
     from .content import LoadContext
     from .problems import Reporter
     from .render import Renderer
+    from .texts import Texts
 
 GOALS_DIR = "malomraden"
 INDEX_FILE = "index.yml"
-COLUMNS = ("Kortsiktig effekt", "Prestation", "Aktivitet", "Ansvar", "Tid", "Resurser")
-LINK_NOTES = {
-    "säker": None,
-    "trolig": "Kopplingen till raderna nedan är trolig men inte helt säker i källan.",
-    "osäker": "Om effekterna gäller alla raderna nedan eller bara en av dem går inte att avgöra i källan.",
-    "okänd": "Vilken effekt som hör till vilken rad nedan går inte att läsa i källan.",
-}
+# An effect chain's columns: the row field each shows, and its Swedish heading.
+COLUMNS = (("short_term", "Kortsiktig effekt"), ("output", "Prestation"), ("activity", "Aktivitet"),
+           ("responsible", "Ansvar"), ("time", "Tid"), ("resources", "Resurser"))
+
+
+def chain_columns(chain: EffectChain) -> list[tuple[str, str]]:
+    """The columns that have a value in at least one row: a column the source leaves empty in
+    every row (Tid and Resurser, so far) is left out, not shown as a column of gaps. The first
+    column always stays: it heads each row."""
+    rows = [row for group in chain.groups for row in group.rows]
+    return [(key, label) for index, (key, label) in enumerate(COLUMNS)
+            if index == 0 or any(getattr(row, key) for row in rows)]
 
 
 @dataclass(frozen=True)
@@ -217,7 +223,7 @@ def _meta(renderer: Renderer, item: Programme | GoalArea, source: str, draft: bo
 
 
 def _helpers() -> dict[str, Any]:
-    return {"MISSING": MISSING, "COLUMNS": COLUMNS, "LINK_NOTES": LINK_NOTES}
+    return {"chain_columns": chain_columns}
 
 
 def goal_area_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
@@ -225,7 +231,8 @@ def goal_area_skeleton(title: str, slug: str, today: dt.date, names: SiteNames =
     return f"content/{GOALS_DIR}/{slug}.yml", f"""\
 # Ett målområde. Rader som börjar med # är kommentarer och syns inte på
 # webbplatsen. Skapad {today.isoformat()}. Sidan hamnar på /{GOALS_DIR}/{slug}/. Skriv bara det som
-# underlaget säger. Skriv ~ där en uppgift saknas i underlaget: den visas som "Saknas i källan".
+# underlaget säger. Skriv ~ där en uppgift saknas i underlaget: den lämnas tom, och en kolumn som
+# är tom på alla rader visas inte. Anteckningar om källan skriver du som kommentarer (#).
 # Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
 titel: {yaml_text(title)}
 ordning: 9                      # målområdenas ordning på översiktssidan
@@ -250,4 +257,19 @@ effektkedja:
 """
 
 
-GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton)
+def goals_menu(goals: Goals) -> tuple[str, list[tuple[str, str]]]:
+    """Each goal area under the programme's page in the menu, in their order."""
+    return f"{GOALS_DIR}/index.md", [(a.area.title, f"{GOALS_DIR}/{a.slug}/index.md") for a in goals.areas]
+
+
+def goals_card(goals: Goals, texts: Texts) -> Card | None:
+    if goals.programme is None and not goals.areas:
+        return None
+    title = goals.programme.programme.title if goals.programme else texts["målområden.rubrik"]
+    areas = " · ".join(a.area.title for a in goals.areas)
+    return Card(title, f"{GOALS_DIR}/index.md", texts.format("start.målområden", områden=areas) if areas else
+                goals.programme.programme.summary)
+
+
+GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton,
+                         menu=goals_menu, card=goals_card)

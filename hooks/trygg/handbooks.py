@@ -22,12 +22,13 @@ from .models.handbook import Chapter, Handbook
 from .register import Entry, Resolver, slugify
 from .render import Output, page
 from .skeletons import SiteNames, yaml_text
-from .types import ContentType
+from .types import Card, ContentType
 
 if TYPE_CHECKING:
     from .content import LoadContext
     from .problems import Reporter
     from .render import Renderer
+    from .texts import Texts
 
 HANDBOOKS_DIR = "handbocker"
 HANDBOOK_FILE = "handbok.yml"
@@ -211,5 +212,12 @@ granskas senast: {next_year.isoformat()}   # efter det datumet varnar trygg chec
 """
 
 
+def handbooks_card(handbooks: tuple[LoadedHandbook, ...], texts: Texts) -> Card | None:
+    titles = " och ".join(h.handbook.title for h in handbooks[:2])
+    titles += f" {texts['start.med_flera']}" if len(handbooks) > 2 else ""
+    return Card(texts["handböcker.rubrik"], f"{HANDBOOKS_DIR}/index.md",
+                texts.format("start.handböcker", titlar=titles)) if handbooks else None
+
+
 HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, api=handbooks_collection,
-                             skeleton=handbook_skeleton)
+                             skeleton=handbook_skeleton, card=handbooks_card)

@@ -145,7 +145,7 @@ def identity_outputs(root: Path, identity: Identity) -> list[Output]:
     css = (
         "/* Generated from content/webbplats.yml (färger): the brand colours as CSS custom properties. */\n"
         ":root {\n"
-        f"  --trygg-brand: {brand};\n  --trygg-text: {identity.colours.text};\n"
+        f"  --trygg-brand: {brand};\n  --trygg-brand-dark: {dark};\n  --trygg-text: {identity.colours.text};\n"
         f"  --md-primary-fg-color: {brand};\n  --md-primary-fg-color--light: {_shade(brand, 1.17)};\n"
         f"  --md-primary-fg-color--dark: {dark};\n  --md-accent-fg-color: {dark};\n"
         f"  --md-typeset-a-color: {brand};\n"

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .api import keyfigures_collection
-from .models.goals import MISSING
 from .models.keyfigures import KeyFigure, KeyFigurePage
 from .register import slugify
 from .render import Output, page
 from .skeletons import SiteNames, yaml_text
-from .types import ContentType
+from .types import Card, ContentType
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from .content import LoadContext
     from .register import Resolver
     from .render import Renderer
+    from .texts import Texts
 
 FIGURES_DIR = "nyckeltal"
 _WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
@@ -119,9 +119,57 @@ def describe_change(figure: KeyFigure) -> str:
 
 
 def _with_unit(text: str | None, unit: str | None) -> str:
-    if text is None:
-        return MISSING.lower()
-    return f"{text} {unit}" if unit else text
+    return f"{text} {unit}" if text and unit else text or ""
+
+
+@dataclass(frozen=True)
+class FigureCard:
+    """One card: a heading and the figures the source shows under it (one box, one or more numbers)."""
+
+    heading: str
+    figures: tuple[KeyFigure, ...]
+
+
+def cards(figures: list[KeyFigure]) -> list[FigureCard]:
+    """Figures under the same heading share one card, in the order the headings first appear:
+    two cards never carry the same title."""
+    grouped: dict[str, list[KeyFigure]] = {}
+    for figure in figures:
+        grouped.setdefault(figure.heading, []).append(figure)
+    return [FigureCard(heading, tuple(group)) for heading, group in grouped.items()]
+
+
+def headline(figure: KeyFigure) -> str | None:
+    """The big number of a card: 'from → to' when both are known, else the one that is; an
+    unknown value is never a headline."""
+    if not figure.is_change:
+        return figure.value
+    if figure.start and figure.end:
+        return f"{figure.start} → {figure.end}"
+    return figure.start or figure.end
+
+
+def facts(figure: KeyFigure) -> list[tuple[str, str]]:
+    """The card's facts as (label, text), only those the source gives."""
+    rows = [("Vad", figure.what)] if figure.what else []
+    if not figure.is_change:
+        rows.append(("Värde", _with_unit(figure.value, figure.unit)))
+    elif figure.start and figure.end:
+        rows += [("Från", _with_year(figure.start, figure.unit, figure.start_year)),
+                 ("Till", _with_year(figure.end, figure.unit, figure.end_year))]
+    elif figure.start or figure.end:  # half a change: the known value, labelled by its year if given
+        year = figure.start_year if figure.start else figure.end_year
+        value = _with_unit(figure.start or figure.end, figure.unit)
+        rows.append((str(year), value) if year else ("Från" if figure.start else "Till", value))
+    if figure.period:
+        rows.append(("Period", figure.period))
+    if figure.unit:
+        rows.append(("Enhet", figure.unit))
+    return [(label, text) for label, text in rows if text]
+
+
+def _with_year(text: str, unit: str | None, year: int | None) -> str:
+    return _with_unit(text, unit) + (f" ({year})" if year else "")
 
 
 def render_figures(pages: tuple[LoadedFigures, ...], renderer: Renderer) -> list[Output]:
@@ -138,7 +186,7 @@ def render_figures(pages: tuple[LoadedFigures, ...], renderer: Renderer) -> list
 def _render_page(loaded: LoadedFigures, renderer: Renderer) -> Output:
     figures = loaded.page
     body = renderer.template("keyfigures.md.j2").render(
-        loaded=loaded, figures=figures, chart=chart, describe_change=describe_change, MISSING=MISSING,
+        loaded=loaded, figures=figures, cards=cards(figures.figures), chart=chart, headline=headline, facts=facts,
         svg=renderer.env.get_template("keyfigure_chart.svg.j2"))
     meta = renderer.meta("list", figures.title, figures.summary, loaded.source, published=figures.published,
                          owner=figures.owner)
@@ -153,7 +201,8 @@ def figures_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = S
     return f"content/{FIGURES_DIR}/{slug}.yml", f"""\
 # Nyckeltal. Rader som börjar med # är kommentarer och syns inte på webbplatsen. Skapad
 # {today.isoformat()}. Sidan hamnar på /{FIGURES_DIR}/{slug}/. Skriv värdena exakt som i underlaget,
-# inom citattecken. Skriv ~ för ett värde som saknas: det visas som "Saknas i källan".
+# inom citattecken. Skriv ~ för ett värde som saknas: det lämnas ute. Nyckeltal med samma rubrik
+# hamnar på samma kort.
 # Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
 titel: {yaml_text(title)}
 sammanfattning: Skriv en mening om vad nyckeltalen visar.
@@ -171,5 +220,11 @@ nyckeltal:
 """
 
 
+def figures_card(pages: tuple[LoadedFigures, ...], texts: Texts) -> Card | None:
+    titles = ", ".join(p.page.title for p in pages)
+    return Card(texts["nyckeltal.rubrik"], f"{FIGURES_DIR}/index.md",
+                texts.format("start.nyckeltal", titlar=titles)) if pages else None
+
+
 FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, api=keyfigures_collection,
-                           skeleton=figures_skeleton)
+                           skeleton=figures_skeleton, card=figures_card)

@@ -18,8 +18,10 @@ from .bundles import bundle_files
 from .console import config_problems
 from .content import Content, content_text_files, load_content
 from .guide import render_guide
+from .home import render_home
 from .memo import Memo
 from .models.identity import Identity
+from .menu import Menu, menu_children
 from .history import build_date, last_changed_dates
 from .identity import identity_outputs
 from .pagecheck import SitePages, check_page_markdown
@@ -50,6 +52,10 @@ class BuildResult:
     theme: dict = field(default_factory=dict)  # site facts the theme draws (trygg.about.theme_facts)
     site: SiteInfo | None = None  # the programme's name, the site's address and the publisher
     identity: Identity | None = None  # content/webbplats.yml (None only in a preview with its errors)
+    # Organisation names and aliases: never split into abbreviations (a company 'AB …').
+    names: tuple[str, ...] = ()
+    menu: Menu = field(default_factory=dict)  # generated pages under their section in the menu (trygg.menu)
+    home: str = ""  # the start page's generated Markdown (trygg.home)
 
 
 def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool = False,
@@ -78,7 +84,9 @@ def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool 
     if blocking:
         raise ContentError([*content.warnings, *blocking])
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names, theme=theme_facts(content), site=site, identity=content.identity)
+                       known_names, theme=theme_facts(content), site=site, identity=content.identity,
+                       names=tuple(content.register.organisation_names()),
+                       menu=menu_children(content, types, site.today), home=render_home(content, site, types))
 
 
 def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
@@ -109,7 +117,8 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names=known_names, errors=errors, theme=theme_facts(content), site=site,
-                       identity=content.identity)
+                       identity=content.identity, names=tuple(content.register.organisation_names()),
+                       menu=menu_children(content, types, site.today), home=render_home(content, site, types))
 
 
 @dataclass(frozen=True)

@@ -88,8 +88,8 @@ def shared_fingerprint(root: Path, result: BuildResult) -> str:
     """A digest of what every page carries besides its own text, so a change rebuilds them all."""
     digest = hashlib.sha256()
     shared = (sorted((word, repr(entry)) for word, entry in result.abbreviations.items()),
-              sorted(result.known_names), [str(e) for e in result.errors],
-              [str(w) for w in result.warnings if w.dated], repr(result.theme),
+              sorted(result.known_names), result.names, repr(result.menu), result.home,
+              [str(e) for e in result.errors], [str(w) for w in result.warnings if w.dated], repr(result.theme),
               result.today.isoformat())
     digest.update(repr(shared).encode("utf-8"))
     for path in sorted([root / "mkdocs.yml", *_files(root / "overrides"), *_files(root / "docs" / "assets")]):

@@ -61,6 +61,10 @@ class Register:
                  for key in (org.name, org.abbreviation, *org.aliases) if key]
         return found + [(person.name, _person_entry(person, self)) for person in self.people]
 
+    def organisation_names(self) -> list[str]:
+        """Every organisation's name and aliases, as written."""
+        return sorted({name for o in self.organisations for name in (o.name, *o.aliases)})
+
     def abbreviations(self) -> dict[str, Entry]:
         """Abbreviation as written (case-sensitive) → entry; used to expand them on every page."""
         found = {e.abbreviation: e for e in self.entries() if e.abbreviation}

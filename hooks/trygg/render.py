@@ -105,6 +105,8 @@ class Renderer:
         outputs = [self._event_page(loaded) for loaded in self.content.events]
         outputs += [Output(f"{EVENTS_DIR}/{e.slug}/kalender.ics", calendar([e], self.site, self.texts, e.slug), e.source)
                     for e in self.content.events if e.event.is_dated]
+        outputs += [Output(f"{EVENTS_DIR}/{e.slug}/{a.file}", a.data, a.source)
+                    for e in self.content.events for a in e.attachments]
         outputs.append(Output(f"{EVENTS_DIR}/kalender.ics", calendar(list(self.content.events), self.site, self.texts)))
         outputs += self._events_index()
         return outputs
@@ -124,12 +126,15 @@ class Renderer:
         return outputs
 
     def _event_page(self, loaded: LoadedEvent) -> Output:
-        sources = [loaded.source, *([loaded.notes_source] if loaded.notes_source else [])]
+        sources = [loaded.source, *([loaded.notes_source] if loaded.notes_source else []),
+                   *(a.source for a in loaded.attachments)]
         return self.remembered(("event", loaded), sources, lambda: self._render_event_page(loaded, sources))
 
     def _render_event_page(self, loaded: LoadedEvent, sources: list[str]) -> Output:
         event = loaded.event
-        body = self.template("event.md.j2").render(loaded=loaded, event=event)
+        body = self.template("event.md.j2").render(
+            loaded=loaded, event=event, today=self.site.today,
+            file_date={a.file: a.dated(self.last_changed, event.published) for a in loaded.attachments})
         meta = self.meta("event", event.title, event.summary, loaded.source, published=event.published,
                           owner=event.owner, updated=event.updated, changed_sources=sources)
         meta["jsonld"] = event_jsonld(loaded, self.site)
@@ -138,22 +143,18 @@ class Renderer:
         return Output(f"{EVENTS_DIR}/{loaded.slug}/index.md", _page(meta, body), loaded.source)
 
     def _events_index(self) -> list[Output]:
-        today = self.site.today
-        dated = sorted((e for e in self.content.events if e.event.is_dated), key=lambda e: (e.event.date, e.slug))
-        groups = [
-            (self.texts["möten.kommande"], [e for e in dated if e.event.date >= today]),
-            (self.texts["möten.ej_fastställt"], sorted((e for e in self.content.events if not e.event.is_dated),
-                                           key=lambda e: e.event.title)),
-            (self.texts["möten.tidigare"], list(reversed([e for e in dated if e.event.date < today]))),
-        ]
+        groups = [(self.texts[f"möten.{key}"], group)
+                  for key, group in event_groups(self.content.events, self.site.today)]
+        dated = any(e.event.is_dated for e in self.content.events)
         # One list in pages of EVENTS_PER_PAGE, so no list page grows with the archive; each
-        # page shows its part under the group headings, the first page also the empty groups.
+        # page shows its part under the group headings, the first page also an empty "Kommande".
         entries = [(heading, loaded) for heading, group in groups for loaded in group]
         outputs = []
         for pager in paginate(EVENTS_DIR, entries, EVENTS_PER_PAGE):
             shown = [(heading, [e for h, e in pager.items if h == heading]) for heading, group in groups
-                     if any(h == heading for h, _ in pager.items) or (pager.number == 1 and not group)]
-            body = self.template("events.md.j2").render(groups=shown, dated=bool(dated), pager=pager)
+                     if any(h == heading for h, _ in pager.items)
+                     or (pager.number == 1 and heading == self.texts[f"möten.{UPCOMING}"])]
+            body = self.template("events.md.j2").render(groups=shown, dated=dated, pager=pager, today=self.site.today)
             meta = self.meta("list", self.texts["möten.rubrik"] + pager.title_suffix,
                               self.texts["möten.beskrivning"], None, published=None, owner=None)
             outputs.append(Output(pager.uri, _page(meta, body)))
@@ -243,6 +244,22 @@ class _WithTexts:
 
 ARTICLES_PER_PAGE = 30
 EVENTS_PER_PAGE = 60
+# The meeting groups, by key; their headings are the texts "möten.<key>".
+UPCOMING, UNDATED, PAST = "kommande", "ej_fastställt", "tidigare"
+
+
+def event_groups(events: Sequence[LoadedEvent], today: dt.date) -> list[tuple[str, list[LoadedEvent]]]:
+    """The meetings by group key: upcoming (soonest first), undated and held (latest
+    first; held meetings whose date is unknown last). A meeting with published notes was held."""
+    held = [e for e in events if e.is_held(today)]
+    coming = [e for e in events if not e.is_held(today)]
+    by_date = lambda e: (e.event.date, e.slug)  # noqa: E731
+    return [
+        (UPCOMING, sorted((e for e in coming if e.event.is_dated), key=by_date)),
+        (UNDATED, sorted((e for e in coming if not e.event.is_dated), key=lambda e: e.event.title)),
+        (PAST, sorted((e for e in held if e.event.is_dated), key=by_date, reverse=True)
+         + sorted((e for e in held if not e.event.is_dated), key=lambda e: e.event.title)),
+    ]
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,15 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Card:
+    """A section's card on the start page: its title, its index page (under docs/) and a line."""
+
+    title: str
+    page: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ContentType:
     key: str  # the key of its data in Content.extra, e.g. "beslut"
     load: Callable[[LoadContext, Resolver], Any]
@@ -31,6 +40,12 @@ class ContentType:
     # (title, slug, today, names) → (path under the project, text): a new page for `trygg new <key>`;
     # names (trygg.skeletons.SiteNames) come from the site's own register
     skeleton: Callable[..., tuple[str, str]] | None = None
+    # Optional place in the site's menu: loaded data → (the section's index page as mkdocs.yml's
+    # nav names it, [(title, page)] of the pages to list under it), see trygg.menu
+    menu: Callable[[Any], tuple[str, list[tuple[str, str]]]] | None = None
+    # Optional card on the start page: (loaded data, the site's texts, trygg.texts.Texts) → Card,
+    # or None while the section is empty
+    card: Callable[[Any, Any], Card | None] | None = None
 
 
 def registered_types() -> list[ContentType]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
 _CLOCK = re.compile(r"^\s*(\d{1,2})[.:](\d{2})\s*$")
 _RANGE_SPLIT = re.compile(r"\s*[–—-]\s*")
@@ -106,3 +106,12 @@ Clock = Annotated[dt.time, BeforeValidator(parse_clock), PlainSerializer(format_
 Period = Annotated[TimeRange, BeforeValidator(parse_time_range), PlainSerializer(str)]
 DayMonthDate = Annotated[DayMonth, BeforeValidator(parse_day_month)]
 Text = Annotated[str, BeforeValidator(_require_text)]
+
+
+class FileRef(Schema):
+    """A file a writer puts beside a page (a presentation, a protocol): its file name there, the
+    name residents see, and the date it belongs to when that is not the day it was added."""
+
+    file: Text = Field(alias="fil")
+    name: Text = Field(alias="namn")
+    date: dt.date | None = Field(None, alias="datum")

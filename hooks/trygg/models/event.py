@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, HttpUrl
 
-from .common import DayMonthDate, Period, Schema, Text
+from .common import DayMonthDate, FileRef, Period, Schema, Text
 
 DATE_NOT_FIXED = "ej fastställt"
 
@@ -48,6 +48,7 @@ class AgendaItem(Schema):
     description: Text | None = Field(None, alias="beskrivning")
     points: list[Text] = Field(default_factory=list, alias="punkter")
     closing: Text | None = Field(None, alias="efter punkterna")
+    files: list[FileRef] = Field(default_factory=list, alias="filer")  # beside program.md
 
 
 class Event(Schema):
@@ -62,6 +63,7 @@ class Event(Schema):
     contacts: list[Contact] = Field(default_factory=list, alias="kontakt")
     registration: Registration | None = Field(None, alias="anmälan")
     agenda: list[AgendaItem] = Field(default_factory=list, alias="program")
+    files: list[FileRef] = Field(default_factory=list, alias="filer")  # the day's, beside program.md
     published: dt.date = Field(alias="publicerad")
     updated: dt.date | None = Field(None, alias="uppdaterad")
     owner: Text | None = Field(None, alias="sidansvarig")

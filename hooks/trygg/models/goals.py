@@ -2,7 +2,9 @@
 
 Sources: `content/malomraden/index.yml` (guiding principles, collaboration taxonomy, lists) and
 `content/malomraden/<slug>.yml` (one goal area each). A cell of an effect chain written as `~`
-(null) is missing or unreadable in the source and is shown as "Saknas i källan" — never guessed.
+(null) is missing or unreadable in the source: it stays empty on the page — never guessed — and a
+column empty in every row is not drawn. `anmärkning` is a note to the editors about the source
+(what could not be read, how a row was matched): kept with the content, never published.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from pydantic import BeforeValidator, Field
 
 from .common import Schema, Text
 
-MISSING = "Saknas i källan"
 Link = Literal["säker", "trolig", "osäker", "okänd"]
 
 
@@ -91,6 +92,7 @@ class GoalArea(Schema):
     summary: Text = Field(alias="sammanfattning")
     message: Text | None = Field(None, alias="budskap")
     responsible: list[Text] = Field(default_factory=list, alias="ansvariga")
+    # A note to the editors (names the source gives but that cannot be read); never published.
     unreadable_responsible: int = Field(0, alias="ansvariga som inte kan läsas", ge=0)
     goals: Section | None = Field(None, alias="mål")
     current_state: Section | None = Field(None, alias="nuläge")

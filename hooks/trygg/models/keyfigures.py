@@ -2,7 +2,8 @@
 
 Each figure is either one value (`värde`) or a change (`från` → `till`). Values are text exactly
 as the source writes them ('ca 9 500', 'åtta', '76,2 %'); `~` (null) means missing or unreadable
-in the source and is shown as "Saknas i källan" — never guessed.
+in the source and is left out of the page — never guessed, never a headline. `anmärkning` is a
+note to the editors about the source, never published.
 """
 
 from __future__ import annotations
