@@ -158,8 +158,8 @@ def measure_build(project: Path) -> Build:
         search = material_index.read_bytes()
         search_bytes, search_gzip = len(search), len(gzip.compress(search, 6))
     else:  # trygg: Pagefind fetches chunks; measured in Chromium (chunks are already compressed)
-        from bench_search import first_search_bytes
-        search_bytes = search_gzip = first_search_bytes(site, "trygghetsvandringar")[0]
+        from bench_search import search_bytes as fetched_by_search
+        search_bytes = search_gzip = fetched_by_search(site, "trygghetsvandringar")[0].total
     return Build(float(seconds), float(cpu_seconds), int(max_rss_kib) / 1024, len(pages), sum(sizes) / len(sizes), max(sizes),
                  search_bytes, search_gzip)
 
@@ -179,7 +179,7 @@ def measure_preview_edit(project: Path, page_source: str, page_url: str, dirty: 
         _wait_for(url, lambda html: True, timeout=900)
         for _ in range(edits):
             # A writer saving again 1.5 s after the page showed: the preview's search index for the
-            # previous save may still be under way (trygg.search.BackgroundIndexer stops it).
+            # previous save may still be under way (trygg.search.index.BackgroundIndexer stops it).
             time.sleep(1.5)
             marker = f"Redigerad {time.time_ns()}"
             start = time.perf_counter()
