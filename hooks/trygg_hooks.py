@@ -11,30 +11,30 @@
   extensions. In the preview (`mkdocs serve`) a content error does not stop anything: the
   errors are logged, what loaded is shown, and every page carries a Swedish error banner. The
   site's name, description, author, copyright, address and colours come from the identity
-  (content/webbplats.yml, trygg.identity), not from mkdocs.yml;
+  (content/webbplats.yml, trygg.core.identity), not from mkdocs.yml;
 - on_post_page, on_post_template: put that banner, with reminders of dates that have passed, on
   every page and the 404 page (preview only);
 - on_files:   drops menu entries of content types that have no content (their pages are not
   made), then adds each generated page and file via File.generated, its edit_uri pointing at
   the real source file. In `mkdocs serve --dirty` each generated file gets a file of its own
   that changes only with its content, so an edit re-renders only the pages it changes
-  (trygg.preview.PreviewFiles). Publishes our own CSS/JS (extra_css, extra_javascript) under
-  content-hashed names (trygg.assets) and points the pages' <link>/<script> at them;
+  (trygg.preview.pages.PreviewFiles). Publishes our own CSS/JS (extra_css, extra_javascript) under
+  content-hashed names (trygg.publish.assets) and points the pages' <link>/<script> at them;
 - on_page_content: warns about abbreviations the register does not explain, and adds the parts
-  of the page's compound words for the search index only (trygg.compounds);
-- on_page_markdown: makes a hand-written page's front matter plain text (trygg.sanitize); puts the
-  start page's generated part (next meeting, news, section cards; trygg.home) where docs/index.md
+  of the page's compound words for the search index only (trygg.search.compounds);
+- on_page_markdown: makes a hand-written page's front matter plain text (trygg.markdown.sanitize); puts the
+  start page's generated part (next meeting, news, section cards; trygg.sitewide.home) where docs/index.md
   asks for it, and dates every page from content and git, never the clock: a hand-written
   page's "Senast ändrad" is its last commit (front matter as fallback), and the sitemap's
   lastmod is the page's own date;
 - on_env:     gives the theme's templates the Swedish date filter, and keeps them compiled on disk
-  (MkDocs makes the theme's environment anew for every build; trygg.memo.TemplateCache);
-- on_post_page, on_post_template: correct the theme's HTML (trygg.theme_html), and stop the
-  build on any script in a page that is not on the known list (trygg.webserver);
-- on_post_build: indexes the built site for search (Pagefind, trygg.search) and writes the site's
-  vocabulary and abbreviations beside the index (trygg.search_vocabulary); in the incremental
+  (MkDocs makes the theme's environment anew for every build; trygg.core.memo.TemplateCache);
+- on_post_page, on_post_template: correct the theme's HTML (trygg.publish.theme_html), and stop the
+  build on any script in a page that is not on the known list (trygg.publish.webserver);
+- on_post_build: indexes the built site for search (Pagefind, trygg.search.index) and writes the site's
+  vocabulary and abbreviations beside the index (trygg.search.vocabulary); in the incremental
   preview in the background, so an edited page shows before the index is done, and a run
-  still going when the next build starts is stopped (trygg.search.BackgroundIndexer).
+  still going when the next build starts is stopped (trygg.search.index.BackgroundIndexer).
 """
 
 from __future__ import annotations
@@ -52,25 +52,25 @@ from mkdocs.structure.pages import Page
 
 # Imported at load time: MkDocs puts this folder on sys.path only while loading the hook.
 from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
-from trygg.abbreviations import find_unknown, line_of_word
-from trygg.assets import fingerprinted
+from trygg.markdown.abbreviations import find_unknown, line_of_word
+from trygg.publish.assets import fingerprinted
 from trygg.console import SwedishLog
-from trygg.history import page_date
-from trygg.home import MARKER as HOME_MARKER
-from trygg.identity import COLOURS_URI, LOGO_URI
-from trygg.memo import Memo, template_cache
-from trygg.menu import with_children
-from trygg.navigation import without_switched_off
-from trygg.preview import PreviewFiles, shared_fingerprint, with_error_banner
-from trygg.sanitize import SafeHtmlExtension, escape_written_meta
-from trygg.compounds import with_compound_parts
-from trygg.search import (PREVIEW_INDEXER, SearchIndexError, compound_splitter, index_site,
+from trygg.core.history import page_date
+from trygg.sitewide.home import MARKER as HOME_MARKER
+from trygg.core.identity import COLOURS_URI, LOGO_URI
+from trygg.core.memo import Memo, template_cache
+from trygg.sitewide.menu import with_children
+from trygg.sitewide.navigation import without_switched_off
+from trygg.preview.pages import PreviewFiles, shared_fingerprint, with_error_banner
+from trygg.markdown.sanitize import SafeHtmlExtension, escape_written_meta
+from trygg.search.compounds import with_compound_parts
+from trygg.search.index import (PREVIEW_INDEXER, SearchIndexError, compound_splitter, index_site,
                           whole_words_notice)
-from trygg.markdown_html import TableCaptionExtension
-from trygg.watching import ChangeObserver
-from trygg.sv import format_iso_date
-from trygg.theme_html import correct_theme_html
-from trygg.webserver import UnknownScript, check_page_scripts
+from trygg.markdown.captions import TableCaptionExtension
+from trygg.preview.watching import ChangeObserver
+from trygg.core.sv import format_iso_date
+from trygg.publish.theme_html import correct_theme_html
+from trygg.publish.webserver import UnknownScript, check_page_scripts
 
 log = get_plugin_logger("trygg")
 # MkDocs' console lines in Swedish from the moment the hook loads, so its configuration errors
@@ -84,9 +84,9 @@ _LINKED = InclusionLevel.NOT_IN_NAV
 _RESULT_KEY = "trygg_result"
 _COMPOUNDS_KEY = "trygg_compounds"
 _COMMAND = {"name": "build", "dirty": False}  # set once per process by on_startup; never changed by a build
-PREVIEW_FILES = Path(".cache", "trygg", "forhandsvisning")  # under the project root; see trygg.preview
-PREVIEW_MEMO = Path(".cache", "trygg", "minne")  # slow pure results such as PDFs; see trygg.memo
-TEMPLATE_CACHE = Path(".cache", "trygg", "mallar")  # the theme's compiled templates; see trygg.memo
+PREVIEW_FILES = Path(".cache", "trygg", "forhandsvisning")  # under the project root; see trygg.preview.pages
+PREVIEW_MEMO = Path(".cache", "trygg", "minne")  # slow pure results such as PDFs; see trygg.core.memo
+TEMPLATE_CACHE = Path(".cache", "trygg", "mallar")  # the theme's compiled templates; see trygg.core.memo
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -94,13 +94,13 @@ def on_startup(command: str, dirty: bool) -> None:
     notice = whole_words_notice(preview=command == "serve")  # once per process, not per rebuild
     if notice:
         log.info(notice)
-    if command == "serve" and dirty:  # MkDocs' warning is about navigation, which trygg.preview keeps right
+    if command == "serve" and dirty:  # MkDocs' warning is about navigation, which trygg.preview.pages keeps right
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    """The preview notices a save at once (trygg.watching) instead of by MkDocs' polling.
+    """The preview notices a save at once (trygg.preview.watching) instead of by MkDocs' polling.
 
     TRYGG_POLLING=1 keeps MkDocs' polling, for folders where no file events arrive (some network
     and container mounts). Only MkDocs' public `watch`/`unwatch` are used: what it watched before
@@ -304,7 +304,7 @@ def _with_banner(html: str, result: BuildResult) -> str:
 
 
 def _checked_scripts(html: str, page: str) -> str:
-    """Stop the build on any script neither the theme nor trygg writes (trygg.webserver)."""
+    """Stop the build on any script neither the theme nor trygg writes (trygg.publish.webserver)."""
     try:
         check_page_scripts(html, page)
     except UnknownScript as error:

@@ -45,7 +45,7 @@ Välkomna!
 """
 
 
-# The tests' one clock. trygg reads "today" only through trygg.history, which takes
+# The tests' one clock. trygg reads "today" only through trygg.core.history, which takes
 # SOURCE_DATE_EPOCH before git or the machine's clock; fixing it here for the whole session (and
 # every build it starts) makes no result depend on the day the suite runs. Tests about other days
 # set their own, and tests/test_dates.py also fakes the machine's clock to prove it is never read.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import markdown
 
 from conftest import mkdocs_build
-from trygg.abbreviations import AbbreviationExtension, find_unknown
-from trygg.register import Entry
+from trygg.markdown.abbreviations import AbbreviationExtension, find_unknown
+from trygg.core.register import Entry
 
 FOF = Entry("fof", "organisation", "Fritids- och folkhälsoförvaltningen", "FOF", "Fritids- och folkhälsoförvaltningen",
             "Fritids- och folkhälsoförvaltningen")

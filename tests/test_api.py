@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, VALID_EVENT, mkdocs_build
-from trygg.api import goals_collection, handbooks_collection, keyfigures_collection
-from trygg.content import load_content
-from trygg.render import SiteInfo
-from trygg.types import registered_types
+from trygg.core.api import goals_collection, handbooks_collection, keyfigures_collection
+from trygg.core.content import load_content
+from trygg.core.rendering import SiteInfo
+from trygg.core.contenttype import registered_types
 
 SCHEMAS = ROOT / "docs" / "api" / "schema"
 BASE = "http://127.0.0.1:8000/"

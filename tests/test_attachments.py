@@ -9,9 +9,9 @@ import re
 import pytest
 
 from conftest import VALID_EVENT, mkdocs_build
-from trygg.attachments import format_size
-from trygg.content import load_content
-from trygg.problems import ContentError
+from trygg.core.attachments import format_size
+from trygg.core.content import load_content
+from trygg.core.problems import ContentError
 
 FOLDER = "content/moten/natverk"
 PDF = b"%PDF-1.4\n" + b"0" * 1_234_567 + b"\n%%EOF\n"  # 1 234 583 bytes: "1,2 MB"

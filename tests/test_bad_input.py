@@ -18,7 +18,7 @@ import pytest
 
 from conftest import ROOT, VALID_EVENT, mkdocs_build
 from trygg.pipeline import check_site
-from trygg.skeletons import chart_skeleton, decision_skeleton, placeholder_texts, site_names
+from trygg.writers.new import chart_skeleton, decision_skeleton, placeholder_texts, site_names
 
 EVENT = "content/moten/m/program.md"
 NOTES = "content/moten/m/anteckningar.md"

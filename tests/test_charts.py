@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from trygg.chart_layout import LayoutEdge, LayoutNode, WIDE_WIDTH, WIDTH, FONT, BOLD_EM, REGULAR_EM, PAD, layout
-from trygg.charts import chart_layout, chart_svg
-from trygg.content import load_content
+from trygg.types.charts.layout import LayoutEdge, LayoutNode, WIDE_WIDTH, WIDTH, FONT, BOLD_EM, REGULAR_EM, PAD, layout
+from trygg.types.charts import chart_layout, chart_svg
+from trygg.core.content import load_content
 from trygg.pipeline import check_site
-from trygg.problems import ContentError
-from trygg.render import Renderer, SiteInfo
-from trygg.types import registered_types
+from trygg.core.problems import ContentError
+from trygg.core.rendering import Renderer, SiteInfo
+from trygg.core.contenttype import registered_types
 
 CHART = "content/organisation/diagram/d.yml"
 SVG_NS = "{http://www.w3.org/2000/svg}"

@@ -12,9 +12,9 @@ import pytest
 
 from conftest import ROOT, VALID_EVENT, mkdocs_build
 from trygg.cli import github_annotation
-from trygg.personal import find_personal_numbers
+from trygg.core.personal import find_personal_numbers
 from trygg.pipeline import check_site
-from trygg.problems import Problem, Severity
+from trygg.core.problems import Problem, Severity
 
 EVENT = "content/moten/m/program.md"
 ARTICLE = "content/nyheter/a.md"

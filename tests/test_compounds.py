@@ -1,4 +1,4 @@
-"""Compound words split into parts for the search index (trygg.compounds).
+"""Compound words split into parts for the search index (trygg.search.compounds).
 
 A small hunspell dictionary written into tmp_path shows the rules; the real sv_SE dictionary
 (installed by ./scripts/test) shows the words residents search for."""
@@ -18,10 +18,10 @@ import pytest
 
 from conftest import mkdocs_build
 
-from trygg.compounds import (PARTS_MARK, Decompounder, compound_parts, load_lexicon,
+from trygg.search.compounds import (PARTS_MARK, Decompounder, compound_parts, load_lexicon,
                              with_compound_parts)
-from trygg.search import index_site
-from trygg.writing import find_dictionary
+from trygg.search.index import index_site
+from trygg.writers.writing import find_dictionary
 
 # The flags as in sv_SE.aff: X may begin a compound, U stand in the middle, Y end it; v makes the
 # linking form with -s (trygghet → trygghets-), z drops a final vowel (medborgare → medborgar-),
@@ -94,7 +94,7 @@ def test_parts_are_remembered_between_builds_without_reading_the_dictionary(
 
     def unreadable(path):
         raise AssertionError("the dictionary was read although every word was in the cache")
-    monkeypatch.setattr("trygg.compounds.load_lexicon", unreadable)
+    monkeypatch.setattr("trygg.search.compounds.load_lexicon", unreadable)
     second = Decompounder(dictionary, cache_dir=cache)
     assert second.parts("trygghetsvandringar") == ("trygghets", "vandringar")
     assert second.parts("trygghet") == ()
@@ -154,8 +154,8 @@ def test_the_swedish_dictionary_splits_the_words_residents_search_by(word: str, 
 
 # --- without hunspell-sv: whole words only, said once as info ---------------------------------
 
-# mkdocs as the project runs it, with no Swedish dictionary to be found (trygg.writing looks there).
-WITHOUT_DICTIONARY = ("import sys, trygg.writing; trygg.writing.DICTIONARY_PATHS = (); "
+# mkdocs as the project runs it, with no Swedish dictionary to be found (trygg.writers.writing looks there).
+WITHOUT_DICTIONARY = ("import sys, trygg.writers.writing; trygg.writers.writing.DICTIONARY_PATHS = (); "
                       "from mkdocs.__main__ import cli; cli(sys.argv[1:])")
 PREVIEW_NOTICE = ("INFO    -  trygg: Sökningen i förhandsvisningen hittar bara hela ord, inte delar av sammansatta "
                   "ord (”vandring” hittar inte ”trygghetsvandringar”): den svenska ordlistan saknas. Installera den "

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import VALID_EVENT, mkdocs_build, write_tree
-from trygg.content import load_content
-from trygg.problems import ContentError
+from trygg.core.content import load_content
+from trygg.core.problems import ContentError
 
 EVENT = "content/moten/m/program.md"
 

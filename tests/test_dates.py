@@ -5,7 +5,7 @@ The whole project (seed content, a few dated meetings, a draft) is built with `m
 the day after both handbooks' review date (also more than a year after the accessibility
 statement's assessment), and a later year. On each day the build's "today" comes only from
 SOURCE_DATE_EPOCH, while libfaketime sets the machine's clock to yet another day: that day must
-appear nowhere in the output, so no code reads the clock behind trygg.history's back.
+appear nowhere in the output, so no code reads the clock behind trygg.core.history's back.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from trygg.content import load_content
-from trygg.problems import ContentError
-from trygg.types import registered_types
+from trygg.core.content import load_content
+from trygg.core.problems import ContentError
+from trygg.core.contenttype import registered_types
 
 DECISION = "content/beslut/b.md"
 CHART = "content/organisation/diagram/skiss.yml"

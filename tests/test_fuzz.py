@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from trygg.content import load_content
+from trygg.core.content import load_content
 from trygg.pipeline import check_site
-from trygg.problems import ContentError
-from trygg.skeletons import skeletons
-from trygg.types import registered_types
+from trygg.core.problems import ContentError
+from trygg.writers.new import skeletons
+from trygg.core.contenttype import registered_types
 
 KINDS = ["möte", "nyhet", *sorted(t.key for t in registered_types() if t.skeleton)]
 SCALARS = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)

@@ -9,11 +9,11 @@ import pytest
 
 from conftest import ROOT
 from test_site import OCR_FORMS, text_of
-from trygg.content import load_content
-from trygg.keyfigures import chart, parse_number
+from trygg.core.content import load_content
+from trygg.types.keyfigures import chart, parse_number
 from trygg.pipeline import build_site
-from trygg.problems import ContentError
-from trygg.types import registered_types
+from trygg.core.problems import ContentError
+from trygg.core.contenttype import registered_types
 
 AREA = "content/malomraden/test.yml"
 INDEX = "content/malomraden/index.yml"
@@ -220,7 +220,7 @@ CRIME_CHART = """\
 
 
 def test_the_crime_chart_is_exactly_this_svg():
-    from trygg.render import _environment
+    from trygg.core.rendering import _environment
     figures = load_content(ROOT, types=registered_types()).extra["nyckeltal"][0].page.figures
     svg = _environment().get_template("keyfigure_chart.svg.j2").render(c=chart(figures[0]), ident="k")
     assert svg.strip() == CRIME_CHART

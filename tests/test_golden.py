@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import IDENTITY_PARTS, ROOT, VALID_EVENT, write_tree
-from trygg.content import load_content
-from trygg.render import SiteInfo, calendar, render_site
+from trygg.core.content import load_content
+from trygg.core.rendering import SiteInfo, calendar, render_site
 
 GOLDEN = Path(__file__).parent / "golden"
 SITE = SiteInfo("Säker och trygg kommun", "https://trygg.example.se/", dt.date(2030, 1, 1), "Borås Stad")

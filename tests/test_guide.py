@@ -14,7 +14,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from trygg.guide import message_catalogue
+from trygg.writers.guide import message_catalogue
 from trygg.models.article import Article
 from trygg.models.event import AgendaItem, Contact, Event, Registration
 from test_bad_input import CASES
@@ -71,7 +71,7 @@ def test_the_guide_is_served_with_its_generated_pages(built_site):
 
 def test_every_interface_text_is_listed_in_the_guide_as_it_reads():
     # the guide's table of texts a site may override (content/texter.yml) follows the catalogue
-    from trygg.texts import catalogue
+    from trygg.core.texts import catalogue
 
     missing = [key for key, text in catalogue().items() if f"| `{key}` | `{text}` |" not in GUIDE]
     assert missing == []

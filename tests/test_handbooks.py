@@ -11,12 +11,12 @@ import pytest
 
 from conftest import ROOT, mkdocs_build
 from trygg.cli import main as trygg_main
-from trygg.content import load_content
-from trygg.handbook_pdf import render_pdf, site_link
+from trygg.core.content import load_content
+from trygg.types.handbooks.pdf import render_pdf, site_link
 from trygg.pipeline import build_site
-from trygg.problems import ContentError, Severity
-from trygg.render import Renderer, SiteInfo
-from trygg.types import registered_types
+from trygg.core.problems import ContentError, Severity
+from trygg.core.rendering import Renderer, SiteInfo
+from trygg.core.contenttype import registered_types
 
 BOOK = "content/handbocker/test"
 HANDBOOK = """\

@@ -11,9 +11,9 @@ import sys
 import pytest
 
 from conftest import ROOT, VALID_EVENT, mkdocs_build, site_pages
-from trygg.identity import contrast, svg_problem
+from trygg.core.identity import contrast, svg_problem
 from trygg.pipeline import check_site
-from trygg.texts import catalogue
+from trygg.core.texts import catalogue
 
 # Municipalities whose names must never be written in the generator's code or theme (the first
 # customer, the programme in seed 003, and a few others a copy-paste could bring in).

@@ -1,5 +1,5 @@
 """The pieces behind the incremental preview: generated files that change only with their
-content, and the memo of slow pure results (trygg.preview, trygg.memo)."""
+content, and the memo of slow pure results (trygg.preview.pages, trygg.core.memo)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import time
 from pathlib import Path
 
 from trygg import build_site
-from trygg.memo import Memo, Recent
-from trygg.preview import PreviewFiles
-from trygg.problems import Reporter
-from trygg.render import Renderer
-from trygg.source import parse_yaml
+from trygg.core.memo import Memo, Recent
+from trygg.preview.pages import PreviewFiles
+from trygg.core.problems import Reporter
+from trygg.core.rendering import Renderer
+from trygg.core.source import parse_yaml
 
 
 def test_a_generated_file_is_rewritten_only_when_its_content_changes(tmp_path):

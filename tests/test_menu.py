@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from trygg.menu import with_children
+from trygg.sitewide.menu import with_children
 
 NAV = [{"Start": "index.md"}, {"Möten": "moten/index.md"},
        {"Socialt hållbart Borås": ["malomraden/index.md", {"Nyckeltal": "nyckeltal/index.md"}]},

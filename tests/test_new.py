@@ -11,13 +11,13 @@ import pytest
 
 from conftest import TEST_DAY, mkdocs_build
 from trygg.pipeline import check_site
-from trygg.skeletons import create_page, placeholder_texts, skeletons
+from trygg.writers.new import create_page, placeholder_texts, skeletons
 
 TITLE = "Trygghetsvandring i Norrby: kväll"
 
 
 def test_every_registered_type_has_a_skeleton():
-    from trygg.types import registered_types
+    from trygg.core.contenttype import registered_types
 
     names = set(skeletons())
     assert {"möte", "utvecklingsdag", "konferens", "seminarium", "nyhet"} <= names

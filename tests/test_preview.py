@@ -252,7 +252,7 @@ def test_the_preview_watches_with_file_events_unless_asked_to_poll(polling, tmp_
 def test_file_events_report_changes_and_folders_but_not_reads(tmp_path):
     from watchdog.events import FileSystemEventHandler
 
-    from trygg.watching import ChangeObserver
+    from trygg.preview.watching import ChangeObserver
 
     events: queue.Queue = queue.Queue()
     handler = FileSystemEventHandler()

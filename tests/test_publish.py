@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from conftest import VALID_EVENT, _QuietHandler, faked_clock, write_tree
-from trygg.history import build_date, last_changed_dates
-from trygg.publish import ASSET_LIST, keep_previous_assets
-from trygg.problems import ContentError
-from trygg.redirects import render_redirects
-from trygg.render import SiteInfo
+from trygg.core.history import build_date, last_changed_dates
+from trygg.publish.build import ASSET_LIST, keep_previous_assets
+from trygg.core.problems import ContentError
+from trygg.sitewide.redirects import render_redirects
+from trygg.core.rendering import SiteInfo
 
 COMMIT_DATE = "2025-03-04T10:00:00+00:00"
 AFTER_THE_SEEDS = "2026-12-01T10:00:00+00:00"
@@ -226,7 +226,7 @@ def test_a_moved_page_redirects_from_its_old_address(project):
 def redirect_problems(project, moved: str) -> list[str]:
     root = project({"content/moten/m/program.md": VALID_EVENT, "content/flyttade-sidor.yml": moved})
     site = SiteInfo("S", "https://example.org/", dt.date(2025, 1, 1), "T")
-    from trygg.render import Output
+    from trygg.core.rendering import Output
     with pytest.raises(ContentError) as caught:
         render_redirects(root, [Output("moten/m/index.md", "")], site)
     return [str(p) for p in caught.value.problems]

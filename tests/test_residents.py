@@ -12,8 +12,8 @@ import pytest
 
 from conftest import ROOT, write_tree
 from trygg.pipeline import check_site
-from trygg.about import load_about
-from trygg.content import LoadContext
+from trygg.types.about import load_about
+from trygg.core.content import LoadContext
 
 STATEMENT = "tillganglighet/index.html"
 

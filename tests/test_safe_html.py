@@ -1,4 +1,4 @@
-"""The one allowlist (trygg.sanitize, nh3): what passes, what is removed, and what a writer is told.
+"""The one allowlist (trygg.markdown.sanitize, nh3): what passes, what is removed, and what a writer is told.
 
 The whole-site hostile corpus is tests/test_security.py; these are the unit-level cases."""
 
@@ -9,7 +9,7 @@ import pytest
 
 from conftest import mkdocs_build
 from trygg.pipeline import check_site
-from trygg.sanitize import SafeHtmlExtension, clean_html, escape_written_meta, is_same_site, markdown_blocks
+from trygg.markdown.sanitize import SafeHtmlExtension, clean_html, escape_written_meta, is_same_site, markdown_blocks
 
 SCRIPT = '<script>alert("xss")</script>'
 IMG = '<img src="x" onerror="alert(1)">'

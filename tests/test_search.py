@@ -99,7 +99,7 @@ def test_results_show_title_type_and_a_highlighted_snippet(search_page):
 
 
 def test_a_word_inside_a_compound_is_marked_where_the_compound_stands(search_page):
-    """"vandring" is found through the parts trygg.compounds indexes; the snippet shows the page's
+    """"vandring" is found through the parts trygg.search.compounds indexes; the snippet shows the page's
     own word "trygghetsvandringar" marked, never the hidden list of parts."""
     found = search(search_page, "vandring")
     result = search_page.locator("form[role=search] .trygg-result").nth(found.index("/nyheter/organiserad-trygghet/"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from trygg.search import BackgroundIndexer, SearchIndexError, index_site
+from trygg.search.index import BackgroundIndexer, SearchIndexError, index_site
 
 PAGE = ('<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{title}</title></head>'
         '<body><nav>Meny</nav><main {body}><h1>{title}</h1><p>{text}</p></main></body></html>')
@@ -94,8 +94,8 @@ def test_the_vocabulary_lists_the_indexed_words_by_first_letter_most_pages_first
 
 
 def test_an_abbreviation_leads_to_its_register_page_and_the_pages_named_after_it(tmp_path: Path):
-    from trygg.register import Entry
-    from trygg.search_vocabulary import read_fragments
+    from trygg.core.register import Entry
+    from trygg.search.vocabulary import read_fragments
 
     site = _site(tmp_path, {"organisation": ("Organisation och förkortningar", "EST: Effektiv samordning för trygghet."),
                             "est": ("Effektiv samordning för trygghet", "Om arbetet i EST."),
@@ -110,7 +110,7 @@ def test_an_abbreviation_leads_to_its_register_page_and_the_pages_named_after_it
 def test_an_index_whose_fragments_cannot_be_read_is_a_clear_error(tmp_path: Path, monkeypatch):
     """Pagefind's fragments are read back for the vocabulary; a Pagefind that writes them otherwise
     stops the build with a Swedish message, not a traceback."""
-    import trygg.search as search
+    import trygg.search.index as search
 
     def unreadable(index_dir, abbreviations):
         raise ValueError("okänt format")

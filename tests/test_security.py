@@ -30,9 +30,9 @@ import pytest
 import yaml
 
 from conftest import _QuietHandler, copy_project, mkdocs_build, write_tree
-from trygg.personal import find_personal_numbers
+from trygg.core.personal import find_personal_numbers
 from trygg.pipeline import build_site, check_site
-from trygg.webserver import KNOWN_INLINE_SCRIPTS, script_hash
+from trygg.publish.webserver import KNOWN_INLINE_SCRIPTS, script_hash
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "security_corpus.yml").read_text("utf-8"))
 SITE = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url without TRYGG_SITE_URL
@@ -376,13 +376,13 @@ def test_no_hostile_page_runs_anything_in_chromium(browser, strict_build, publis
 def test_the_pdf_renderer_refuses_what_the_allowlist_would_miss_naming_chapter_and_line(project, monkeypatch,
                                                                                         tmp_path):
     """The second line of defence: were a chapter's HTML not cleaned, WeasyPrint still reads
-    nothing outside docs/ (trygg.handbook_pdf.SiteOnlyFetcher), and the build stops at the line."""
-    import trygg.handbook_pdf
-    from trygg.problems import ContentError
+    nothing outside docs/ (trygg.types.handbooks.pdf.SiteOnlyFetcher), and the build stops at the line."""
+    import trygg.types.handbooks.pdf
+    from trygg.core.problems import ContentError
 
     secret = tmp_path / "hemlig.txt"
     secret.write_text(SECRET_TEXT, "utf-8")
-    monkeypatch.setattr(trygg.handbook_pdf, "clean_html", lambda html: html)
+    monkeypatch.setattr(trygg.types.handbooks.pdf, "clean_html", lambda html: html)
     root = project({"content/handbocker/farlig/handbok.yml": HANDBOOK,
                     "content/handbocker/farlig/01-bilaga.md": (
                         f"---\ntitel: Bilaga\n---\n\nText.\n\n<a rel=\"attachment\" href=\"file://{secret}\">x</a>\n\n"
@@ -409,7 +409,7 @@ def test_the_pdf_renderer_refuses_what_the_allowlist_would_miss_naming_chapter_a
     ('<svg><script>alert(1)</script></svg>', "ett inline-skript som inte finns i listan"),
 ])
 def test_a_page_with_a_script_we_do_not_emit_is_refused(html, refusal):
-    from trygg.webserver import UnknownScript, check_page_scripts
+    from trygg.publish.webserver import UnknownScript, check_page_scripts
 
     with pytest.raises(UnknownScript) as caught:
         check_page_scripts(f"<!doctype html>\n<body>\n{html}", "a/index.html")
@@ -417,7 +417,7 @@ def test_a_page_with_a_script_we_do_not_emit_is_refused(html, refusal):
 
 
 def test_the_theme_s_own_scripts_are_known_and_hashed_from_the_list():
-    from trygg.webserver import check_page_scripts
+    from trygg.publish.webserver import check_page_scripts
 
     anchor = ('<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
               '(target.checked=target.name.startsWith("__tabbed_"))</script>')
@@ -433,4 +433,4 @@ def test_an_unknown_inline_script_stops_the_build(project):
     run = mkdocs_build(root)
     assert run.returncode == 1 and "Traceback" not in run.output
     assert ("sidan innehåller ett inline-skript som inte finns i listan över kända skript "
-            "(trygg.webserver.KNOWN_INLINE_SCRIPTS)") in run.output
+            "(trygg.publish.webserver.KNOWN_INLINE_SCRIPTS)") in run.output

@@ -1,12 +1,12 @@
 """Tables: each plain table in a named, focusable region that scrolls sideways, made at build time
-(trygg.markdown_html), so a keyboard reaches a wide table on a phone without JavaScript."""
+(trygg.markdown.captions), so a keyboard reaches a wide table on a phone without JavaScript."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 
-from trygg.markdown_html import TableCaptionExtension
+from trygg.markdown.captions import TableCaptionExtension
 
 TABLE = "| Datum | Diarienummer |\n| --- | --- |\n| 1 maj | 2017/KS0121 |\n"
 

@@ -1,6 +1,6 @@
 """The corrections applied to the theme's HTML after rendering."""
 
-from trygg.theme_html import correct_theme_html
+from trygg.publish.theme_html import correct_theme_html
 
 
 def test_autocomplete_is_removed_from_checkbox_toggles():

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from trygg.webserver import content_security_policy, inline_script_hashes
+from trygg.publish.webserver import content_security_policy, inline_script_hashes
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PAGES = ["", "moten/", "moten/utvecklingsdag-saker-och-trygg-kommun/", "nyheter/",
@@ -297,7 +297,7 @@ def test_pages_and_search_run_without_a_csp_violation(nginx, browser):
 
 @pytest.mark.browser
 def test_the_searchs_vocabulary_and_menade_du_run_without_a_csp_violation(nginx, browser):
-    """The vocabulary files (trygg.search_vocabulary) are fetched from the site itself, under the CSP."""
+    """The vocabulary files (trygg.search.vocabulary) are fetched from the site itself, under the CSP."""
     context = browser.new_context()
     page = context.new_page()
     violations = watch_violations(page)

@@ -3,8 +3,8 @@
 - `trygg check` validates content/ with the build's own loaders (pipeline.check_site) plus the
   writer's checks, and prints every problem as `fil:rad:kolumn: fel|varning: meddelande (tips)`,
   as JSON (`--format json`), and as GitHub annotations when run inside GitHub Actions;
-- `trygg new <typ> "Titel"` writes a commented skeleton for a new page (trygg.skeletons);
-- `trygg build` builds site/ atomically and reproducibly (trygg.publish), MkDocs' lines in
+- `trygg new <typ> "Titel"` writes a commented skeleton for a new page (trygg.writers.new);
+- `trygg build` builds site/ atomically and reproducibly (trygg.publish.build), MkDocs' lines in
   Swedish, and ends with one line saying what was built and where;
 - `trygg serve [--dev-addr A] [mkdocs serve flags]` starts the preview (what ./scripts/serve
   runs) after checking mkdocs.yml's paths, announcing the address it really serves on.
@@ -18,11 +18,11 @@ import os
 import sys
 from pathlib import Path
 
-from .console import config_problems
-from .pipeline import CheckReport, check_site
-from .problems import Problem, Severity
-from .sv import format_date
-from .writing import DEFAULT_MAX_LIX
+from trygg.console import config_problems
+from trygg.pipeline import CheckReport, check_site
+from trygg.core.problems import Problem, Severity
+from trygg.core.sv import format_date
+from trygg.writers.writing import DEFAULT_MAX_LIX
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         return serve_command(_find_root(root), rest)
     args = _parser().parse_args(argv)
     if args.command == "new":
-        from .skeletons import create_page
+        from trygg.writers.new import create_page
 
         return create_page(_find_root(args.root), args.typ, args.titel, args.mapp)
     if args.command == "build":
@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--lix", type=float, default=DEFAULT_MAX_LIX,
                            help=f"varna för texter med högre LIX än så här (standard {DEFAULT_MAX_LIX})")
     new_cmd = commands.add_parser("new", help="skapa en ny sida från en mall")
-    from .skeletons import skeletons
+    from trygg.writers.new import skeletons
 
     new_cmd.add_argument("typ", help=f"vilken sorts sida: {', '.join(skeletons())}")
     new_cmd.add_argument("titel", help="sidans rubrik")
@@ -71,8 +71,8 @@ def _description() -> str:
     """`trygg --help` names the site of the project it runs in (content/webbplats.yml), if any."""
     import yaml
 
-    from .identity import IDENTITY_FILE
-    from .texts import catalogue
+    from trygg.core.identity import IDENTITY_FILE
+    from trygg.core.texts import catalogue
 
     try:
         data = yaml.safe_load((_find_root(None) / "content" / IDENTITY_FILE).read_text("utf-8"))
@@ -105,7 +105,7 @@ def check(root: Path, *, strict: bool = False, output: str = "text", spelling: b
 
 
 def build_command(root: Path, site_dir: Path | None) -> int:
-    from .publish import build, site_summary
+    from trygg.publish.build import build, site_summary
 
     site = (site_dir or root / "site").resolve()
     code = _print_config_problems(root) or build(root, site)

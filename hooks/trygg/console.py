@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from trygg.core.problems import Problem
 
 _TIME = r"(?P<time>\[\d\d:\d\d:\d\d\] )?"
 _MESSAGES: list[tuple[re.Pattern, str | None]] = [(re.compile(_TIME + pattern + r"$", re.S), swedish) for pattern, swedish in [

@@ -12,29 +12,29 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .about import theme_facts
-from .api import render_api
-from .bundles import bundle_files
-from .console import config_problems
-from .content import Content, content_text_files, load_content
-from .guide import render_guide
-from .home import render_home
-from .memo import Memo
-from .models.identity import Identity
-from .menu import Menu, menu_children
-from .history import build_date, last_changed_dates
-from .identity import identity_outputs
-from .pagecheck import SitePages, check_page_markdown
-from .problems import ContentError, Problem, Reporter, Severity
-from .redirects import render_redirects
-from .register import Entry, slugify
-from .render import Output, SiteInfo, render_site
-from .sanitize import check_markdown_html
-from .source import line_at, read_document, read_yaml_file
-from .sv import format_iso_date
-from .types import registered_types
-from .validation import fold
-from .writing import (DEFAULT_MAX_LIX, WORD_LIST, Speller, check_abbreviations, check_readability, check_spelling,
+from trygg.types.about import theme_facts
+from trygg.core.api import render_api
+from trygg.sitewide.bundles import bundle_files
+from trygg.console import config_problems
+from trygg.core.content import Content, content_text_files, load_content
+from trygg.writers.guide import render_guide
+from trygg.sitewide.home import render_home
+from trygg.core.memo import Memo
+from trygg.models.identity import Identity
+from trygg.sitewide.menu import Menu, menu_children
+from trygg.core.history import build_date, last_changed_dates
+from trygg.core.identity import identity_outputs
+from trygg.writers.pagecheck import SitePages, check_page_markdown
+from trygg.core.problems import ContentError, Problem, Reporter, Severity
+from trygg.sitewide.redirects import render_redirects
+from trygg.core.register import Entry, slugify
+from trygg.core.rendering import Output, SiteInfo, render_site
+from trygg.markdown.sanitize import check_markdown_html
+from trygg.core.source import line_at, read_document, read_yaml_file
+from trygg.core.sv import format_iso_date
+from trygg.core.contenttype import registered_types
+from trygg.core.validation import fold
+from trygg.writers.writing import (DEFAULT_MAX_LIX, WORD_LIST, Speller, check_abbreviations, check_readability, check_spelling,
                       find_dictionary, iter_text_values, markdown_pieces, read_word_list)
 
 
@@ -43,19 +43,19 @@ class BuildResult:
     outputs: list[Output]
     warnings: tuple[Problem, ...]
     abbreviations: dict[str, Entry]
-    today: dt.date  # the build's "today": SOURCE_DATE_EPOCH, else the last commit's date (trygg.history)
+    today: dt.date  # the build's "today": SOURCE_DATE_EPOCH, else the last commit's date (trygg.core.history)
     last_changed: dict[str, dt.date]  # path → date of the last commit touching it (content/ and docs/)
     # Upper-case names in content/ordlista.txt (e.g. KRAMI): accepted without an expansion,
     # because the sources do not give one and none may be invented.
     known_names: frozenset[str] = frozenset()
     errors: tuple[Problem, ...] = ()  # only with keep_going (the preview); a build raises instead
-    theme: dict = field(default_factory=dict)  # site facts the theme draws (trygg.about.theme_facts)
+    theme: dict = field(default_factory=dict)  # site facts the theme draws (trygg.types.about.theme_facts)
     site: SiteInfo | None = None  # the programme's name, the site's address and the publisher
     identity: Identity | None = None  # content/webbplats.yml (None only in a preview with its errors)
     # Organisation names and aliases: never split into abbreviations (a company 'AB …').
     names: tuple[str, ...] = ()
-    menu: Menu = field(default_factory=dict)  # generated pages under their section in the menu (trygg.menu)
-    home: str = ""  # the start page's generated Markdown (trygg.home)
+    menu: Menu = field(default_factory=dict)  # generated pages under their section in the menu (trygg.sitewide.menu)
+    home: str = ""  # the start page's generated Markdown (trygg.sitewide.home)
 
 
 def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool = False,
@@ -63,7 +63,7 @@ def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool 
     """Load and validate `root/content`, then render every generated file. Raises ContentError,
     unless `keep_going`: then what could be loaded is rendered and the errors are returned.
     `site_url` (mkdocs.yml's, from TRYGG_SITE_URL) wins over the identity's public address; the
-    local preview's address is the last resort. `memo` (the preview's, see trygg.memo) keeps slow
+    local preview's address is the last resort. `memo` (the preview's, see trygg.core.memo) keeps slow
     pure results between builds."""
     types = registered_types()
     today = build_date(root)
@@ -346,7 +346,7 @@ def _raw_text_values(data: object, lines: dict, path: tuple = ()) -> list[tuple[
 
 def check_placeholders(root: Path) -> list[Problem]:
     """A skeleton's "Skriv …" text left in a content file (comments aside) is a warning."""
-    from .skeletons import placeholder_texts
+    from trygg.writers.new import placeholder_texts
 
     texts = placeholder_texts()
     problems: list[Problem] = []

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Schema, Text
+from trygg.models.common import Schema, Text
 
 Compliance = Literal["helt förenlig", "delvis förenlig", "inte förenlig"]
 

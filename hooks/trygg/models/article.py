@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from .common import Schema, Text
+from trygg.models.common import Schema, Text
 
 
 class Article(Schema):

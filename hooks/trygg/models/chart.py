@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Schema, Text
+from trygg.models.common import Schema, Text
 
 Level = Literal["strategisk", "taktisk", "operativ"]
 NodeKind = Literal["nämnd", "förvaltning", "enhet", "grupp", "forum", "nätverk", "stadsdel"]

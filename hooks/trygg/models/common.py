@@ -1,6 +1,6 @@
 """Field types shared by the content schemas: Swedish clock times, time ranges, day–month dates.
 
-Validators raise `ValueError` with a Swedish message; `trygg.validation` turns those into
+Validators raise `ValueError` with a Swedish message; `trygg.core.validation` turns those into
 problems with file and line.
 """
 

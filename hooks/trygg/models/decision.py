@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import FileRef, Schema, Text
+from trygg.models.common import FileRef, Schema, Text
 
 DecisionKind = Literal["beslutsförslag", "beslut"]
 # tillstyrkt: a kommunalråd has endorsed the proposal; beslutat / avslaget: the body has decided.
@@ -56,5 +56,5 @@ class Decision(Schema):
     signatures: list[Signature] = Field(default_factory=list, alias="underskrifter")
     governing_documents: list[Text] = Field(default_factory=list, alias="styrande dokument")
     chart: Text | None = Field(None, alias="relaterat diagram")  # slug of content/organisation/diagram/<slug>.yml
-    files: list[FileRef] = Field(default_factory=list, alias="filer")  # in content/beslut/<namn>/ (trygg.attachments)
+    files: list[FileRef] = Field(default_factory=list, alias="filer")  # in content/beslut/<namn>/ (trygg.core.attachments)
     draft: bool = Field(False, alias="utkast")

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, HttpUrl
 
-from .common import DayMonthDate, FileRef, Period, Schema, Text
+from trygg.models.common import DayMonthDate, FileRef, Period, Schema, Text
 
 DATE_NOT_FIXED = "ej fastställt"
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from .common import Schema, Text
+from trygg.models.common import Schema, Text
 
 Link = Literal["säker", "trolig", "osäker", "okänd"]
 

@@ -11,7 +11,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from .common import Schema, Text
+from trygg.models.common import Schema, Text
 
 
 class Handbook(Schema):

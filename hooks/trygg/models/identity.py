@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from .common import Schema, Text
+from trygg.models.common import Schema, Text
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ORG_NUMBER = re.compile(r"^\d{6}-\d{4}$")

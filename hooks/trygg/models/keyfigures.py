@@ -12,8 +12,8 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from .common import Schema, Text
-from .goals import Section
+from trygg.models.common import Schema, Text
+from trygg.models.goals import Section
 
 
 class KeyFigure(Schema):

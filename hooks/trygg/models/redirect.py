@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Schema, Text
+from trygg.models.common import Schema, Text
 
 
 class Redirect(Schema):

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Schema, Text
+from trygg.models.common import Schema, Text
 
 OrgKind = Literal["nämnd", "förvaltning", "kommunalt bolag", "kommun", "enhet", "skola", "extern", "forum"]
 

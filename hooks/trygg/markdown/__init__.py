@@ -1,0 +1,1 @@
+"""Markdown extensions every page goes through: abbreviations, the HTML allowlist, table captions."""

@@ -1,0 +1,1 @@
+"""The preview (`mkdocs serve`): its error banner, incremental files and file watching."""

@@ -1,0 +1,71 @@
+"""The site's menu: mkdocs.yml's `nav` with the generated pages under their section's index page.
+
+mkdocs.yml names the sections (meetings, goal areas …) and their index pages; the pages
+made from content/ (each meeting, each goal area) come and go with the content, so they are added
+here, after their section's index page. A section written as one page (`Möten: moten/index.md`)
+becomes a section with that page as its index. Pure data in, data out: the hooks pass the result
+to MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from trygg.core.content import EVENTS_DIR
+from trygg.core.rendering import event_groups
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from trygg.core.content import Content
+    from trygg.core.contenttype import ContentType
+
+Menu = dict[str, list[tuple[str, str]]]  # a section's index page → (title, page) of its generated pages
+MAX_MEETINGS = 12  # the coming ones and the latest held; the list page has them all
+
+
+def menu_children(content: Content, types: Sequence[ContentType], today: dt.date) -> Menu:
+    """The generated pages each section's index page carries in the menu, in reading order."""
+    meetings = [loaded for _, group in event_groups(content.events, today) for loaded in group]
+    menu: Menu = {f"{EVENTS_DIR}/index.md": [(m.event.title, f"{EVENTS_DIR}/{m.slug}/index.md")
+                                            for m in meetings[:MAX_MEETINGS]]}
+    for content_type in types:
+        if content_type.menu is not None:
+            index, entries = content_type.menu(content.extra[content_type.key])
+            menu.setdefault(index, []).extend(entries)
+    return {index: entries for index, entries in menu.items() if entries}
+
+
+def with_children(nav: list[Any] | None, menu: Menu) -> list[Any] | None:
+    """`nav` (as mkdocs.yml writes it) with each index page of `menu` followed by its pages."""
+    if nav is None:
+        return None
+    return [_item(item, menu) for item in nav]
+
+
+def _item(item: Any, menu: Menu) -> Any:
+    if not isinstance(item, dict) or len(item) != 1:
+        return item
+    [(title, value)] = item.items()
+    if isinstance(value, str) and value in menu:
+        return {title: [value, *_entries(menu[value])]}
+    if isinstance(value, list):
+        return {title: _section(value, menu)}
+    return item
+
+
+def _section(items: list[Any], menu: Menu) -> list[Any]:
+    generated = {page for entries in menu.values() for _, page in entries}
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, dict) and len(item) == 1 and next(iter(item.values())) in generated:
+            continue  # added before (a nav that was extended already): added anew below, once
+        out.append(_item(item, menu))
+        if isinstance(item, str) and item in menu:
+            out += _entries(menu[item])
+    return out
+
+
+def _entries(entries: list[tuple[str, str]]) -> list[dict[str, str]]:
+    return [{title: page} for title, page in entries]

@@ -1,0 +1,223 @@
+"""Handbooks: loads `content/handbocker/<slug>/` and renders its pages and its PDF.
+
+`handbok.yml` holds title, owner(s), who commissioned it and the review dates; `NN-<namn>.md`
+are the chapters, in the order of their numbers. Pages: /handbocker/ (list), /handbocker/<slug>/
+(table of contents), /handbocker/<slug>/<namn>/ (a chapter with previous/next), and
+/handbocker/<slug>/hela/ (the whole handbook on one page). The PDF of the whole handbook is made
+here, from the same models, by `handbook_pdf.render_pdf` (HTML template + WeasyPrint).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trygg.core.api import handbooks_collection
+from trygg.types.goals import resolve_names
+from trygg.types.handbooks.pdf import render_pdf
+from trygg.models.handbook import Chapter, Handbook
+from trygg.core.register import Entry, Resolver, slugify
+from trygg.core.rendering import Output, page
+from trygg.writers.new import SiteNames, yaml_text
+from trygg.core.contenttype import Card, ContentType
+
+if TYPE_CHECKING:
+    from trygg.core.content import LoadContext
+    from trygg.core.problems import Reporter
+    from trygg.core.rendering import Renderer
+    from trygg.core.texts import Texts
+
+HANDBOOKS_DIR = "handbocker"
+HANDBOOK_FILE = "handbok.yml"
+WHOLE = "hela"
+_CHAPTER_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+
+
+@dataclass(frozen=True)
+class LoadedChapter:
+    number: int  # position among the chapters shown, from 1
+    slug: str
+    source: str
+    chapter: Chapter
+    body: str
+
+
+@dataclass(frozen=True)
+class LoadedHandbook:
+    slug: str
+    source: str
+    handbook: Handbook
+    owners: tuple[Entry, ...]
+    commissioned_by: Entry | None
+    chapters: tuple[LoadedChapter, ...]
+
+    @property
+    def url(self) -> str:
+        return f"/{HANDBOOKS_DIR}/{self.slug}/"
+
+    @property
+    def whole_url(self) -> str:
+        return f"/{HANDBOOKS_DIR}/{self.slug}/{WHOLE}/"
+
+    @property
+    def pdf_name(self) -> str:
+        return f"{self.slug}.pdf"
+
+    def page_of(self, chapter: LoadedChapter) -> str:
+        return f"/{HANDBOOKS_DIR}/{self.slug}/{chapter.slug}/index.md"
+
+
+# --- loading --------------------------------------------------------------------------------
+
+def load_handbooks(ctx: LoadContext, resolver: Resolver) -> tuple[LoadedHandbook, ...]:
+    folders = [p for p in ctx.content_files(HANDBOOKS_DIR, "*") if p.is_dir()]
+    loaded = (_load_handbook(ctx, folder, resolver) for folder in folders)
+    return tuple(h for h in loaded if h)
+
+
+def _load_handbook(ctx: LoadContext, folder: Path, resolver: Resolver) -> LoadedHandbook | None:
+    path = folder / HANDBOOK_FILE
+    if not path.exists():
+        ctx.reporter(folder).error(None, f"mappen saknar {HANDBOOK_FILE}",
+                                   "varje handbok behöver en handbok.yml med titel, ägare och granskningsdatum")
+        return None
+    loaded = ctx.read_yaml(path, Handbook)
+    if loaded is None:
+        return None
+    parsed, handbook = loaded
+    report = ctx.reporter(path)
+    owners = resolve_names(handbook.owners, ("ägare",), parsed, report, resolver)
+    commissioned = resolve_names([handbook.commissioned_by] if handbook.commissioned_by else [],
+                                 ("på uppdrag av",), parsed, report, resolver)
+    _warn_if_overdue(handbook, ctx.today, report, parsed.line(("granskas senast",)))
+    chapters = _load_chapters(ctx, folder)
+    return LoadedHandbook(slugify(folder.name), ctx.rel(path), handbook, owners,
+                          commissioned[0] if commissioned else None, chapters)
+
+
+def _warn_if_overdue(handbook: Handbook, today: dt.date, report: Reporter, line: int | None) -> None:
+    if handbook.review_by < today:
+        report.reminder(line, f"handboken skulle ha granskats senast {handbook.review_by.isoformat()}",
+                       "läs igenom handboken och sätt nya datum för 'senast granskad' och 'granskas senast'")
+
+
+def _load_chapters(ctx: LoadContext, folder: Path) -> tuple[LoadedChapter, ...]:
+    found: list[tuple[int, str, str, Chapter, str]] = []
+    numbers: dict[int, str] = {}
+    for path in ctx.content_files(f"{HANDBOOKS_DIR}/{folder.name}", "*.md"):
+        match = _CHAPTER_FILE.match(path.name)
+        if not match:
+            ctx.reporter(path).error(None, "kapitlets filnamn ska börja med två siffror och ett bindestreck",
+                                     "döp filen till till exempel 01-om-handboken.md (små bokstäver, a–z, 0–9)")
+            continue
+        number, slug = int(match.group(1)), match.group(2)
+        if number in numbers:
+            ctx.reporter(path).error(None, f"kapitelnumret {match.group(1)} används redan av {numbers[number]}",
+                                     "ge varje kapitel ett eget nummer")
+            continue
+        numbers[number] = path.name
+        if slug == WHOLE:
+            ctx.reporter(path).error(None, f"kapitlet kan inte heta '{WHOLE}', adressen används för hela handboken",
+                                     "välj ett annat namn efter siffrorna")
+            continue
+        read = ctx.read(path, Chapter)
+        if read is None:
+            continue
+        doc, chapter = read
+        if not doc.body.strip() and not chapter.draft:
+            ctx.reporter(path).error(doc.body_line, "kapitlet har ingen text",
+                                     "skriv texten under sidhuvudet, eller sätt 'utkast: true' tills den finns")
+            continue
+        found.append((number, slug, ctx.rel(path), chapter, doc.body))
+    ordered = sorted(found, key=lambda c: c[0])
+    return tuple(LoadedChapter(i, slug, source, chapter, body)
+                 for i, (_, slug, source, chapter, body) in enumerate(ordered, start=1))
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+def render_handbooks(handbooks: tuple[LoadedHandbook, ...], renderer: Renderer) -> list[Output]:
+    if not handbooks:  # a type with no content has no pages
+        return []
+    outputs: list[Output] = []
+    for loaded in handbooks:
+        pdf = render_pdf(loaded, renderer)
+        outputs.append(Output(f"{HANDBOOKS_DIR}/{loaded.slug}/{loaded.pdf_name}", pdf, loaded.source))
+        outputs += _render_pages(loaded, renderer, len(pdf))
+    body = renderer.template("handbooks.md.j2").render(handbooks=handbooks)
+    meta = renderer.meta("list", renderer.texts["handböcker.rubrik"], renderer.texts["handböcker.beskrivning"],
+                         None, published=None, owner=None)
+    outputs.append(Output(f"{HANDBOOKS_DIR}/index.md", page(meta, body)))
+    return outputs
+
+
+def _render_pages(loaded: LoadedHandbook, renderer: Renderer, pdf_size: int) -> list[Output]:
+    handbook = loaded.handbook
+    base = f"{HANDBOOKS_DIR}/{loaded.slug}"
+    common = {"loaded": loaded, "handbook": handbook, "pdf_kb": max(1, round(pdf_size / 1000))}
+    sources = [loaded.source, *(c.source for c in loaded.chapters)]
+    outputs = []
+    toc = renderer.template("handbook.md.j2").render(**common)
+    outputs.append(Output(f"{base}/index.md", page(_meta(renderer, loaded, handbook.title, handbook.summary,
+                                                         loaded.source, sources), toc), loaded.source))
+    whole = renderer.template("handbook_whole.md.j2").render(**common)
+    outputs.append(Output(f"{base}/{WHOLE}/index.md",
+                          page(_meta(renderer, loaded, f"{handbook.title} – hela handboken", handbook.summary,
+                                     loaded.source, sources), whole), loaded.source))
+    chapters = loaded.chapters
+    for index, chapter in enumerate(chapters):
+        body = renderer.template("handbook_chapter.md.j2").render(
+            chapter=chapter, previous=chapters[index - 1] if index else None,
+            next=chapters[index + 1] if index + 1 < len(chapters) else None, **common)
+        meta = _meta(renderer, loaded, f"{chapter.number}. {chapter.chapter.title}",
+                     chapter.chapter.summary or handbook.summary, chapter.source, [chapter.source])
+        if chapter.chapter.draft:
+            meta["utkast"] = True
+        outputs.append(Output(f"{base}/{chapter.slug}/index.md", page(meta, body), chapter.source))
+    return outputs
+
+
+def _meta(renderer: Renderer, loaded: LoadedHandbook, title: str, description: str, source: str,
+          sources: list[str]) -> dict:
+    handbook = loaded.handbook
+    owner = ", ".join(e.name for e in loaded.owners)
+    meta = renderer.meta("list", title, description, source, published=handbook.published, owner=owner,
+                         changed_sources=sources)
+    meta["trygg_typ"] = "Handbok"
+    if handbook.draft:
+        meta["utkast"] = True
+    return meta
+
+
+def handbook_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
+    """`trygg new handbocker "Titel"`: handbok.yml of a new handbook; chapters are added beside it."""
+    next_year = today.replace(year=today.year + 1, day=min(today.day, 28))
+    return f"content/{HANDBOOKS_DIR}/{slug}/{HANDBOOK_FILE}", f"""\
+# En handbok. Rader som börjar med # är kommentarer och syns inte på webbplatsen. Skapad
+# {today.isoformat()}. Handboken hamnar på /{HANDBOOKS_DIR}/{slug}/. Skriv kapitlen som filer här
+# bredvid: 01-om-handboken.md, 02-nasta-kapitel.md och så vidare, var och en med ett sidhuvud
+# (---, titel: …, ---) och texten under. Ett kapitel som inte är klart får utkast: true.
+# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
+titel: {yaml_text(title)}
+sammanfattning: Skriv en mening om vad handboken handlar om.
+ägare: [{yaml_text(names.organisation)}]   # namn eller förkortningar ur registret
+# på uppdrag av: {names.organisation}
+publicerad: {today.isoformat()}
+senast granskad: {today.isoformat()}
+granskas senast: {next_year.isoformat()}   # efter det datumet varnar trygg check
+# utkast: true                    # syns då bara i förhandsvisningen
+"""
+
+
+def handbooks_card(handbooks: tuple[LoadedHandbook, ...], texts: Texts) -> Card | None:
+    titles = " och ".join(h.handbook.title for h in handbooks[:2])
+    titles += f" {texts['start.med_flera']}" if len(handbooks) > 2 else ""
+    return Card(texts["handböcker.rubrik"], f"{HANDBOOKS_DIR}/index.md",
+                texts.format("start.handböcker", titlar=titles)) if handbooks else None
+
+
+HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, api=handbooks_collection,
+                             skeleton=handbook_skeleton, card=handbooks_card)
