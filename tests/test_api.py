@@ -13,10 +13,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, VALID_EVENT, mkdocs_build
-from trygg.core.api import goals_collection, handbooks_collection, keyfigures_collection
 from trygg.core.content import load_content
 from trygg.core.rendering import SiteInfo
-from trygg.core.contenttype import registered_types
+from trygg.registry import registered_types
 
 SCHEMAS = ROOT / "docs" / "api" / "schema"
 BASE = "http://127.0.0.1:8000/"
@@ -289,11 +288,12 @@ def test_drafts_are_open_data_only_in_the_preview(project, include_drafts):
                     "content/handbocker/ny/01-kapitel.md": "---\ntitel: Kapitel\n---\n\nText.\n"})
     content = load_content(root, include_drafts=include_drafts, types=registered_types())
     site = SiteInfo("Säker och trygg kommun", BASE, dt.date(2030, 1, 10), "Borås Stad")
-    areas = goals_collection(content.extra["malomraden"], site).items
-    books = handbooks_collection(content.extra["handbocker"], site).items
+    api = {t.key: t.api for t in registered_types()}
+    areas = api["malomraden"](content.extra["malomraden"], site, content.extra).items
+    books = api["handbocker"](content.extra["handbocker"], site, content.extra).items
     assert [a["name"] for a in areas] == (["Ett nytt målområde"] if include_drafts else [])
     assert [b["name"] for b in books] == (["En ny handbok"] if include_drafts else [])
-    figures = keyfigures_collection(content.extra["nyckeltal"], site, content.extra).items
+    figures = api["nyckeltal"](content.extra["nyckeltal"], site, content.extra).items
     assert [(f["name"], f["goalArea"]) for f in figures] == (
         [("Ett utkast", [{"id": f"{BASE}api/goalareas.json#nytt", "name": "Ett nytt målområde",
                           "web": f"{BASE}malomraden/nytt/"}])] if include_drafts else [])

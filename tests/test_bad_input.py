@@ -18,7 +18,7 @@ import pytest
 
 from conftest import ROOT, VALID_EVENT, mkdocs_build
 from trygg.pipeline import check_site
-from trygg.writers.new import chart_skeleton, decision_skeleton, placeholder_texts, site_names
+from trygg.writers.new import placeholder_texts, site_names, skeletons
 
 EVENT = "content/moten/m/program.md"
 NOTES = "content/moten/m/anteckningar.md"
@@ -47,8 +47,8 @@ def filled(skeleton: tuple[str, str]) -> tuple[str, str]:
     return path, text
 
 
-CHART, VALID_CHART = filled(chart_skeleton("Diagram", "d", dt.date(2030, 1, 1), NAMES))
-DECISION, VALID_DECISION = filled(decision_skeleton("Beslut", "b", dt.date(2030, 1, 1), NAMES))
+CHART, VALID_CHART = filled(skeletons()["diagram"]("Diagram", "d", dt.date(2030, 1, 1), NAMES))
+DECISION, VALID_DECISION = filled(skeletons()["beslut"]("Beslut", "b", dt.date(2030, 1, 1), NAMES))
 
 
 def chart(old: str, new: str) -> dict[str, str]:

@@ -16,7 +16,7 @@ from trygg.core.content import load_content
 from trygg.pipeline import check_site
 from trygg.core.problems import ContentError
 from trygg.core.rendering import Renderer, SiteInfo
-from trygg.core.contenttype import registered_types
+from trygg.registry import registered_types
 
 CHART = "content/organisation/diagram/d.yml"
 SVG_NS = "{http://www.w3.org/2000/svg}"

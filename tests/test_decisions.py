@@ -6,7 +6,7 @@ import pytest
 
 from trygg.core.content import load_content
 from trygg.core.problems import ContentError
-from trygg.core.contenttype import registered_types
+from trygg.registry import registered_types
 
 DECISION = "content/beslut/b.md"
 CHART = "content/organisation/diagram/skiss.yml"

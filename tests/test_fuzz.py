@@ -21,7 +21,7 @@ from trygg.core.content import load_content
 from trygg.pipeline import check_site
 from trygg.core.problems import ContentError
 from trygg.writers.new import skeletons
-from trygg.core.contenttype import registered_types
+from trygg.registry import registered_types
 
 KINDS = ["möte", "nyhet", *sorted(t.key for t in registered_types() if t.skeleton)]
 SCALARS = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)

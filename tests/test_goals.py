@@ -13,7 +13,7 @@ from trygg.core.content import load_content
 from trygg.types.keyfigures import chart, parse_number
 from trygg.pipeline import build_site
 from trygg.core.problems import ContentError
-from trygg.core.contenttype import registered_types
+from trygg.registry import registered_types
 
 AREA = "content/malomraden/test.yml"
 INDEX = "content/malomraden/index.yml"

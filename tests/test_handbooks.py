@@ -16,7 +16,7 @@ from trygg.types.handbooks.pdf import render_pdf, site_link
 from trygg.pipeline import build_site
 from trygg.core.problems import ContentError, Severity
 from trygg.core.rendering import Renderer, SiteInfo
-from trygg.core.contenttype import registered_types
+from trygg.registry import registered_types
 
 BOOK = "content/handbocker/test"
 HANDBOOK = """\

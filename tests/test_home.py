@@ -10,7 +10,7 @@ from test_site import text_of
 from trygg.core.content import load_content
 from trygg.sitewide.home import render_home
 from trygg.core.rendering import SiteInfo
-from trygg.core.contenttype import registered_types
+from trygg.registry import registered_types
 
 ALL_SECTIONS = ["Möten och utvecklingsdagar", "Nyheter", "Organisation och förkortningar", "Organisationsdiagram",
                 "Beslut", "Socialt hållbart Borås", "Nyckeltal", "Handböcker"]

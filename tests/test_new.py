@@ -17,7 +17,7 @@ TITLE = "Trygghetsvandring i Norrby: kväll"
 
 
 def test_every_registered_type_has_a_skeleton():
-    from trygg.core.contenttype import registered_types
+    from trygg.registry import registered_types
 
     names = set(skeletons())
     assert {"möte", "utvecklingsdag", "konferens", "seminarium", "nyhet"} <= names

@@ -12,12 +12,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trygg.types.about import theme_facts
 from trygg.core.api import render_api
 from trygg.sitewide.bundles import bundle_files
 from trygg.console import config_problems
 from trygg.core.content import Content, content_text_files, load_content
 from trygg.writers.guide import render_guide
+from trygg.sitewide.theme import theme_facts
 from trygg.sitewide.home import render_home
 from trygg.core.memo import Memo
 from trygg.models.identity import Identity
@@ -32,7 +32,7 @@ from trygg.core.rendering import Output, SiteInfo, render_site
 from trygg.markdown.sanitize import check_markdown_html
 from trygg.core.source import line_at, read_document, read_yaml_file
 from trygg.core.sv import format_iso_date
-from trygg.core.contenttype import registered_types
+from trygg.registry import registered_types
 from trygg.core.validation import fold
 from trygg.writers.writing import (DEFAULT_MAX_LIX, WORD_LIST, Speller, check_abbreviations, check_readability, check_spelling,
                       find_dictionary, iter_text_values, markdown_pieces, read_word_list)
@@ -49,7 +49,7 @@ class BuildResult:
     # because the sources do not give one and none may be invented.
     known_names: frozenset[str] = frozenset()
     errors: tuple[Problem, ...] = ()  # only with keep_going (the preview); a build raises instead
-    theme: dict = field(default_factory=dict)  # site facts the theme draws (trygg.types.about.theme_facts)
+    theme: dict = field(default_factory=dict)  # site facts the theme draws (trygg.sitewide.theme)
     site: SiteInfo | None = None  # the programme's name, the site's address and the publisher
     identity: Identity | None = None  # content/webbplats.yml (None only in a preview with its errors)
     # Organisation names and aliases: never split into abbreviations (a company 'AB …').
@@ -84,7 +84,7 @@ def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool 
     if blocking:
         raise ContentError([*content.warnings, *blocking])
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names, theme=theme_facts(content), site=site, identity=content.identity,
+                       known_names, theme=theme_facts(content, types), site=site, identity=content.identity,
                        names=tuple(content.register.organisation_names()),
                        menu=menu_children(content, types, site.today), home=render_home(content, site, types))
 
@@ -116,7 +116,7 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     errors = tuple(sorted(p for p in problems if p.severity is Severity.ERROR))
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names=known_names, errors=errors, theme=theme_facts(content), site=site,
+                       known_names=known_names, errors=errors, theme=theme_facts(content, types), site=site,
                        identity=content.identity, names=tuple(content.register.organisation_names()),
                        menu=menu_children(content, types, site.today), home=render_home(content, site, types))
 

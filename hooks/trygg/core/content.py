@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Mapping, TypeVar
 
 from pydantic import BaseModel
 
+from trygg.core.loading import LoadContext
 from trygg.core.attachments import Attachment, load_attachments, report_unnamed
 from trygg.core.history import build_date
 from trygg.core.identity import load_identity
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
     from trygg.core.contenttype import ContentType
 
-M = TypeVar("M", bound=BaseModel)
 
 REGISTER_DIR = "organisation"
 EVENTS_DIR = "moten"
@@ -135,77 +135,6 @@ class Content:
     def find(self, url_path: str) -> LoadedEvent | LoadedArticle | None:
         wanted = "/" + url_path.strip("/") + "/"
         return next((c for c in (*self.events, *self.articles) if c.url == wanted), None)
-
-
-@dataclass
-class LoadContext:
-    """What a loader needs: the project root, whether drafts count, the build's day (the one clock
-    content rules read: trygg.core.history.build_date) and the shared problem list."""
-
-    root: Path
-    include_drafts: bool
-    today: dt.date
-    problems: list[Problem] = field(default_factory=list)
-    # Pages published after `today` are scheduled: left out like drafts until that day's build.
-    scheduled: list[tuple[str, dt.date]] = field(default_factory=list)  # (source, publishing day)
-
-    def held_back(self, model: BaseModel, path: Path) -> bool:
-        """Whether a loaded page stays out of this build: a draft, or scheduled for a later day
-        (`trygg check` and the preview show both, the published site neither)."""
-        published = getattr(model, "published", None)
-        if isinstance(published, dt.date) and published > self.today:
-            self.scheduled.append((self.rel(path), published))
-            return not self.include_drafts
-        return bool(getattr(model, "draft", False)) and not self.include_drafts
-
-    def reporter(self, path: Path) -> Reporter:
-        return Reporter(self.rel(path), self.problems)
-
-    def rel(self, path: Path) -> str:
-        # Called for every file several times a build: string slicing, not pathlib's relative_to.
-        text = str(path)
-        if os.sep == "/" and text.startswith(self._root_prefix):
-            return text[len(self._root_prefix):]
-        return path.relative_to(self.root).as_posix()
-
-    @functools.cached_property
-    def _root_prefix(self) -> str:
-        return str(self.root).rstrip(os.sep) + os.sep
-
-    def read(self, path: Path, schema: type[M]) -> tuple[Document, M] | None:
-        """Read a Markdown file and validate its front matter; None on errors or for a skipped draft."""
-        report = self.reporter(path)
-        doc = read_document(path, self.rel(path), report)
-        if doc is None:
-            return None
-        model = validate(schema, doc.meta, report, doc.line)
-        if model is None or self.held_back(model, path):
-            return None
-        return doc, model
-
-    def read_yaml(self, path: Path, schema: type[M]) -> tuple[YamlData, M] | None:
-        """The YAML twin of `read`: parse a data file and validate it; None on errors or for a skipped draft."""
-        report = self.reporter(path)
-        parsed = read_yaml_file(path, self.rel(path), report)
-        if parsed is None:
-            return None
-        model = validate(schema, parsed.data, report, parsed.line)
-        if model is None or self.held_back(model, path):
-            return None
-        return parsed, model
-
-    def content_files(self, folder: str, pattern: str) -> list[Path]:
-        base = self.root / "content" / folder
-        if not base.is_dir():
-            return []
-        files = []
-        for path in sorted(base.glob(pattern)):
-            if path.is_symlink() and not path.resolve().is_relative_to(self.root.resolve() / "content"):
-                self.reporter(path).error(None, "filen är en länk till en plats utanför content/",
-                                          "kopiera in filen i stället för att länka")
-                continue
-            files.append(path)
-        return files
 
 
 def load_content(root: Path, *, include_drafts: bool = False, types: Sequence[ContentType] = (),
@@ -358,9 +287,9 @@ def _load_event(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedEvent
     doc, event = loaded
     report = ctx.reporter(path)
     _check_agenda(event, doc, report)
-    presenters = tuple(_resolve_all(item.presenters, ("program", i, "medverkande"), doc, report, resolver)
+    presenters = tuple(resolver.look_up_all(item.presenters, ("program", i, "medverkande"), doc, report)
                        for i, item in enumerate(event.agenda))
-    organisers = _resolve_all(event.organisers, ("arrangör",), doc, report, resolver)
+    organisers = resolver.look_up_all(event.organisers, ("arrangör",), doc, report)
     notes_path = path.with_name("anteckningar.md")
     notes = _load_notes(ctx, notes_path, event) if notes_path.exists() else ()
     refs = [(("filer", i, "fil"), ref) for i, ref in enumerate(event.files)]
@@ -394,18 +323,6 @@ def _check_order(previous: tuple[int, TimeRange], index: int, item: AgendaItem, 
     elif item.time.overlaps(prev_time):
         report.error(line, f"tiden {item.time} överlappar föregående punkt '{prev_title}' ({prev_time})",
                      "ändra starttiden eller föregående sluttid")
-
-
-def _resolve_all(names: list[str], where: tuple, doc: Document, report: Reporter,
-                 resolver: Resolver) -> tuple[Entry, ...]:
-    found = []
-    for index, name in enumerate(names):
-        entry = resolver.resolve(name)
-        if entry is None:
-            report.error(doc.line((*where, index)), f"'{name}' finns inte i registret", resolver.suggestion(name))
-        else:
-            found.append(entry)
-    return tuple(found)
 
 
 _NOTE_HEADING = re.compile(r"^##[ \t]+(.*?)[ \t]*#*[ \t]*$")

@@ -10,13 +10,8 @@ page for it (see trygg.writers.new); the tests then check that the skeleton pass
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import Any, Callable
 
-if TYPE_CHECKING:
-    from trygg.core.api import Collection
-    from trygg.core.content import LoadContext
-    from trygg.core.register import Resolver
-    from trygg.core.rendering import Output, Renderer, SiteInfo
 
 
 @dataclass(frozen=True)
@@ -31,12 +26,13 @@ class Card:
 @dataclass(frozen=True)
 class ContentType:
     key: str  # the key of its data in Content.extra, e.g. "beslut"
-    load: Callable[[LoadContext, Resolver], Any]
-    render: Callable[[Any, Renderer], list[Output]]
+    # Its types are named in comments, not imported: the modules that use them import this one.
+    load: Callable[..., Any]  # (trygg.core.loading.LoadContext, trygg.core.register.Resolver) → its data
+    render: Callable[..., list]  # (its data, trygg.core.rendering.Renderer) → [trygg.core.output.Output]
     # Optional open data: its loaded data as an /api/ collection (trygg.core.api), with a JSON Schema
     # in docs/api/schema/<name>.json that the tests validate it against. The third argument is
     # every type's loaded data (Content.extra, by key), for links between collections.
-    api: Callable[[Any, SiteInfo, Mapping[str, Any]], Collection] | None = None
+    api: Callable[..., Any] | None = None  # (its data, SiteInfo, every type's data) → trygg.core.api.Collection
     # (title, slug, today, names) → (path under the project, text): a new page for `trygg new <key>`;
     # names (trygg.writers.new.SiteNames) come from the site's own register
     skeleton: Callable[..., tuple[str, str]] | None = None
@@ -46,15 +42,5 @@ class ContentType:
     # Optional card on the start page: (loaded data, the site's texts, trygg.core.texts.Texts) → Card,
     # or None while the section is empty
     card: Callable[[Any, Any], Card | None] | None = None
-
-
-def registered_types() -> list[ContentType]:
-    """Every extra content type, in rendering order. Add new types to this list."""
-    from trygg.types.about import ABOUT_TYPE
-    from trygg.types.charts import CHART_TYPE  # imported here: the type modules import this one
-    from trygg.types.decisions import DECISION_TYPE
-    from trygg.types.goals import GOALS_TYPE
-    from trygg.types.handbooks import HANDBOOKS_TYPE
-    from trygg.types.keyfigures import FIGURES_TYPE
-
-    return [CHART_TYPE, DECISION_TYPE, GOALS_TYPE, FIGURES_TYPE, HANDBOOKS_TYPE, ABOUT_TYPE]
+    # Optional facts the theme draws on every page (trygg.sitewide.theme): (its data, Content) → dict
+    theme: Callable[[Any, Any], dict] | None = None

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from trygg.models.identity import Identity
 
 if TYPE_CHECKING:
-    from trygg.core.content import LoadContext
+    from trygg.core.loading import LoadContext
     from trygg.core.problems import Reporter
-    from trygg.core.rendering import Output
+    from trygg.core.output import Output
 
 IDENTITY_FILE = "webbplats.yml"
 LOGO_URI = "assets/logotyp.svg"
@@ -139,7 +139,7 @@ def _shade(colour: str, factor: float) -> str:
 
 def identity_outputs(root: Path, identity: Identity) -> list[Output]:
     """The logo as the site serves it, and the stylesheet of the brand colours."""
-    from trygg.core.rendering import Output
+    from trygg.core.output import Output
 
     brand, dark = identity.colours.brand, _shade(identity.colours.brand, 0.79)
     css = (

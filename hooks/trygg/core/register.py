@@ -6,9 +6,19 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
-from trygg.models.register import Organisation, Person, Term
 from trygg.core.validation import fold
+from trygg.models.register import Organisation, Person, Term
+
+if TYPE_CHECKING:
+    from trygg.core.problems import Reporter
+
+
+class Lines(Protocol):
+    """A parsed source that knows the line of each value (trygg.core.source's Document, YamlData)."""
+
+    def line(self, path: tuple) -> int | None: ...
 
 
 def slugify(text: str) -> str:
@@ -85,6 +95,22 @@ class Resolver:
 
     def resolve(self, name: str) -> Entry | None:
         return self._table.get(fold(name))
+
+    def look_up(self, name: str | None, line: int | None, report: Reporter) -> Entry | None:
+        """The entry `name` names (None for no name), or None after reporting at `line` that the
+        register lacks it — the one message every content type gives for an unknown name."""
+        if name is None:
+            return None
+        entry = self.resolve(name)
+        if entry is None:
+            report.error(line, f"'{name}' finns inte i registret", self.suggestion(name))
+        return entry
+
+    def look_up_all(self, names: list[str], where: tuple, source: Lines, report: Reporter) -> tuple[Entry, ...]:
+        """Every entry of a list of names at `where` in `source` (a Document or YamlData); unknown
+        names are reported at their own line and left out."""
+        found = (self.look_up(name, source.line((*where, index)), report) for index, name in enumerate(names))
+        return tuple(entry for entry in found if entry is not None)
 
     def suggestion(self, name: str) -> str:
         found = self.closest(name)

@@ -21,6 +21,7 @@ import yaml
 
 from trygg.core.content import ARTICLES_DIR, EVENTS_DIR, REGISTER_DIR, Content, LoadedArticle, LoadedEvent
 from trygg.core.memo import Recent
+from trygg.core.output import Output, SiteInfo
 from trygg.models.register import ORG_KIND_LABELS, Organisation
 from trygg.core.register import Entry, slugify
 from trygg.core.sv import anchor_time, format_date
@@ -35,23 +36,6 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # The content-type label shown above each page's title (and in search results): its text's key.
 TYPE_LABELS = {"event": "typ.möte", "article": "typ.nyhet", "register": "typ.register", "list": "typ.översikt",
                "statement": "typ.om"}
-
-
-@dataclass(frozen=True)
-class Output:
-    """One generated file: its path in the site's source tree, its content, the file it came from."""
-
-    uri: str
-    content: str | bytes
-    source: str | None = None
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    name: str  # the programme's name (content/webbplats.yml)
-    url: str  # absolute, ending in '/'
-    today: dt.date
-    publisher: str  # the publishing organisation's name (content/webbplats.yml)
 
 
 def render_site(content: Content, site: SiteInfo, last_changed: dict[str, dt.date],

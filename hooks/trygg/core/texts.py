@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 from trygg.core.validation import suggest
 
 if TYPE_CHECKING:
-    from trygg.core.content import LoadContext
+    from trygg.core.loading import LoadContext
     from trygg.models.identity import Identity
 
 CATALOGUE = Path(__file__).parent / "catalogue" / "sv.po"

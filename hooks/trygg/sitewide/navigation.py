@@ -11,7 +11,7 @@ from collections.abc import Container
 from typing import Any
 
 from trygg.core.content import ARTICLES_DIR, EVENTS_DIR, REGISTER_DIR
-from trygg.core.contenttype import registered_types
+from trygg.registry import registered_types
 
 
 def generated_folders() -> set[str]:

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from trygg.core.rendering import Output, escape_text
+from trygg.core.skeleton import names_from_register
+from trygg.writers.new import skeletons
 
 if TYPE_CHECKING:
     from trygg.core.content import Content
@@ -54,10 +56,18 @@ def message_catalogue() -> tuple[Message, ...]:
         if area in _NOT_MESSAGES:
             continue
         tree = ast.parse(path.read_text("utf-8"))
-        for node in ast.walk(tree):
+        for node in _nodes_outside_skeletons(tree):
             found.update(_messages_in(node, area))
     return tuple(sorted((m for m in found if _is_swedish_message(m.text)),
                         key=lambda m: (m.severity, m.text, m.hint or "", m.area)))  # not by file: files move
+
+
+def _nodes_outside_skeletons(tree: ast.AST) -> list[ast.AST]:
+    """Every node but those of a type's skeleton (`*_skeleton`, trygg.core.skeleton): its
+    (path, text) return is an example page, not a message."""
+    skipped = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name.endswith("_skeleton")
+               for n in ast.walk(f)}
+    return [n for n in ast.walk(tree) if id(n) not in skipped]
 
 
 def _messages_in(node: ast.AST, area: str) -> list[Message]:
@@ -126,8 +136,6 @@ def _environment() -> jinja2.Environment:
 
 def render_guide(today: dt.date, content: Content) -> list[Output]:
     """The guide's generated pages; the examples name only what the site's own register holds."""
-    from trygg.writers.new import names_from_register, skeletons
-
     env = _environment()
     areas: dict[str, list[Message]] = {}
     for message in message_catalogue():
@@ -175,7 +183,8 @@ _ADVICE = {
 _AREA_TITLES = {
     "core/source.py": "Filen och sidhuvudet", "core/validation.py": "Fälten i sidhuvudet",
     "models/common.py": "Tider och datum", "models/event.py": "Tider och datum",
-    "core/content.py": "Möten, nyheter och registret", "writers/pagecheck.py": "Länkar, bilder och rubriker",
+    "core/content.py": "Möten, nyheter och registret", "core/register.py": "Möten, nyheter och registret",
+    "writers/pagecheck.py": "Länkar, bilder och rubriker",
     "writers/writing.py": "Stavning och läsbarhet", "core/personal.py": "Personuppgifter",
     "pipeline.py": "Hela webbplatsen", "markdown/sanitize.py": "HTML, bilder och säkerhet",
     "core/writer_files.py": "HTML, bilder och säkerhet", "types/handbooks/pdf.py": "HTML, bilder och säkerhet",

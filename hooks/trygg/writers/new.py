@@ -13,37 +13,15 @@ import datetime as dt
 import functools
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
-from trygg.core.content import ARTICLES_DIR, EVENTS_DIR, LoadContext, load_register
+from trygg.core.content import ARTICLES_DIR, EVENTS_DIR
 from trygg.core.history import current_date
-from trygg.core.register import Register, slugify
-from trygg.core.contenttype import registered_types
+from trygg.core.register import slugify
+from trygg.core.skeleton import SiteNames, Skeleton, site_names, yaml_text
+from trygg.registry import registered_types
 
 
-@dataclass(frozen=True)
-class SiteNames:
-    """Names from the site's own register that skeletons and the guide's examples use."""
-
-    organisation: str = "Kommunstyrelsen"  # a body every Swedish municipality has
-    person: str = "Förnamn Efternamn"
-
-
-def site_names(root: Path) -> SiteNames:
-    """Names from `root`'s register (content/organisation/), without reporting its problems."""
-    return names_from_register(load_register(LoadContext(root, include_drafts=True, today=current_date())))
-
-
-def names_from_register(register: Register) -> SiteNames:
-    orgs = register.organisations
-    org = next((o for o in orgs if o.name == SiteNames.organisation), orgs[0] if orgs else None)
-    return SiteNames(org.name if org else SiteNames.organisation,
-                     register.people[0].name if register.people else SiteNames.person)
-
-
-Skeleton = Callable[..., tuple[str, str]]  # (title, slug, today, names=SiteNames()) → (path, text)
 PLACEHOLDER = re.compile(r"\bSkriv [^#\n]*?(?=\s*(?:#|$))", re.M)
 
 
@@ -60,11 +38,6 @@ def placeholder_texts() -> frozenset[str]:
 EVENT_KINDS = ("möte", "utvecklingsdag", "konferens", "seminarium")
 _ARTICLE = {"möte": "Ett möte", "utvecklingsdag": "En utvecklingsdag", "konferens": "En konferens",
             "seminarium": "Ett seminarium"}
-
-
-def yaml_text(value: str) -> str:
-    """A title as a YAML single-quoted string: safe with colons, '#' and quotes."""
-    return "'" + value.replace("'", "''") + "'"
 
 
 def event_skeleton(kind: str) -> Skeleton:
@@ -119,60 +92,6 @@ Skriv nyheten här. Börja med det viktigaste. Mellanrubriker skriver du med tv�
 ## En mellanrubrik
 
 Mer text.
-"""
-
-
-def chart_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
-    return f"content/organisation/diagram/{slug}.yml", f"""\
-# Ett organisationsdiagram. Rader som börjar med # är kommentarer och syns inte på webbplatsen.
-# Skapad {today.isoformat()}. Sidan hamnar på /organisation/diagram/{slug}/. Skriv bara det som
-# underlaget säger.
-# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
-titel: {yaml_text(title)}
-sammanfattning: Skriv en mening om vad diagrammet visar.
-källa: Skriv varifrån uppgifterna kommer, till exempel ett beslut och dess diarienummer
-# inledning: En längre text som visas före diagrammet.
-# relaterat: [beslut/filens-namn]       # sidor som diagrammet hör till
-# utkast: true                           # syns då bara i förhandsvisningen
-noder:
-  - namn: {yaml_text(names.organisation)}
-    typ: nämnd        # nämnd, förvaltning, enhet, grupp, forum, nätverk eller stadsdel
-    register: {yaml_text(names.organisation)}   # namnet i registret, om noden finns där
-  - namn: Arbetsgruppen
-    typ: grupp
-    # nivå: strategisk                    # strategisk, taktisk eller operativ
-    # deltagare: [Polisen]                # namn eller förkortningar ur registret
-    beskrivning: Skriv vad gruppen gör.
-kanter:
-  - från: {yaml_text(names.organisation)}
-    till: Arbetsgruppen
-    betydelse: leder  # leder, samordnar, stöder eller rapporterar till
-"""
-
-
-def decision_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
-    return f"content/beslut/{slug}.md", f"""\
----
-# Ett beslut eller beslutsförslag. Rader som börjar med # är kommentarer och syns inte på
-# webbplatsen. Skriv allt precis som i underlaget. Namn ska finnas i content/organisation/.
-# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
-titel: {yaml_text(title)}
-typ: beslutsförslag     # eller: beslut
-diarienummer: Skriv diarienumret
-datum: {today.isoformat()}
-sammanfattning: Skriv en eller två meningar om vad beslutet gäller.
-ansvarig: {yaml_text(names.organisation)}
-handläggare:
-  namn: {yaml_text(names.person)}   # byt till handläggarens namn, som i registret
-  # telefon: som i underlaget
-status: förslag         # förslag, tillstyrkt, beslutat eller avslaget
-förslag till beslut:
-  - Skriv förslaget till beslut.
-# förvaltning: {names.organisation}
-# utkast: true           # syns då bara i förhandsvisningen
----
-
-Skriv bakgrunden här, med mellanrubriker som ## Bakgrund.
 """
 
 

@@ -82,22 +82,11 @@ def render_about(about: About, renderer: Renderer) -> list[Output]:
     return [robots, Output(STATEMENT_PAGE, page(meta, body), about.statement_source)]
 
 
-def theme_facts(content: Content) -> dict:
-    """What the theme draws on every page: the sender, the logo, the contact box, the statement
-    link if it exists, and the interface texts."""
-    about: About | None = content.extra.get(KEY)
-    identity = content.identity
-    facts: dict = {"texts": content.texts.resolved()}
-    if identity is not None:
-        facts["sender"] = identity.publisher.name
-        facts["logo_alt"] = identity.logo.alt
-        facts["contact"] = identity.contact.model_dump(exclude_none=True)
-        if identity.contact.phone:
-            facts["contact"]["tel"] = tel_uri(identity.contact.phone)
-        facts["publisher_website"] = identity.publisher.website
-    if about is not None and about.statement is not None and identity is not None:
-        facts["statement_url"] = STATEMENT_PAGE.removesuffix("index.md")
-    return facts
+def theme_facts(about: About | None, content: Content) -> dict:
+    """The statement's address for the footer link, once the statement and the identity exist."""
+    if about is not None and about.statement is not None and content.identity is not None:
+        return {"statement_url": STATEMENT_PAGE.removesuffix("index.md")}
+    return {}
 
 
-ABOUT_TYPE = ContentType(KEY, load_about, render_about)
+ABOUT_TYPE = ContentType(KEY, load_about, render_about, theme=theme_facts)

@@ -16,7 +16,7 @@ from trygg.types.charts.layout import WIDE_WIDTH, Layout, LayoutEdge, LayoutNode
 from trygg.models.chart import PASSIVE, Chart, ChartNode
 from trygg.core.register import Entry, slugify
 from trygg.core.rendering import Output, page
-from trygg.writers.new import chart_skeleton
+from trygg.core.skeleton import SiteNames, yaml_text
 from trygg.core.contenttype import Card, ContentType
 from trygg.core.validation import suggest
 
@@ -149,12 +149,7 @@ def _resolve_node(chart: Chart, index: int, ids: dict[str, str], report: Reporte
     node, where = chart.nodes[index], ("noder", index)
 
     def entry(name: str | None, *loc) -> Entry | None:
-        if name is None:
-            return None
-        found = resolver.resolve(name)
-        if found is None:
-            report.error(line((*where, *loc)), f"'{name}' finns inte i registret", resolver.suggestion(name))
-        return found
+        return resolver.look_up(name, line((*where, *loc)), report)
 
     parent = None
     if node.part_of is not None:
@@ -341,6 +336,35 @@ def _decisions_citing(loaded: LoadedChart, renderer: Renderer) -> list:
 
 def charts_card(charts: tuple[LoadedChart, ...], texts: Texts) -> Card | None:
     return Card(texts["diagram.rubrik"], f"{URL_DIR}/index.md", texts["start.diagram"]) if charts else None
+
+
+
+def chart_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
+    return f"content/organisation/diagram/{slug}.yml", f"""\
+# Ett organisationsdiagram. Rader som börjar med # är kommentarer och syns inte på webbplatsen.
+# Skapad {today.isoformat()}. Sidan hamnar på /organisation/diagram/{slug}/. Skriv bara det som
+# underlaget säger.
+# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
+titel: {yaml_text(title)}
+sammanfattning: Skriv en mening om vad diagrammet visar.
+källa: Skriv varifrån uppgifterna kommer, till exempel ett beslut och dess diarienummer
+# inledning: En längre text som visas före diagrammet.
+# relaterat: [beslut/filens-namn]       # sidor som diagrammet hör till
+# utkast: true                           # syns då bara i förhandsvisningen
+noder:
+  - namn: {yaml_text(names.organisation)}
+    typ: nämnd        # nämnd, förvaltning, enhet, grupp, forum, nätverk eller stadsdel
+    register: {yaml_text(names.organisation)}   # namnet i registret, om noden finns där
+  - namn: Arbetsgruppen
+    typ: grupp
+    # nivå: strategisk                    # strategisk, taktisk eller operativ
+    # deltagare: [Polisen]                # namn eller förkortningar ur registret
+    beskrivning: Skriv vad gruppen gör.
+kanter:
+  - från: {yaml_text(names.organisation)}
+    till: Arbetsgruppen
+    betydelse: leder  # leder, samordnar, stöder eller rapporterar till
+"""
 
 
 CHART_TYPE = ContentType(KEY, load_charts, render_charts, skeleton=chart_skeleton, card=charts_card)

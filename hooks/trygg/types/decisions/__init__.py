@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trygg.core.api import decisions_collection
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from trygg.core.api import OPARL, Collection, api_id, file_item, own_type, reference
+from trygg.core.rendering import SiteInfo
 from trygg.core.attachments import Attachment, load_attachments, report_unnamed
-from trygg.types.charts import CHARTS_DIR, URL_DIR as CHART_URL_DIR
 from trygg.models.decision import Decision
 from trygg.core.register import Entry, slugify
 from trygg.core.rendering import Output, page
-from trygg.writers.new import decision_skeleton
+from trygg.core.skeleton import SiteNames, yaml_text
 from trygg.core.contenttype import Card, ContentType
 from trygg.core.validation import suggest
 
@@ -29,6 +32,10 @@ if TYPE_CHECKING:
     from trygg.core.texts import Texts
 
 DECISIONS_DIR = "beslut"
+# Where 'relaterat diagram' names a chart: content/organisation/diagram/<namn>.yml → /organisation/diagram/<namn>/
+# (the charts type's folder and key; a type never imports another, see trygg.registry)
+CHARTS_DIR = CHART_URL_DIR = "organisation/diagram"
+CHARTS_KEY = "diagram"
 KEY = "beslut"
 KIND_LABELS = {"beslutsförslag": "Beslutsförslag", "beslut": "Beslut"}
 STATUS_LABELS = {"förslag": "Förslag", "tillstyrkt": "Tillstyrkt", "beslutat": "Beslutat", "avslaget": "Avslaget"}
@@ -75,12 +82,7 @@ def _load_decision(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedDe
     report = ctx.reporter(path)
 
     def entry(name: str | None, *loc) -> Entry | None:
-        if name is None:
-            return None
-        found = resolver.resolve(name)
-        if found is None:
-            report.error(doc.line(loc), f"'{name}' finns inte i registret", resolver.suggestion(name))
-        return found
+        return resolver.look_up(name, doc.line(loc), report)
 
     other = decision.other_wording
     if other is not None and len(other.proposals) != len(decision.proposals):
@@ -131,7 +133,7 @@ def render_decisions(decisions: tuple[LoadedDecision, ...], renderer: Renderer) 
 
 def _decision_page(loaded: LoadedDecision, renderer: Renderer) -> Output:
     decision = loaded.decision
-    chart = next((c for c in renderer.content.extra.get("diagram", ()) if c.slug == decision.chart), None)
+    chart = next((c for c in renderer.content.extra.get(CHARTS_KEY, ()) if c.slug == decision.chart), None)
     body = renderer.template("decision.md.j2").render(
         loaded=loaded, decision=decision, chart=chart, chart_dir=CHART_URL_DIR, kind_labels=KIND_LABELS,
         status_labels=STATUS_LABELS, signatures=list(zip(decision.signatures, loaded.signatories)),
@@ -146,6 +148,59 @@ def _decision_page(loaded: LoadedDecision, renderer: Renderer) -> Output:
 
 def decisions_card(decisions: tuple[LoadedDecision, ...], texts: Texts) -> Card | None:
     return Card(texts["beslut.rubrik"], f"{DECISIONS_DIR}/index.md", texts["start.beslut"]) if decisions else None
+
+
+
+def decision_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
+    return f"content/beslut/{slug}.md", f"""\
+---
+# Ett beslut eller beslutsförslag. Rader som börjar med # är kommentarer och syns inte på
+# webbplatsen. Skriv allt precis som i underlaget. Namn ska finnas i content/organisation/.
+# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
+titel: {yaml_text(title)}
+typ: beslutsförslag     # eller: beslut
+diarienummer: Skriv diarienumret
+datum: {today.isoformat()}
+sammanfattning: Skriv en eller två meningar om vad beslutet gäller.
+ansvarig: {yaml_text(names.organisation)}
+handläggare:
+  namn: {yaml_text(names.person)}   # byt till handläggarens namn, som i registret
+  # telefon: som i underlaget
+status: förslag         # förslag, tillstyrkt, beslutat eller avslaget
+förslag till beslut:
+  - Skriv förslaget till beslut.
+# förvaltning: {names.organisation}
+# utkast: true           # syns då bara i förhandsvisningen
+---
+
+Skriv bakgrunden här, med mellanrubriker som ## Bakgrund.
+"""
+
+
+
+# --- open data (trygg.core.api) ------------------------------------------------------------
+
+def decisions_collection(decisions: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
+    """Decision documents as OParl Paper: reference number, date, status, proposals, people."""
+    items = [_paper(loaded, site) for loaded in decisions]
+    return Collection("papers", "Paper", sorted(items, key=lambda i: i["id"]))
+
+
+def _paper(loaded: Any, site: SiteInfo) -> dict[str, Any]:
+    decision = loaded.decision
+    refs = lambda entries: [reference(e, site) for e in entries if e is not None]  # noqa: E731
+    return {
+        "id": api_id(site, "papers", loaded.slug), "type": OPARL + "Paper", "name": decision.title,
+        "reference": decision.reference, "date": decision.date.isoformat(), "paperType": decision.kind,
+        "status": decision.status, "description": decision.summary, "web": site.url + loaded.url.lstrip("/"),
+        "proposals": list(decision.proposals),
+        "underDirectionOf": refs([loaded.department]), "originator": refs([loaded.responsible]),
+        "officer": refs([loaded.officer]), "signatory": refs(loaded.signatories),
+        "endorsedBy": refs([loaded.endorsed_by]),
+        "endorsed": decision.endorsed.date.isoformat() if decision.endorsed else None,
+        "auxiliaryFile": [file_item(api_id(site, "papers", loaded.slug), f, site.url + loaded.url.lstrip("/"),
+                                f.dated({}, decision.date)) for f in loaded.attachments],
+    }
 
 
 DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions, api=decisions_collection,

@@ -14,11 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from trygg.core.api import goals_collection
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from trygg.core.api import OPARL, Collection, api_id, file_item, own_type, reference
+from trygg.core.rendering import SiteInfo
 from trygg.models.goals import ChainRow, EffectChain, GoalArea, Programme, Related
 from trygg.core.register import Entry, Resolver, slugify
 from trygg.core.rendering import Output, page
-from trygg.writers.new import SiteNames, yaml_text
+from trygg.core.skeleton import SiteNames, yaml_text
 from trygg.core.source import YamlData
 from trygg.core.contenttype import Card, ContentType
 
@@ -107,7 +111,7 @@ def _load_programme(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedP
     parsed, programme = loaded
     report = ctx.reporter(path)
     names = programme.overall.responsible if programme.overall else []
-    responsible = resolve_names(names, ("övergripande", "ansvariga"), parsed, report, resolver)
+    responsible = resolver.look_up_all(names, ("övergripande", "ansvariga"), parsed, report)
     return LoadedProgramme(ctx.rel(path), programme, responsible)
 
 
@@ -117,7 +121,7 @@ def _load_area(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedGoalAr
         return None
     parsed, area = loaded
     report = ctx.reporter(path)
-    responsible = resolve_names(area.responsible, ("ansvariga",), parsed, report, resolver)
+    responsible = resolver.look_up_all(area.responsible, ("ansvariga",), parsed, report)
     rows: dict[tuple[int, int], tuple[Responsible, ...] | None] = {}
     for g, group in enumerate(area.chain.groups if area.chain else []):
         for r, row in enumerate(group.rows):
@@ -125,19 +129,6 @@ def _load_area(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedGoalAr
             rows[(g, r)] = _resolve_row(row, where, parsed, report, resolver)
     _check_related(ctx, area.related, parsed, report)
     return LoadedGoalArea(slugify(path.stem), ctx.rel(path), area, responsible, rows)
-
-
-def resolve_names(names: list[str], where: tuple, parsed: YamlData, report: Reporter,
-                  resolver: Resolver) -> tuple[Entry, ...]:
-    found = []
-    for index, name in enumerate(names):
-        entry = resolver.resolve(name)
-        if entry is None:
-            report.error(parsed.line((*where, index)), f"'{name}' finns inte i registret",
-                         resolver.suggestion(name))
-        else:
-            found.append(entry)
-    return tuple(found)
 
 
 def _resolve_row(row: ChainRow, where: tuple, parsed: YamlData, report: Reporter,
@@ -269,6 +260,64 @@ def goals_card(goals: Goals, texts: Texts) -> Card | None:
     areas = " · ".join(a.area.title for a in goals.areas)
     return Card(title, f"{GOALS_DIR}/index.md", texts.format("start.målområden", områden=areas) if areas else
                 goals.programme.programme.summary)
+
+
+
+# --- open data (trygg.core.api) ------------------------------------------------------------
+
+def goals_collection(goals: Any, site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
+    """The goal programme: each goal area with its goals, current state and effect chain.
+    A cell missing or unreadable in the source is null, never a guess."""
+    programme = None
+    if goals.programme is not None:
+        programme = {"name": goals.programme.programme.title, "web": site.url + goals.url.lstrip("/")}
+    items = [_goal_area(loaded, programme, site) for loaded in goals.areas]
+    return Collection("goalareas", "GoalArea", sorted(items, key=lambda i: i["id"]), oparl=False)
+
+
+def _goal_area(loaded: Any, programme: dict[str, str] | None, site: SiteInfo) -> dict[str, Any]:
+    area = loaded.area
+    chain = area.chain
+    return {
+        "id": api_id(site, "goalareas", loaded.slug), "type": own_type(site, "goalareas", "GoalArea"),
+        "name": area.title, "fullName": area.full_title, "order": area.order, "description": area.summary,
+        "message": area.message, "web": site.url + loaded.url.lstrip("/"), "programme": programme,
+        "responsible": [reference(e, site) for e in loaded.responsible],
+        "unreadableResponsible": area.unreadable_responsible,
+        "goals": _section(area.goals), "currentState": _section(area.current_state),
+        "section": [_section(s) for s in area.sections],
+        "effectChain": None if chain is None else {
+            "name": chain.title, "note": chain.note,
+            "group": [_chain_group(loaded, g, group, site) for g, group in enumerate(chain.groups)]},
+        "related": [{"name": r.title, "web": f"{site.url}{r.page.strip('/')}/"} for r in area.related],
+        "published": area.published.isoformat(),
+    }
+
+
+def _section(section: Any) -> dict[str, Any] | None:
+    if section is None:
+        return None
+    return {"name": section.title, "lead": section.lead, "closing": section.closing,
+            "point": [{"text": p.text, "subpoint": list(p.subpoints)} for p in section.points]}
+
+
+def _chain_group(loaded: Any, g: int, group: Any, site: SiteInfo) -> dict[str, Any]:
+    return {
+        "longTermEffect": [{"text": e.text, "readablePart": e.readable_part} for e in group.effects],
+        "link": group.link,
+        "row": [{"shortTermEffect": row.short_term, "output": row.output, "activity": row.activity,
+                 "responsible": _row_responsible(loaded.row_responsible[(g, r)], site),
+                 "time": row.time, "resources": row.resources, "note": row.note}
+                for r, row in enumerate(group.rows)],
+    }
+
+
+def _row_responsible(responsible: Sequence[Any] | None, site: SiteInfo) -> list[dict[str, Any]] | None:
+    """A row's 'ansvar': register entries as references, free text (a collective term) with id null."""
+    if responsible is None:
+        return None
+    return [reference(r.entry, site) if r.entry is not None else {"id": None, "name": r.text}
+            for r in responsible]
 
 
 GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton,

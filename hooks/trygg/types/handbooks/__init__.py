@@ -13,16 +13,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from trygg.core.api import handbooks_collection
-from trygg.types.goals import resolve_names
-from trygg.types.handbooks.pdf import render_pdf
-from trygg.models.handbook import Chapter, Handbook
-from trygg.core.register import Entry, Resolver, slugify
-from trygg.core.rendering import Output, page
-from trygg.writers.new import SiteNames, yaml_text
+from collections.abc import Mapping, Sequence
+
+from trygg.core.api import OPARL, Collection, api_id, file_item, own_type, reference
 from trygg.core.contenttype import Card, ContentType
+from trygg.core.register import Entry, Resolver, slugify
+from trygg.core.rendering import Output, SiteInfo, page
+from trygg.core.skeleton import SiteNames, yaml_text
+from trygg.models.handbook import Chapter, Handbook
+from trygg.types.handbooks.pdf import render_pdf
 
 if TYPE_CHECKING:
     from trygg.core.content import LoadContext
@@ -30,44 +31,10 @@ if TYPE_CHECKING:
     from trygg.core.rendering import Renderer
     from trygg.core.texts import Texts
 
-HANDBOOKS_DIR = "handbocker"
-HANDBOOK_FILE = "handbok.yml"
-WHOLE = "hela"
+from trygg.types.handbooks.loaded import HANDBOOK_FILE, HANDBOOKS_DIR, WHOLE, LoadedChapter, LoadedHandbook
+
 _CHAPTER_FILE = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 
-
-@dataclass(frozen=True)
-class LoadedChapter:
-    number: int  # position among the chapters shown, from 1
-    slug: str
-    source: str
-    chapter: Chapter
-    body: str
-
-
-@dataclass(frozen=True)
-class LoadedHandbook:
-    slug: str
-    source: str
-    handbook: Handbook
-    owners: tuple[Entry, ...]
-    commissioned_by: Entry | None
-    chapters: tuple[LoadedChapter, ...]
-
-    @property
-    def url(self) -> str:
-        return f"/{HANDBOOKS_DIR}/{self.slug}/"
-
-    @property
-    def whole_url(self) -> str:
-        return f"/{HANDBOOKS_DIR}/{self.slug}/{WHOLE}/"
-
-    @property
-    def pdf_name(self) -> str:
-        return f"{self.slug}.pdf"
-
-    def page_of(self, chapter: LoadedChapter) -> str:
-        return f"/{HANDBOOKS_DIR}/{self.slug}/{chapter.slug}/index.md"
 
 
 # --- loading --------------------------------------------------------------------------------
@@ -89,9 +56,9 @@ def _load_handbook(ctx: LoadContext, folder: Path, resolver: Resolver) -> Loaded
         return None
     parsed, handbook = loaded
     report = ctx.reporter(path)
-    owners = resolve_names(handbook.owners, ("ägare",), parsed, report, resolver)
-    commissioned = resolve_names([handbook.commissioned_by] if handbook.commissioned_by else [],
-                                 ("på uppdrag av",), parsed, report, resolver)
+    owners = resolver.look_up_all(handbook.owners, ("ägare",), parsed, report)
+    commissioned = resolver.look_up_all([handbook.commissioned_by] if handbook.commissioned_by else [],
+                                        ("på uppdrag av",), parsed, report)
     _warn_if_overdue(handbook, ctx.today, report, parsed.line(("granskas senast",)))
     chapters = _load_chapters(ctx, folder)
     return LoadedHandbook(slugify(folder.name), ctx.rel(path), handbook, owners,
@@ -217,6 +184,33 @@ def handbooks_card(handbooks: tuple[LoadedHandbook, ...], texts: Texts) -> Card 
     titles += f" {texts['start.med_flera']}" if len(handbooks) > 2 else ""
     return Card(texts["handböcker.rubrik"], f"{HANDBOOKS_DIR}/index.md",
                 texts.format("start.handböcker", titlar=titles)) if handbooks else None
+
+
+
+# --- open data (trygg.core.api) ------------------------------------------------------------
+
+def handbooks_collection(handbooks: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
+    """Handbooks with their published chapters, owners, review dates and the PDF (an OParl File)."""
+    items = [_handbook(loaded, site) for loaded in handbooks]
+    return Collection("handbooks", "Handbook", sorted(items, key=lambda i: i["id"]), oparl=False)
+
+
+def _handbook(loaded: Any, site: SiteInfo) -> dict[str, Any]:
+    handbook = loaded.handbook
+    key = api_id(site, "handbooks", loaded.slug)
+    web = site.url + loaded.url.lstrip("/")
+    return {
+        "id": key, "type": own_type(site, "handbooks", "Handbook"), "name": handbook.title,
+        "description": handbook.summary, "web": web, "wholeWeb": site.url + loaded.whole_url.lstrip("/"),
+        "owner": [reference(e, site) for e in loaded.owners],
+        "commissionedBy": reference(loaded.commissioned_by, site) if loaded.commissioned_by else None,
+        "published": handbook.published.isoformat(), "lastReviewed": handbook.last_reviewed.isoformat(),
+        "reviewBy": handbook.review_by.isoformat(),
+        "chapter": [{"id": f"{key}/{c.slug}", "type": own_type(site, "handbooks", "Chapter"), "number": c.number, "name": c.chapter.title,
+                     "description": c.chapter.summary, "web": f"{web}{c.slug}/"} for c in loaded.chapters],
+        "file": {"type": OPARL + "File", "name": f"{handbook.title} (PDF)", "fileName": loaded.pdf_name,
+                 "mimeType": "application/pdf", "accessUrl": f"{web}{loaded.pdf_name}"},
+    }
 
 
 HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, api=handbooks_collection,

@@ -30,7 +30,7 @@ from trygg.markdown.sanitize import MARKDOWN_EXTENSIONS, clean_html
 from trygg.core.sv import format_date
 
 if TYPE_CHECKING:
-    from trygg.types.handbooks import LoadedHandbook
+    from trygg.types.handbooks.loaded import LoadedHandbook
     from trygg.core.rendering import Renderer
 
 def render_pdf(loaded: LoadedHandbook, renderer: Renderer) -> bytes:

@@ -12,11 +12,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from trygg.core.api import keyfigures_collection
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from trygg.core.api import OPARL, Collection, api_id, file_item, own_type, reference
+from trygg.core.rendering import SiteInfo
 from trygg.models.keyfigures import KeyFigure, KeyFigurePage
 from trygg.core.register import slugify
 from trygg.core.rendering import Output, page
-from trygg.writers.new import SiteNames, yaml_text
+from trygg.core.skeleton import SiteNames, yaml_text
 from trygg.core.contenttype import Card, ContentType
 
 if TYPE_CHECKING:
@@ -224,6 +228,69 @@ def figures_card(pages: tuple[LoadedFigures, ...], texts: Texts) -> Card | None:
     titles = ", ".join(p.page.title for p in pages)
     return Card(texts["nyckeltal.rubrik"], f"{FIGURES_DIR}/index.md",
                 texts.format("start.nyckeltal", titlar=titles)) if pages else None
+
+
+
+# --- open data (trygg.core.api) ------------------------------------------------------------
+
+def keyfigures_collection(pages: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
+    """Every key figure of every published page of figures: its values exactly as the source
+    writes them (with the plain number where the text is one), their years and period, unit,
+    source, and the goal areas whose page lists the figures' page under 'relaterat'.
+
+    A figure is identified by its page and its position there (`…#gardstensmodellen/3`); its `web`
+    is the anchor of its card (`#nyckeltal-3`), which figures with the same heading share."""
+    areas = _goal_areas_relating_to(extra or {}, site)
+    items = [_key_figure(loaded, number, figure, areas.get(_content_path(loaded.source), []), site)
+             for loaded in pages for number, figure in enumerate(loaded.page.figures, start=1)]
+    return Collection("keyfigures", "KeyFigure", sorted(items, key=lambda i: i["id"]), oparl=False)
+
+
+def _key_figure(loaded: Any, number: int, figure: Any, areas: list[dict[str, Any]], site: SiteInfo) -> dict[str, Any]:
+    figures = loaded.page
+    web = site.url + loaded.url.lstrip("/")
+    card = next(n for n, c in enumerate(cards(figures.figures), start=1) if figure in c.figures)
+    if figure.is_change:
+        series = [_value("start", figure.start, figure.start_year), _value("end", figure.end, figure.end_year)]
+    else:
+        series = [_value("value", figure.value, None)]
+    return {
+        "id": api_id(site, "keyfigures", f"{loaded.slug}/{number}"),
+        "type": own_type(site, "keyfigures", "KeyFigure"), "number": number, "name": figure.heading,
+        "measure": figure.what, "unit": figure.unit, "source": figure.source or figures.source,
+        "period": figure.period, "series": series, "description": figure.description, "note": figure.note,
+        "web": f"{web}#nyckeltal-{card}", "page": {"name": figures.title, "web": web},
+        "goalArea": areas, "published": figures.published.isoformat(),
+    }
+
+
+def _value(position: str, text: str | None, year: int | None) -> dict[str, Any]:
+    """One value as the source writes it; `number` only where the text is a plain number
+    ('ca 9 500' → 9500 with approximate true, 'åtta' → 8), else null."""
+    number = parse_number(text)
+    return {"position": position, "text": text, "year": year,
+            "number": int(number) if number is not None and number.is_integer() else number,
+            "approximate": text is not None and text.strip().casefold().startswith("ca ")}
+
+
+def _goal_areas_relating_to(extra: Mapping[str, Any], site: SiteInfo) -> dict[str, list[dict[str, Any]]]:
+    """'nyckeltal/gardstensmodellen' → the goal areas listing that page under 'relaterat'."""
+    goals = extra.get(GOALS_KEY)
+    related: dict[str, list[dict[str, Any]]] = {}
+    for area in goals.areas if goals is not None else ():
+        reference = {"id": api_id(site, "goalareas", area.slug), "name": area.area.title,
+                     "web": site.url + area.url.lstrip("/")}
+        for target in {r.page.strip("/") for r in area.area.related}:
+            related.setdefault(target, []).append(reference)
+    return {target: sorted(refs, key=lambda r: r["id"]) for target, refs in related.items()}
+
+
+def _content_path(source: str) -> str:
+    """'content/nyckeltal/gardstensmodellen.yml' → 'nyckeltal/gardstensmodellen' (as 'relaterat' names it)."""
+    return source.removeprefix("content/").rsplit(".", 1)[0]
+
+
+GOALS_KEY = "malomraden"  # the goal areas whose 'relaterat' names a page of figures (trygg.types.goals)
 
 
 FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, api=keyfigures_collection,
