@@ -10,7 +10,7 @@ import pytest
 
 from conftest import VALID_EVENT, mkdocs_build
 from trygg.core.attachments import format_size
-from trygg.core.content import load_content
+from trygg.registry import load_content
 from trygg.core.problems import ContentError
 
 FOLDER = "content/moten/natverk"

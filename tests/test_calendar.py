@@ -67,12 +67,12 @@ def test_the_calendar_is_byte_identical_across_builds(project, tmp_path):
     assert (again.site / "moten/kalender.ics").read_bytes() == first
 
 
-# --- held meetings and registration: pure rules of trygg.core.content.LoadedEvent ---------------------
+# --- held meetings and registration: pure rules of trygg.types.events.LoadedEvent ---------------------
 
 def loaded_event(front: str, notes: tuple = ()):
     import yaml
 
-    from trygg.core.content import LoadedEvent
+    from trygg.types.events import LoadedEvent
     from trygg.models.event import Event
     event = Event.model_validate(yaml.safe_load(VALID_EVENT.split("---")[1] + front))
     return LoadedEvent("m", "content/moten/m/program.md", None, event, "", (), (), notes)

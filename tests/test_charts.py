@@ -12,11 +12,10 @@ import pytest
 from conftest import ROOT
 from trygg.types.charts.layout import LayoutEdge, LayoutNode, WIDE_WIDTH, WIDTH, FONT, BOLD_EM, REGULAR_EM, PAD, layout
 from trygg.types.charts import chart_layout, chart_svg
-from trygg.core.content import load_content
+from trygg.registry import load_content
 from trygg.pipeline import check_site
 from trygg.core.problems import ContentError
 from trygg.core.rendering import Renderer, SiteInfo
-from trygg.registry import registered_types
 
 CHART = "content/organisation/diagram/d.yml"
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -50,7 +49,7 @@ kanter:
 
 
 def load(project, files: dict[str, str]):
-    return load_content(project(files), types=registered_types())
+    return load_content(project(files))
 
 
 def problems_for(project, text: str) -> list[str]:
@@ -226,7 +225,7 @@ def test_the_small_chart_svg_matches_its_golden_file(project):
 
 @pytest.fixture(scope="module")
 def real_content():
-    return load_content(ROOT, types=registered_types())
+    return load_content(ROOT)
 
 
 @pytest.mark.parametrize("slug", ["arbetsformer", "goteborgs-samverkansmodell", "samarbetet-med-polisen-i-goteborg"])

@@ -243,7 +243,7 @@ def test_unexplained_abbreviations_are_the_same_error_in_check_and_build(project
 
 
 def test_words_the_dictionary_accepted_are_remembered_without_loading_it_again(tmp_path, monkeypatch):
-    from trygg import writing
+    from trygg.writers import writing
 
     dictionary = writing.find_dictionary()
     first = writing.Speller(dictionary, [], cache_dir=tmp_path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import VALID_EVENT, mkdocs_build, write_tree
-from trygg.core.content import load_content
+from trygg.registry import load_content
 from trygg.core.problems import ContentError
 
 EVENT = "content/moten/m/program.md"
@@ -111,7 +111,7 @@ def test_a_broken_build_names_file_and_line_and_shows_no_traceback(project):
 
 def test_valid_content_loads_without_problems(project):
     content = load_content(project({EVENT: VALID_EVENT}))
-    assert [e.event.title for e in content.events] == ["Nätverksmöte"]
+    assert [e.event.title for e in content.extra["moten"]] == ["Nätverksmöte"]
     assert content.warnings == ()
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from trygg.core.content import load_content
+from trygg.registry import load_content
 from trygg.core.problems import ContentError
-from trygg.registry import registered_types
 
 DECISION = "content/beslut/b.md"
 CHART = "content/organisation/diagram/skiss.yml"
@@ -48,7 +47,7 @@ Text.
 
 
 def load(project, files):
-    return load_content(project(files), types=registered_types())
+    return load_content(project(files))
 
 
 def problems_for(project, text: str) -> list[str]:

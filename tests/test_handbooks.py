@@ -11,12 +11,11 @@ import pytest
 
 from conftest import ROOT, mkdocs_build
 from trygg.cli import main as trygg_main
-from trygg.core.content import load_content
+from trygg.registry import load_content
 from trygg.types.handbooks.pdf import render_pdf, site_link
 from trygg.pipeline import build_site
 from trygg.core.problems import ContentError, Severity
 from trygg.core.rendering import Renderer, SiteInfo
-from trygg.registry import registered_types
 
 BOOK = "content/handbocker/test"
 HANDBOOK = """\
@@ -43,7 +42,7 @@ def book(**chapters: str) -> dict[str, str]:
 
 def problems_for(project, files: dict[str, str]) -> list[str]:
     with pytest.raises(ContentError) as caught:
-        load_content(project(files), types=registered_types())
+        load_content(project(files))
     return [str(p) for p in caught.value.problems if p.severity is Severity.ERROR]
 
 
@@ -147,7 +146,7 @@ def test_an_overdue_review_is_in_the_build_log_and_never_on_the_page(project, mo
 
 
 def test_the_real_handbooks_are_not_overdue_on_publication_day():
-    content = load_content(ROOT, types=registered_types())
+    content = load_content(ROOT)
     assert [(h.handbook.title, h.handbook.review_by.isoformat()) for h in content.extra["handbocker"]] == [
         ("Metodhandbok otillåten påverkan", "2027-11-22"), ("Handbok för trygghet i offentlig miljö", "2027-11-22")]
     assert content.warnings == ()
@@ -213,7 +212,7 @@ def _inflate(data: bytes) -> bytes:
 
 
 def test_the_pdf_is_byte_identical_across_builds():
-    content = load_content(ROOT, types=registered_types())
+    content = load_content(ROOT)
     renderer = Renderer(content, SiteInfo("S", "https://t.example/", __import__("datetime").date(2026, 11, 22), "T"), {})
     loaded = content.extra["handbocker"][0]
     assert render_pdf(loaded, renderer) == render_pdf(loaded, renderer)

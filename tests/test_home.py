@@ -7,18 +7,16 @@ import datetime as dt
 
 from conftest import VALID_EVENT
 from test_site import text_of
-from trygg.core.content import load_content
+from trygg.registry import load_content
 from trygg.sitewide.home import render_home
 from trygg.core.rendering import SiteInfo
-from trygg.registry import registered_types
 
 ALL_SECTIONS = ["Möten och utvecklingsdagar", "Nyheter", "Organisation och förkortningar", "Organisationsdiagram",
                 "Beslut", "Socialt hållbart Borås", "Nyckeltal", "Handböcker"]
 
 
 def home(root, today: dt.date) -> str:
-    types = registered_types()
-    return render_home(load_content(root, types=types), SiteInfo("T", "http://t/", today, "Utgivaren"), types)
+    return render_home(load_content(root), SiteInfo("T", "http://t/", today, "Utgivaren"))
 
 
 def test_the_next_meeting_is_shown_with_its_date(project):

@@ -23,7 +23,8 @@ def test_every_registered_type_has_a_skeleton():
     assert {"möte", "utvecklingsdag", "konferens", "seminarium", "nyhet"} <= names
     # "om" is the site's own facts (contact, accessibility statement): one file each, not pages
     # a writer adds, so it has no skeleton.
-    missing = [t.key for t in registered_types() if t.key not in names and t.key != "om"]
+    # The register (content/organisation/) is three files written once, like "om".
+    missing = [t.key for t in registered_types() if not (t.skeleton or t.skeletons) and t.key not in ("om", "organisation")]
     assert missing == [], f"content types without a skeleton for trygg new: {missing}"
 
 

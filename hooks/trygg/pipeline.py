@@ -67,17 +67,17 @@ def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool 
     pure results between builds."""
     types = registered_types()
     today = build_date(root)
-    content = load_content(root, include_drafts=include_drafts, types=types, keep_going=keep_going, today=today)
+    content = load_content(root, types, include_drafts=include_drafts, keep_going=keep_going, today=today)
     site = site_info(content, site_url, today)
     last_changed = last_changed_dates(root)
     if keep_going:
         return _build_preview(root, content, site, types, last_changed, memo)
-    outputs = render_site(content, site, last_changed, types) + render_guide(site.today, content)
+    outputs = render_site(content, site, last_changed) + render_guide(site.today, content)
     outputs += identity_outputs(root, content.identity) if content.identity else []
     bundled = bundle_files(root, outputs)
     outputs += bundled.outputs
     outputs += render_redirects(root, outputs, site)
-    outputs += render_api(content, site, last_changed, types)
+    outputs += render_api(content, site, last_changed)
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     blocking = [*bundled.errors, *check_unique_uris(outputs, {}),
                 *unexplained_abbreviations(root, {*content.register.abbreviations(), *known_names})]
@@ -86,7 +86,7 @@ def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool 
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names, theme=theme_facts(content, types), site=site, identity=content.identity,
                        names=tuple(content.register.organisation_names()),
-                       menu=menu_children(content, types, site.today), home=render_home(content, site, types))
+                       menu=menu_children(content, site.today), home=render_home(content, site))
 
 
 def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
@@ -94,7 +94,7 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     """The preview renders whatever loaded and carries the errors along, so the server lives on."""
     problems = list(content.warnings)
     try:
-        outputs = render_site(content, site, last_changed, types, memo) + render_guide(site.today, content)
+        outputs = render_site(content, site, last_changed, memo) + render_guide(site.today, content)
         outputs += identity_outputs(root, content.identity) if content.identity else []
         bundled = bundle_files(root, outputs)
         outputs += bundled.outputs
@@ -103,7 +103,7 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
             outputs += render_redirects(root, outputs, site)
         except ContentError as error:
             problems += error.problems
-        outputs += render_api(content, site, last_changed, types)
+        outputs += render_api(content, site, last_changed)
     except Exception:  # noqa: BLE001 - content with errors may break a template; the errors say why
         if not any(p.severity is Severity.ERROR for p in problems):
             raise
@@ -118,7 +118,7 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names=known_names, errors=errors, theme=theme_facts(content, types), site=site,
                        identity=content.identity, names=tuple(content.register.organisation_names()),
-                       menu=menu_children(content, types, site.today), home=render_home(content, site, types))
+                       menu=menu_children(content, site.today), home=render_home(content, site))
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
     even when another file is broken."""
     types = registered_types()
     today = build_date(root)
-    content = load_content(root, include_drafts=include_drafts, types=types, keep_going=True, today=today)
+    content = load_content(root, types, include_drafts=include_drafts, keep_going=True, today=today)
     problems: list[Problem] = [*config_problems(root), *content.warnings]
     failed = {p.file for p in problems if p.severity is Severity.ERROR}
     site: SitePages | None = None
@@ -179,7 +179,7 @@ def _render_for_check(root: Path, content: Content, types: list, problems: list[
     template from rendering (its error already says why, so links are then not checked)."""
     site = site_info(content, None, today)
     try:
-        outputs = render_site(content, site, {}, types) + render_guide(site.today, content)
+        outputs = render_site(content, site, {}) + render_guide(site.today, content)
         bundled = bundle_files(root, outputs)
     except Exception:  # noqa: BLE001 - content with errors may break a template; the errors say why
         if not any(p.severity is Severity.ERROR for p in problems):

@@ -9,7 +9,9 @@ page for it (see trygg.writers.new); the tests then check that the skeleton pass
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable
 
 
@@ -23,7 +25,7 @@ class Card:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity (Jinja environments are kept per type)
 class ContentType:
     key: str  # the key of its data in Content.extra, e.g. "beslut"
     # Its types are named in comments, not imported: the modules that use them import this one.
@@ -38,9 +40,23 @@ class ContentType:
     skeleton: Callable[..., tuple[str, str]] | None = None
     # Optional place in the site's menu: loaded data → (the section's index page as mkdocs.yml's
     # nav names it, [(title, page)] of the pages to list under it), see trygg.sitewide.menu
-    menu: Callable[[Any], tuple[str, list[tuple[str, str]]]] | None = None
+    menu: Callable[[Any, Any], tuple[str, list[tuple[str, str]]]] | None = None  # (data, the build's day)
     # Optional card on the start page: (loaded data, the site's texts, trygg.core.texts.Texts) → Card,
     # or None while the section is empty
     card: Callable[[Any, Any], Card | None] | None = None
     # Optional facts the theme draws on every page (trygg.sitewide.theme): (its data, Content) → dict
     theme: Callable[[Any, Any], dict] | None = None
+    # More names for `trygg new` than its key: (name, skeleton), e.g. events' möte, seminarium …
+    skeletons: tuple[tuple[str, Callable[..., tuple[str, str]]], ...] = ()
+    # Optional part of the start page above the cards: (data, Renderer) → Markdown (the next meeting)
+    home: Callable[[Any, Any], str] | None = None
+    # Its pages as other pages' 'relaterat' names them: data → [(path under content/, title)]
+    pages: Callable[[Any], Iterable[tuple[str, str]]] | None = None
+    # Its links to other pages, checked against every type's pages: data → [(source, target, line)]
+    links: Callable[[Any], Iterable[tuple[str, str, int | None]]] | None = None
+    # Rendered after every other type, with their pages known (Renderer.pages, Renderer.related_page)
+    reads_other_pages: bool = False
+    # Its templates' folder (beside its module), and the filters and globals they use
+    templates: Path | None = None
+    filters: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    globals: Mapping[str, Callable[..., Any]] = field(default_factory=dict)

@@ -90,6 +90,7 @@ class Resolver:
     """Looks names up once per build; unknown names get a 'menade du …?' suggestion."""
 
     def __init__(self, register: Register) -> None:
+        self.register = register
         self._table = register.lookup_table()
         self._written = register.written_names()
 

@@ -7,7 +7,6 @@ content type keeps its own beside its loader (trygg.types.*), `trygg new` lists 
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable

@@ -12,27 +12,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from trygg.core.content import EVENTS_DIR
-from trygg.core.rendering import event_groups
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from trygg.core.content import Content
-    from trygg.core.contenttype import ContentType
 
 Menu = dict[str, list[tuple[str, str]]]  # a section's index page → (title, page) of its generated pages
-MAX_MEETINGS = 12  # the coming ones and the latest held; the list page has them all
 
 
-def menu_children(content: Content, types: Sequence[ContentType], today: dt.date) -> Menu:
+def menu_children(content: Content, today: dt.date) -> Menu:
     """The generated pages each section's index page carries in the menu, in reading order."""
-    meetings = [loaded for _, group in event_groups(content.events, today) for loaded in group]
-    menu: Menu = {f"{EVENTS_DIR}/index.md": [(m.event.title, f"{EVENTS_DIR}/{m.slug}/index.md")
-                                            for m in meetings[:MAX_MEETINGS]]}
-    for content_type in types:
+    menu: Menu = {}
+    for content_type in content.types:
         if content_type.menu is not None:
-            index, entries = content_type.menu(content.extra[content_type.key])
+            index, entries = content_type.menu(content.extra[content_type.key], today)
             menu.setdefault(index, []).extend(entries)
     return {index: entries for index, entries in menu.items() if entries}
 

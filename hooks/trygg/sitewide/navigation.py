@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import Any
 
-from trygg.core.content import ARTICLES_DIR, EVENTS_DIR, REGISTER_DIR
 from trygg.registry import registered_types
 
 
 def generated_folders() -> set[str]:
     """The first folder of every page a content type may generate."""
-    return {EVENTS_DIR, ARTICLES_DIR, REGISTER_DIR, *(t.key for t in registered_types())}
+    return {t.key.split("/")[0] for t in registered_types()}
 
 
 def without_switched_off(nav: list | None, generated: Container[str], existing: Any) -> list | None:

@@ -118,7 +118,8 @@ def _text(node: ast.AST | None) -> str | None:
 
 
 def _is_swedish_message(text: str) -> bool:
-    return bool(re.search(r"[a-zåäö]{3}", text)) and not text.startswith(("http", "/", "."))
+    # A message is words: a path a function returns ('…/index.md', a menu's page) is not one.
+    return bool(re.search(r"[a-zåäö]{3}", text)) and " " in text.strip() and not text.startswith(("http", "/", "."))
 
 
 # --- pages ---------------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 Input: the type's name, the title, today's date and names from the site's own register
 (`SiteNames`), so an example never names another municipality's bodies. Output: one new file
-under content/ (never overwriting one). Events and articles are built in; every `ContentType`
-with a `skeleton` adds its own, under its key. Each skeleton builds, and `trygg check` flags its
+under content/ (never overwriting one). Every `ContentType` (trygg.registry) gives its skeleton,
+under its key or under its own `skeletons` names (events: möte, seminarium …). Each skeleton builds, and `trygg check` flags its
 placeholder texts ("Skriv …") until the writer has replaced them (tests prove both).
 """
 
@@ -15,10 +15,9 @@ import re
 import sys
 from pathlib import Path
 
-from trygg.core.content import ARTICLES_DIR, EVENTS_DIR
 from trygg.core.history import current_date
 from trygg.core.register import slugify
-from trygg.core.skeleton import SiteNames, Skeleton, site_names, yaml_text
+from trygg.core.skeleton import Skeleton, site_names
 from trygg.registry import registered_types
 
 
@@ -35,71 +34,11 @@ def placeholder_texts() -> frozenset[str]:
             if not line.lstrip().startswith("#"):
                 found.update(m.group(0).strip().strip("'\"") for m in PLACEHOLDER.finditer(line))
     return frozenset(t for t in found if len(t) > 12)
-EVENT_KINDS = ("möte", "utvecklingsdag", "konferens", "seminarium")
-_ARTICLE = {"möte": "Ett möte", "utvecklingsdag": "En utvecklingsdag", "konferens": "En konferens",
-            "seminarium": "Ett seminarium"}
-
-
-def event_skeleton(kind: str) -> Skeleton:
-    def make(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
-        return f"content/{EVENTS_DIR}/{slug}/program.md", f"""\
----
-# {_ARTICLE[kind]}. Rader som börjar med # är kommentarer och syns inte på webbplatsen.
-# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
-titel: {yaml_text(title)}
-typ: {kind}
-sammanfattning: Skriv en eller två meningar om vad dagen handlar om.
-datum: ej fastställt  # eller ett datum: {today.isoformat()}
-tid: 13.00–15.00      # dagens start och slut, med tankstreck
-plats: Skriv var mötet hålls, till exempel lokal och adress
-publicerad: {today.isoformat()}
-# målgrupp: Vilka som är välkomna
-# arrangör: [{names.organisation}]   # namn eller förkortning ur registret
-# sidansvarig: Förnamn Efternamn
-# utkast: true                              # syns då bara i förhandsvisningen
-program:
-  - tid: 13.00–13.15
-    rubrik: Välkomna
-    # medverkande: [Förnamn Efternamn]    # namn ur registret i content/organisation/
-  - tid: 13.15–14.45
-    rubrik: Skriv programpunktens rubrik
-  - tid: 14.45–15.00
-    rubrik: Avslutning
----
-
-Skriv en inledning här. Anteckningar från dagen skriver du i anteckningar.md i samma mapp, med
-en rubrik per programpunkt som börjar med punktens starttid, till exempel ## 13.15 Rubrik.
-"""
-    return make
-
-
-def article_skeleton(title: str, slug: str, today: dt.date, names: SiteNames = SiteNames()) -> tuple[str, str]:
-    return f"content/{ARTICLES_DIR}/{slug}.md", f"""\
----
-# En nyhet. Rader som börjar med # är kommentarer och syns inte på webbplatsen.
-# Kontrollera med: .venv/bin/trygg check   Förhandsgranska med: ./scripts/serve
-titel: {yaml_text(title)}
-publicerad: {today.isoformat()}
-sammanfattning: Skriv en eller två meningar som sammanfattar nyheten.
-# författare: Förnamn Efternamn
-# sidansvarig: Förnamn Efternamn
-# relaterat: [moten/mappens-namn]   # sidor som nyheten handlar om
-# utkast: true                        # syns då bara i förhandsvisningen
----
-
-Skriv nyheten här. Börja med det viktigaste. Mellanrubriker skriver du med två #-tecken:
-
-## En mellanrubrik
-
-Mer text.
-"""
-
-
 def skeletons() -> dict[str, Skeleton]:
     """Every type name `trygg new` knows, with its skeleton."""
-    found: dict[str, Skeleton] = {kind: event_skeleton(kind) for kind in EVENT_KINDS}
-    found["nyhet"] = article_skeleton
+    found: dict[str, Skeleton] = {}
     for content_type in registered_types():
+        found.update(content_type.skeletons)
         if content_type.skeleton is not None:
             found.setdefault(content_type.key, content_type.skeleton)
     return found

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trygg.models.about import Statement
-from trygg.core.rendering import Output, page, tel_uri
+from trygg.core.rendering import Output, page
 from trygg.core.contenttype import ContentType
 
 if TYPE_CHECKING:
@@ -89,4 +89,5 @@ def theme_facts(about: About | None, content: Content) -> dict:
     return {}
 
 
-ABOUT_TYPE = ContentType(KEY, load_about, render_about, theme=theme_facts)
+ABOUT_TYPE = ContentType(KEY, load_about, render_about, theme=theme_facts,
+                         templates=Path(__file__).parent)

@@ -8,6 +8,7 @@ the SVG and a text alternative carrying the same information (templates/chart.md
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -316,16 +317,11 @@ def _relations(loaded: LoadedChart) -> dict[str, list[Relation]]:
 def _related(loaded: LoadedChart, renderer: Renderer) -> list[tuple[str, str]]:
     """(title, page) for each related page that exists."""
     links = []
-    decisions = {f"beslut/{d.slug}": d for d in renderer.content.extra.get("beslut", ())}
-    citing = {f"beslut/{d.slug}" for d in _decisions_citing(loaded, renderer)}
+    citing = {f"beslut/{d.slug}" for d in _decisions_citing(loaded, renderer)}  # listed with the decisions
     for target in loaded.chart.related:
         path = target.strip("/")
-        if path in citing:
-            continue
-        if path in decisions:
-            links.append((decisions[path].decision.title, f"{path}/index.md"))
-        elif (found := renderer.content.find(path)) is not None:
-            title = found.event.title if hasattr(found, "event") else found.article.title
+        title = renderer.content.page_title(path)
+        if title is not None and path not in citing:
             links.append((title, f"{path}/index.md"))
     return links
 
@@ -367,4 +363,5 @@ kanter:
 """
 
 
-CHART_TYPE = ContentType(KEY, load_charts, render_charts, skeleton=chart_skeleton, card=charts_card)
+CHART_TYPE = ContentType(KEY, load_charts, render_charts, skeleton=chart_skeleton, card=charts_card,
+                         templates=Path(__file__).parent)

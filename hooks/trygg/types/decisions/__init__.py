@@ -8,6 +8,8 @@ Where the source words the proposals twice, both wordings are shown and the diff
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from trygg.core.api import OPARL, Collection, api_id, file_item, own_type, reference
+from trygg.core.api import OPARL, Collection, api_id, file_item, reference
 from trygg.core.rendering import SiteInfo
 from trygg.core.attachments import Attachment, load_attachments, report_unnamed
 from trygg.models.decision import Decision
@@ -180,7 +182,8 @@ Skriv bakgrunden här, med mellanrubriker som ## Bakgrund.
 
 # --- open data (trygg.core.api) ------------------------------------------------------------
 
-def decisions_collection(decisions: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
+def decisions_collection(decisions: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None,
+                last_changed: Mapping[str, dt.date] | None = None) -> Collection:
     """Decision documents as OParl Paper: reference number, date, status, proposals, people."""
     items = [_paper(loaded, site) for loaded in decisions]
     return Collection("papers", "Paper", sorted(items, key=lambda i: i["id"]))
@@ -203,5 +206,10 @@ def _paper(loaded: Any, site: SiteInfo) -> dict[str, Any]:
     }
 
 
+def decisions_pages(decisions: tuple[LoadedDecision, ...]) -> list[tuple[str, str]]:
+    return [(f"{DECISIONS_DIR}/{d.slug}", d.decision.title) for d in decisions]
+
+
 DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions, api=decisions_collection,
-                            skeleton=decision_skeleton, card=decisions_card)
+                            skeleton=decision_skeleton, card=decisions_card, pages=decisions_pages,
+                            templates=Path(__file__).parent)

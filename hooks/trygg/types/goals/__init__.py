@@ -12,12 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
-from trygg.core.api import OPARL, Collection, api_id, file_item, own_type, reference
+from trygg.core.api import Collection, api_id, own_type, reference
 from trygg.core.rendering import SiteInfo
 from trygg.models.goals import ChainRow, EffectChain, GoalArea, Programme, Related
 from trygg.core.register import Entry, Resolver, slugify
@@ -248,7 +246,7 @@ effektkedja:
 """
 
 
-def goals_menu(goals: Goals) -> tuple[str, list[tuple[str, str]]]:
+def goals_menu(goals: Goals, today: dt.date | None = None) -> tuple[str, list[tuple[str, str]]]:
     """Each goal area under the programme's page in the menu, in their order."""
     return f"{GOALS_DIR}/index.md", [(a.area.title, f"{GOALS_DIR}/{a.slug}/index.md") for a in goals.areas]
 
@@ -265,7 +263,8 @@ def goals_card(goals: Goals, texts: Texts) -> Card | None:
 
 # --- open data (trygg.core.api) ------------------------------------------------------------
 
-def goals_collection(goals: Any, site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
+def goals_collection(goals: Any, site: SiteInfo, extra: Mapping[str, Any] | None = None,
+                last_changed: Mapping[str, dt.date] | None = None) -> Collection:
     """The goal programme: each goal area with its goals, current state and effect chain.
     A cell missing or unreadable in the source is null, never a guess."""
     programme = None
@@ -321,4 +320,5 @@ def _row_responsible(responsible: Sequence[Any] | None, site: SiteInfo) -> list[
 
 
 GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton,
-                         menu=goals_menu, card=goals_card)
+                         menu=goals_menu, card=goals_card,
+                         templates=Path(__file__).parent)

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from collections.abc import Mapping, Sequence
 
-from trygg.core.api import OPARL, Collection, api_id, file_item, own_type, reference
+from trygg.core.api import OPARL, Collection, api_id, own_type, reference
 from trygg.core.contenttype import Card, ContentType
-from trygg.core.register import Entry, Resolver, slugify
+from trygg.core.register import Resolver, slugify
 from trygg.core.rendering import Output, SiteInfo, page
 from trygg.core.skeleton import SiteNames, yaml_text
 from trygg.models.handbook import Chapter, Handbook
@@ -189,7 +188,8 @@ def handbooks_card(handbooks: tuple[LoadedHandbook, ...], texts: Texts) -> Card 
 
 # --- open data (trygg.core.api) ------------------------------------------------------------
 
-def handbooks_collection(handbooks: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
+def handbooks_collection(handbooks: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None,
+                last_changed: Mapping[str, dt.date] | None = None) -> Collection:
     """Handbooks with their published chapters, owners, review dates and the PDF (an OParl File)."""
     items = [_handbook(loaded, site) for loaded in handbooks]
     return Collection("handbooks", "Handbook", sorted(items, key=lambda i: i["id"]), oparl=False)
@@ -214,4 +214,5 @@ def _handbook(loaded: Any, site: SiteInfo) -> dict[str, Any]:
 
 
 HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, api=handbooks_collection,
-                             skeleton=handbook_skeleton, card=handbooks_card)
+                             skeleton=handbook_skeleton, card=handbooks_card,
+                             templates=Path(__file__).parent)

@@ -102,7 +102,7 @@ def refusal(loaded: LoadedHandbook, url: str, root: Path) -> Problem:
 
 @functools.cache  # one per process: the preview's rebuilds reuse the compiled template
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.PackageLoader("trygg", "templates"), autoescape=True,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["sv_date"] = format_date
     return env

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from trygg.core.api import OPARL, Collection, api_id, file_item, own_type, reference
+from trygg.core.api import Collection, api_id, own_type
 from trygg.core.rendering import SiteInfo
 from trygg.models.keyfigures import KeyFigure, KeyFigurePage
 from trygg.core.register import slugify
@@ -24,7 +25,6 @@ from trygg.core.skeleton import SiteNames, yaml_text
 from trygg.core.contenttype import Card, ContentType
 
 if TYPE_CHECKING:
-    from pathlib import Path
 
     from trygg.core.content import LoadContext
     from trygg.core.register import Resolver
@@ -233,7 +233,8 @@ def figures_card(pages: tuple[LoadedFigures, ...], texts: Texts) -> Card | None:
 
 # --- open data (trygg.core.api) ------------------------------------------------------------
 
-def keyfigures_collection(pages: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None) -> Collection:
+def keyfigures_collection(pages: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None,
+                last_changed: Mapping[str, dt.date] | None = None) -> Collection:
     """Every key figure of every published page of figures: its values exactly as the source
     writes them (with the plain number where the text is one), their years and period, unit,
     source, and the goal areas whose page lists the figures' page under 'relaterat'.
@@ -294,4 +295,5 @@ GOALS_KEY = "malomraden"  # the goal areas whose 'relaterat' names a page of fig
 
 
 FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, api=keyfigures_collection,
-                           skeleton=figures_skeleton, card=figures_card)
+                           skeleton=figures_skeleton, card=figures_card,
+                           templates=Path(__file__).parent)
