@@ -26,8 +26,10 @@ def load(site: Path, url: str) -> dict:
     return json.loads((site / url[len(BASE):]).read_text(encoding="utf-8"))
 
 
-def validate(document: dict, schema_name: str) -> None:
-    schema = json.loads((SCHEMAS / f"{schema_name}.json").read_text(encoding="utf-8"))
+def validate(document: dict, schema_name: str | dict) -> None:
+    """Against a hand-written schema in docs/api/schema/ (by name) or a published one (a dict)."""
+    schema = schema_name if isinstance(schema_name, dict) else \
+        json.loads((SCHEMAS / f"{schema_name}.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     validator.validate(document)
@@ -52,12 +54,17 @@ def test_the_index_and_every_collection_match_their_schema(built_site):
     # every collection the registered types make from this content is listed (the registry's list,
     # not one written here), and every published schema describes one of them
     assert set(index["collections"]) == registered_collections(ROOT)
-    assert {p.stem for p in SCHEMAS.glob("*.json")} == {*index["collections"], "index"}
+    # A schema is hand-written (docs/api/schema/, published unchanged) or generated from the
+    # collection's item model; either way every collection has one and every schema a collection.
+    assert {p.stem for p in (built_site / "api/schema").glob("*.json")} == {*index["collections"], "index"}
+    assert {p.stem for p in SCHEMAS.glob("*.json")} <= {*index["collections"], "index"}
     for name, entry in index["collections"].items():
         document = load(built_site, entry["url"])
         assert entry["schema"] == f"{BASE}api/schema/{name}.json" == document["schema"]
-        assert load(built_site, entry["schema"]) == json.loads((SCHEMAS / f"{name}.json").read_text("utf-8"))
-        validate(document, name)
+        schema = load(built_site, entry["schema"])
+        if (SCHEMAS / f"{name}.json").exists():
+            assert schema == json.loads((SCHEMAS / f"{name}.json").read_text("utf-8"))
+        validate(document, schema)
         assert document["count"] == entry["count"] == len(document["data"])
         assert [i["id"] for i in document["data"]] == sorted(i["id"] for i in document["data"])
 
@@ -305,3 +312,38 @@ def test_drafts_are_open_data_only_in_the_preview(project, include_drafts):
     assert [(f["name"], f["goalArea"]) for f in figures] == (
         [("Ett utkast", [{"id": f"{BASE}api/goalareas.json#nytt", "name": "Ett nytt målområde",
                           "web": f"{BASE}malomraden/nytt/"}])] if include_drafts else [])
+
+
+NEWS_ABOUT_A_DECISION = """\
+---
+titel: Ett förslag om samverkan
+publicerad: 2030-01-21
+sammanfattning: Förslaget går vidare.
+relaterat: [beslut/b, moten/natverk]
+---
+
+Text om förslaget.
+"""
+
+
+def test_news_names_pages_of_any_type_on_its_page_and_in_its_collection(project):
+    from test_decisions import SMALL_CHART, VALID_DECISION
+
+    from trygg.core.rendering import render_site
+
+    root = project({"content/nyheter/n.md": NEWS_ABOUT_A_DECISION, "content/beslut/b.md": VALID_DECISION,
+                    "content/organisation/diagram/skiss.yml": SMALL_CHART, "content/moten/natverk/program.md": VALID_EVENT})
+    content = load_content(root, today=dt.date(2030, 1, 22))
+    site = SiteInfo("S", BASE, dt.date(2030, 1, 22), "U")
+    page = {o.uri: o.content for o in render_site(content, site, {})}["nyheter/n/index.md"]
+    assert "[Ett förslag](/beslut/b/index.md)" in page and "[Nätverksmöte](/moten/natverk/index.md)" in page
+    news = {t.key: t for t in registered_types()}["nyheter"].api(content.extra["nyheter"], site, content.extra, {})
+    assert news.items[0]["related"] == [f"{BASE}beslut/b/", f"{BASE}moten/natverk/"]
+
+
+def test_the_generated_news_schema_rejects_an_item_without_a_name(built_site):
+    news = load(built_site, f"{BASE}api/news.json")
+    broken = copy.deepcopy(news)
+    del broken["data"][0]["name"]
+    with pytest.raises(jsonschema.ValidationError, match="'name' is a required property"):
+        validate(broken, load(built_site, news["schema"]))

@@ -10,7 +10,7 @@ from trygg import build_site
 from trygg.core.memo import Memo, Recent
 from trygg.preview.pages import PreviewFiles
 from trygg.core.problems import Reporter
-from trygg.core.rendering import Renderer
+from trygg.types import events
 from trygg.core.source import parse_yaml
 
 
@@ -103,9 +103,9 @@ def test_the_preview_keeps_rendered_pages_only_while_all_they_are_made_from_is_u
     root = project({f"content/moten/mote-{n}/program.md": EVENT.format(title=f"Möte {n}", n=n) for n in (1, 2, 3)}
                    | {"content/nyheter/parken.md": NEWS.format(title="Parken")})
     rendered: list[str] = []
-    original = Renderer._render_event_page
-    monkeypatch.setattr(Renderer, "_render_event_page",
-                        lambda self, loaded, sources: rendered.append(loaded.slug) or original(self, loaded, sources))
+    original = events._render_event_page
+    monkeypatch.setattr(events, "_render_event_page",
+                        lambda loaded, sources, renderer: rendered.append(loaded.slug) or original(loaded, sources, renderer))
 
     def preview_build() -> dict[str, str | bytes]:
         result = build_site(root, site_url="http://127.0.0.1:8000/", include_drafts=True,

@@ -1,9 +1,10 @@
-"""The whole build in one place: load → validate → model → render.
+"""The whole build in one place: load → validate → render → redirects → API.
 
-`build_site` is what the MkDocs hooks call once per build; `check_site` is what `trygg check`
-calls: the same load and validation, the same rendering to Markdown (so links are checked against
-the pages the build makes), then the writer's checks (links, headings, spelling, readability)
-instead of MkDocs' theme rendering. Neither touches MkDocs.
+`build_site` is what the MkDocs hooks call once per build (and the preview, with `keep_going`);
+`check_site` is what `trygg check` calls: the same load and validation, the same rendering to
+Markdown (`render_outputs`, so links are checked against the pages the build makes), then the
+writer's checks (links, headings, spelling, readability) instead of MkDocs' theme rendering.
+Neither touches MkDocs.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from trygg.core.rendering import Output, SiteInfo, render_site
 from trygg.markdown.sanitize import check_markdown_html
 from trygg.core.source import line_at, read_document, read_yaml_file
 from trygg.core.sv import format_iso_date
-from trygg.registry import registered_types
+from trygg import registry
 from trygg.core.validation import fold
 from trygg.writers.writing import (DEFAULT_MAX_LIX, WORD_LIST, Speller, check_abbreviations, check_readability, check_spelling,
                       find_dictionary, iter_text_values, markdown_pieces, read_word_list)
@@ -61,64 +62,55 @@ class BuildResult:
 def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool = False,
                keep_going: bool = False, memo: Memo | None = None) -> BuildResult:
     """Load and validate `root/content`, then render every generated file. Raises ContentError,
-    unless `keep_going`: then what could be loaded is rendered and the errors are returned.
-    `site_url` (mkdocs.yml's, from TRYGG_SITE_URL) wins over the identity's public address; the
-    local preview's address is the last resort. `memo` (the preview's, see trygg.core.memo) keeps slow
-    pure results between builds."""
-    types = registered_types()
+    unless `keep_going` (the preview): then what could be loaded is rendered and the errors are
+    returned, so the server lives on. `site_url` (mkdocs.yml's, from TRYGG_SITE_URL) wins over the
+    identity's public address; the local preview's address is the last resort. `memo` (the
+    preview's, see trygg.core.memo) keeps slow pure results between builds."""
+    types = registry.registered_types()
     today = build_date(root)
     content = load_content(root, types, include_drafts=include_drafts, keep_going=keep_going, today=today)
     site = site_info(content, site_url, today)
     last_changed = last_changed_dates(root)
-    if keep_going:
-        return _build_preview(root, content, site, types, last_changed, memo)
-    outputs = render_site(content, site, last_changed) + render_guide(site.today, content)
-    outputs += identity_outputs(root, content.identity) if content.identity else []
-    bundled = bundle_files(root, outputs)
-    outputs += bundled.outputs
-    outputs += render_redirects(root, outputs, site)
-    outputs += render_api(content, site, last_changed)
-    known_names = frozenset(w for w in read_word_list(root) if w.isupper())
-    blocking = [*bundled.errors, *check_unique_uris(outputs, {}),
-                *unexplained_abbreviations(root, {*content.register.abbreviations(), *known_names})]
-    if blocking:
-        raise ContentError([*content.warnings, *blocking])
-    return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names, theme=theme_facts(content, types), site=site, identity=content.identity,
-                       names=tuple(content.register.organisation_names()),
-                       menu=menu_children(content, site.today), home=render_home(content, site))
-
-
-def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
-                   last_changed: dict[str, dt.date], memo: Memo | None) -> BuildResult:
-    """The preview renders whatever loaded and carries the errors along, so the server lives on."""
     problems = list(content.warnings)
-    try:
-        outputs = render_site(content, site, last_changed, memo) + render_guide(site.today, content)
-        outputs += identity_outputs(root, content.identity) if content.identity else []
-        bundled = bundle_files(root, outputs)
-        outputs += bundled.outputs
-        problems += bundled.errors
-        try:
-            outputs += render_redirects(root, outputs, site)
-        except ContentError as error:
-            problems += error.problems
-        outputs += render_api(content, site, last_changed)
-    except Exception:  # noqa: BLE001 - content with errors may break a template; the errors say why
-        if not any(p.severity is Severity.ERROR for p in problems):
-            raise
-        outputs = []
+    outputs = render_outputs(root, content, site, last_changed, problems, memo=memo) or []
     problems += check_unique_uris(outputs, {})
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     failed = {p.file for p in problems if p.severity is Severity.ERROR}
     problems += unexplained_abbreviations(root, {*content.register.abbreviations(), *known_names}, failed)
-    unique = list({o.uri: o for o in reversed(outputs)}.values())[::-1]
     errors = tuple(sorted(p for p in problems if p.severity is Severity.ERROR))
+    if errors and not keep_going:
+        raise ContentError(problems)
+    unique = list({o.uri: o for o in reversed(outputs)}.values())[::-1]  # the preview may have clashes
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
-                       known_names=known_names, errors=errors, theme=theme_facts(content, types), site=site,
+                       known_names=known_names, errors=errors, theme=theme_facts(content), site=site,
                        identity=content.identity, names=tuple(content.register.organisation_names()),
                        menu=menu_children(content, site.today), home=render_home(content, site))
+
+
+def render_outputs(root: Path, content: Content, site: SiteInfo, last_changed: dict[str, dt.date],
+                   problems: list[Problem], *, memo: Memo | None = None, publish: bool = True) -> list[Output] | None:
+    """The generated files, in pipeline order: every type's pages → the guide → the identity's
+    files → page bundles → redirects → the API. The build, the preview and `trygg check` all
+    render here; `publish=False` (check) leaves out the identity's files and the API and keeps
+    the bundles' warnings. Problems are added to `problems`; None when content with errors
+    broke a template (those errors say why)."""
+    try:
+        outputs = render_site(content, site, last_changed, memo) + render_guide(site.today, content)
+        outputs += identity_outputs(root, content.identity) if publish and content.identity else []
+        bundled = bundle_files(root, outputs)
+        outputs += bundled.outputs
+        problems += bundled.errors if publish else [*bundled.errors, *bundled.warnings]
+        try:
+            outputs += render_redirects(root, outputs, site)
+        except ContentError as error:
+            problems += error.problems
+        outputs += render_api(content, site, last_changed) if publish else []
+    except Exception:  # noqa: BLE001 - content with errors may break a template; the errors say why
+        if not any(p.severity is Severity.ERROR for p in problems):
+            raise
+        return None
+    return outputs
 
 
 @dataclass(frozen=True)
@@ -144,14 +136,14 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
     One mistake gives its own messages only: what loaded is rendered (as in the preview), the
     writer's checks run only on files without errors, and the register's names are known words
     even when another file is broken."""
-    types = registered_types()
+    types = registry.registered_types()
     today = build_date(root)
     content = load_content(root, types, include_drafts=include_drafts, keep_going=True, today=today)
     problems: list[Problem] = [*config_problems(root), *content.warnings]
     failed = {p.file for p in problems if p.severity is Severity.ERROR}
     site: SitePages | None = None
     sources: dict[str, str] = {}
-    outputs = _render_for_check(root, content, types, problems, today)
+    outputs = render_outputs(root, content, site_info(content, None, today), {}, problems, publish=False)
     if outputs is not None:
         docs = _docs_pages(root)
         problems += check_unique_uris(outputs, docs)
@@ -171,27 +163,6 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
         speller.save()
     ok = not any(p.severity is Severity.ERROR for p in problems)
     return CheckReport(tuple(sorted(set(problems))), content if ok else None, content.scheduled)
-
-
-def _render_for_check(root: Path, content: Content, types: list, problems: list[Problem],
-                      today: dt.date) -> list[Output] | None:
-    """The site's generated files, rendered from what loaded; None when a broken file keeps a
-    template from rendering (its error already says why, so links are then not checked)."""
-    site = site_info(content, None, today)
-    try:
-        outputs = render_site(content, site, {}) + render_guide(site.today, content)
-        bundled = bundle_files(root, outputs)
-    except Exception:  # noqa: BLE001 - content with errors may break a template; the errors say why
-        if not any(p.severity is Severity.ERROR for p in problems):
-            raise
-        return None
-    outputs += bundled.outputs
-    problems += [*bundled.errors, *bundled.warnings]
-    try:
-        outputs += render_redirects(root, outputs, site)
-    except ContentError as error:
-        problems += error.problems
-    return outputs
 
 
 def unpublished_pages(outputs: list[Output]) -> dict[str, str]:

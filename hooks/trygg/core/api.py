@@ -21,7 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from trygg.core.output import Output, SiteInfo
 from trygg.core.register import Entry
@@ -41,6 +44,10 @@ class Collection:
     type: str  # e.g. "Meeting"
     items: list[dict[str, Any]]
     oparl: bool = True  # False: a type of our own, named by its schema (see `type_uri`)
+    # The pydantic model of one item: its JSON Schema is generated into api/schema/<name>.json.
+    # Without one, the schema is a hand-written file in docs/api/schema/.
+    model: type[BaseModel] | None = None
+    title: str = ""  # the generated schema's title, in Swedish
 
     def type_uri(self, site: SiteInfo, suffix: str = "") -> str:
         """'https://schema.oparl.org/1.1/Meeting' or '<site>/api/schema/handbooks.json#Handbook'."""
@@ -61,6 +68,8 @@ def render_api(content: Content, site: SiteInfo, last_changed: dict[str, dt.date
             collections += found if isinstance(found, list) else [found]
     collections = [c for c in collections if c.items]  # a type with no content has no collection
     outputs = [Output(f"{API_DIR}/{c.name}.json", to_json(_collection_document(c, site))) for c in collections]
+    outputs += [Output(f"{API_DIR}/schema/{c.name}.json", to_json(schema_document(c)))
+                for c in collections if c.model is not None]
     outputs.append(Output(f"{API_DIR}/index.json", to_json(_system(collections, site))))
     return outputs
 
@@ -111,6 +120,37 @@ def reference(entry: Entry, site: SiteInfo) -> dict[str, str]:
 def _collection_document(collection: Collection, site: SiteInfo) -> dict[str, Any]:
     return {"type": collection.type_uri(site, "List"), "schema": _schema_url(collection, site),
             "data": collection.items, "count": len(collection.items)}
+
+
+def items_of(model: type[BaseModel], items: Iterable[BaseModel]) -> list[dict[str, Any]]:
+    """Items built as `model`s, as JSON data by their aliases ('@type' style names stay possible)."""
+    return [item.model_dump(mode="json", by_alias=True) for item in items]
+
+
+def schema_document(collection: Collection) -> dict[str, Any]:
+    """The JSON Schema of a collection file, generated from its item model (pydantic), in the
+    shape of the hand-written ones: the list (`<Type>List`) and the item (`$anchor` `<Type>`)."""
+    assert collection.model is not None
+    item = collection.model.model_json_schema(by_alias=True, mode="serialization",
+                                              ref_template="#/$defs/{model}")
+    defs = {name: {**schema, "$anchor": name} for name, schema in item.pop("$defs", {}).items()}
+    defs[collection.type] = {**item, "$anchor": collection.type}
+    list_type = (rf"^https?://.+/api/schema/{collection.name}\.json#{collection.type}List$" if not collection.oparl
+                 else f"^{OPARL}{collection.type}List$")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{collection.name}.json",
+        "$anchor": f"{collection.type}List", "title": collection.title or collection.type,
+        "description": f"Samlingen {collection.name}.json på webbplatsen (OParl-liknande). Schemat är "
+                       "genererat ur trygg:s modell av en post.",
+        "type": "object", "additionalProperties": False, "required": ["type", "schema", "data", "count"],
+        "properties": {
+            "type": {"type": "string", "pattern": list_type},
+            "schema": {"type": "string", "format": "uri", "pattern": "^https?://"},
+            "count": {"type": "integer", "minimum": 0},
+            "data": {"type": "array", "items": {"$ref": f"#/$defs/{collection.type}"}},
+        },
+        "$defs": defs,
+    }
 
 
 def _system(collections: list[Collection], site: SiteInfo) -> dict[str, Any]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import Any
 
-from trygg.registry import registered_types
+from trygg import registry
 
 
 def generated_folders() -> set[str]:
     """The first folder of every page a content type may generate."""
-    return {t.key.split("/")[0] for t in registered_types()}
+    return {t.key.split("/")[0] for t in registry.registered_types()}
 
 
 def without_switched_off(nav: list | None, generated: Container[str], existing: Any) -> list | None:

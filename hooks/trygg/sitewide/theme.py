@@ -9,13 +9,10 @@ from typing import TYPE_CHECKING
 from trygg.core.rendering import tel_uri
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from trygg.core.content import Content
-    from trygg.core.contenttype import ContentType
 
 
-def theme_facts(content: Content, types: Sequence[ContentType]) -> dict:
+def theme_facts(content: Content) -> dict:
     identity = content.identity
     facts: dict = {"texts": content.texts.resolved()}
     if identity is not None:
@@ -25,7 +22,7 @@ def theme_facts(content: Content, types: Sequence[ContentType]) -> dict:
         if identity.contact.phone:
             facts["contact"]["tel"] = tel_uri(identity.contact.phone)
         facts["publisher_website"] = identity.publisher.website
-    for content_type in types:
+    for content_type in content.types:
         if content_type.theme is not None:
             facts.update(content_type.theme(content.extra[content_type.key], content))
     return facts

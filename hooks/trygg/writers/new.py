@@ -18,7 +18,7 @@ from pathlib import Path
 from trygg.core.history import current_date
 from trygg.core.register import slugify
 from trygg.core.skeleton import Skeleton, site_names
-from trygg.registry import registered_types
+from trygg import registry
 
 
 PLACEHOLDER = re.compile(r"\bSkriv [^#\n]*?(?=\s*(?:#|$))", re.M)
@@ -37,7 +37,7 @@ def placeholder_texts() -> frozenset[str]:
 def skeletons() -> dict[str, Skeleton]:
     """Every type name `trygg new` knows, with its skeleton."""
     found: dict[str, Skeleton] = {}
-    for content_type in registered_types():
+    for content_type in registry.registered_types():
         found.update(content_type.skeletons)
         if content_type.skeleton is not None:
             found.setdefault(content_type.key, content_type.skeleton)

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from trygg.core.api import Collection, api_id, own_type
+from pydantic import BaseModel, ConfigDict, Field
+
+from trygg.core.api import Collection, api_id, items_of, own_type
 from trygg.core.contenttype import Card, ContentType
 from trygg.core.output import Output, SiteInfo
 from trygg.core.register import slugify
@@ -147,23 +149,43 @@ def articles_pages(articles: tuple[LoadedArticle, ...]) -> list[tuple[str, str]]
 
 # --- open data (trygg.core.api) --------------------------------------------------------------
 
+_URI = {"format": "uri", "pattern": "^https?://"}
+
+
+class NewsItem(BaseModel):
+    """One item of /api/news.json; its JSON Schema (api/schema/news.json) is generated from this model."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "description": "En nyhet (content/nyheter/), OParl-liknande: id, type, name och web som i OParl."})
+
+    id: str = Field(json_schema_extra=_URI)
+    type: str = Field(pattern=r"^https?://.+/api/schema/news\.json#NewsArticle$")
+    name: str = Field(min_length=1, description="Rubriken ('titel').")
+    description: str = Field(description="Sammanfattningen ('sammanfattning').")
+    web: str = Field(json_schema_extra=_URI, description="Nyheten på webbplatsen.")
+    published: dt.date = Field(description="Publiceringsdagen ('publicerad').")
+    modified: dt.date | None = Field(description="Senast ändrad ('uppdaterad'), om den anges.")
+    author: str | None = Field(description="Författaren ('författare').")
+    owner: str | None = Field(description="Sidansvarig ('sidansvarig').")
+    related: list[str] = Field(description="Sidorna som nyheten hänvisar till ('relaterat'), av vilken "
+                                           "innehållstyp som helst, som adresser på webbplatsen.")
+
+
 def news_collection(articles: tuple[LoadedArticle, ...], site: SiteInfo, extra: Mapping[str, Any] | None = None,
                     last_changed: Mapping[str, dt.date] | None = None) -> Collection:
     """News as our own type NewsArticle: title, summary, dates, author, owner and the pages it relates to."""
-    items = [_news_item(loaded, site) for loaded in articles]
-    return Collection("news", "NewsArticle", sorted(items, key=lambda i: i["id"]), oparl=False)
+    items = items_of(NewsItem, (_news_item(loaded, site) for loaded in articles))
+    return Collection("news", "NewsArticle", sorted(items, key=lambda i: i["id"]), oparl=False, model=NewsItem,
+                      title="Nyheter (NewsArticle)")
 
 
-def _news_item(loaded: LoadedArticle, site: SiteInfo) -> dict[str, Any]:
+def _news_item(loaded: LoadedArticle, site: SiteInfo) -> NewsItem:
     article = loaded.article
-    return {
-        "id": api_id(site, "news", loaded.slug), "type": own_type(site, "news", "NewsArticle"),
-        "name": article.title, "description": article.summary, "web": site.url + loaded.url.lstrip("/"),
-        "published": article.published.isoformat(),
-        "modified": article.updated.isoformat() if article.updated else None,
-        "author": article.author, "owner": article.owner,
-        "related": [f"{site.url}{target.strip('/')}/" for target in article.related],
-    }
+    return NewsItem(
+        id=api_id(site, "news", loaded.slug), type=own_type(site, "news", "NewsArticle"), name=article.title,
+        description=article.summary, web=site.url + loaded.url.lstrip("/"), published=article.published,
+        modified=article.updated, author=article.author, owner=article.owner,
+        related=[f"{site.url}{target.strip('/')}/" for target in article.related])
 
 
 # --- `trygg new nyhet` -----------------------------------------------------------------------
