@@ -291,7 +291,7 @@ def test_a_related_page_that_does_not_exist_is_named(project):
     text = VALID_CHART.replace("källa: ett test\n", "källa: ett test\nrelaterat:\n  - nyheter/finns-inte\n")
     assert problems_for(project, text) == [
         f"{CHART}:5: fel: 'relaterat' pekar på 'nyheter/finns-inte' som inte finns "
-        "(skriv sökvägen som nyheter/<namn>, moten/<mapp> eller beslut/<namn>)"]
+        "(skriv sidans sökväg under content/ utan filändelse, till exempel moten/<mapp> eller organisation/diagram/<namn>)"]  # the one message for every type (trygg.core.content)
 
 
 # --- layout properties for any chart ------------------------------------------------------------

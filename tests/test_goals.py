@@ -115,8 +115,8 @@ ERRORS = {
         f"{AREA}:10: fel: 'trolg' är inget tillåtet värde för 'koppling' (menade du 'trolig'?)"),
     "related page that does not exist": (
         MINI_AREA + "relaterat:\n  - titel: Nyckeltal\n    sida: nyckeltal/gardsten\n",
-        f"{AREA}:20: fel: 'relaterat' pekar på 'nyckeltal/gardsten' som inte finns (skriv sökvägen under content/ "
-        "utan filändelse, till exempel nyckeltal/gardstensmodellen)"),
+        f"{AREA}:20: fel: 'relaterat' pekar på 'nyckeltal/gardsten' som inte finns (skriv sidans sökväg under "
+        "content/ utan filändelse, till exempel moten/<mapp> eller organisation/diagram/<namn>)"),
 }
 
 

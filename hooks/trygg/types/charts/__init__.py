@@ -32,7 +32,6 @@ CHARTS_DIR = "organisation/diagram"
 URL_DIR = CHARTS_DIR  # the file tree is the model: content/organisation/diagram/x.yml → /organisation/diagram/x/
 KEY = "diagram"
 RESERVED_IDS = {"i-text", "delarna", "relaterat"}  # headings of the chart page itself
-_RELATED_FILES = {"nyheter": "{}.md", "moten": "{}/program.md", "beslut": "{}.md"}
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,7 @@ class LoadedChart:
     chart: Chart
     nodes: tuple[ResolvedNode, ...]
     edges: tuple[ResolvedEdge, ...]
+    related_lines: tuple[int | None, ...] = ()  # the line of each 'relaterat' entry
 
     @property
     def url(self) -> str:
@@ -90,10 +90,10 @@ def _load_chart(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedChart
     _check_parent_cycles(nodes, report, line)
     _check_edges(chart, ids, report, line)
     _check_leader_cycles(chart, ids, report, line)
-    _check_related(ctx, chart, report, line)
     edges = tuple(ResolvedEdge(source, target, e.meaning, e.note) for e in chart.edges
                   if (source := _find_node(e.source, ids)) and (target := _find_node(e.target, ids)))
-    return LoadedChart(slugify(path.stem), ctx.rel(path), chart, nodes, edges)
+    related_lines = tuple(line(("relaterat", index)) for index in range(len(chart.related)))
+    return LoadedChart(slugify(path.stem), ctx.rel(path), chart, nodes, edges, related_lines)
 
 
 
@@ -202,15 +202,6 @@ def _check_leader_cycles(chart: Chart, ids: dict[str, str], report: Reporter, li
     for node in label:  # in the writer's order, so the cycle is named from where the reader starts
         if node in leads and node not in state:
             visit(node)
-
-
-def _check_related(ctx: LoadContext, chart: Chart, report: Reporter, line) -> None:
-    for index, target in enumerate(chart.related):
-        folder, _, slug = target.strip("/").partition("/")
-        pattern = _RELATED_FILES.get(folder)
-        if pattern is None or not slug or not (ctx.root / "content" / folder / pattern.format(slug)).is_file():
-            report.error(line(("relaterat", index)), f"'relaterat' pekar på '{target}' som inte finns",
-                         "skriv sökvägen som nyheter/<namn>, moten/<mapp> eller beslut/<namn>")
 
 
 # --- rendering ------------------------------------------------------------------------------------
@@ -363,5 +354,13 @@ kanter:
 """
 
 
+def charts_pages(charts: tuple[LoadedChart, ...]) -> list[tuple[str, str]]:
+    return [(f"{CHARTS_DIR}/{c.slug}", c.chart.title) for c in charts]
+
+
+def charts_links(charts: tuple[LoadedChart, ...]) -> list[tuple[str, str, int | None]]:
+    return [(c.source, target, line) for c in charts for target, line in zip(c.chart.related, c.related_lines)]
+
+
 CHART_TYPE = ContentType(KEY, load_charts, render_charts, skeleton=chart_skeleton, card=charts_card,
-                         templates=Path(__file__).parent)
+                         pages=charts_pages, links=charts_links, templates=Path(__file__).parent)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from trygg.core.api import Collection, api_id, own_type, reference
 from trygg.core.rendering import SiteInfo
-from trygg.models.goals import ChainRow, EffectChain, GoalArea, Programme, Related
+from trygg.models.goals import ChainRow, EffectChain, GoalArea, Programme
 from trygg.core.register import Entry, Resolver, slugify
 from trygg.core.rendering import Output, page
 from trygg.core.skeleton import SiteNames, yaml_text
@@ -65,6 +65,7 @@ class LoadedGoalArea:
     area: GoalArea
     responsible: tuple[Entry, ...]
     row_responsible: dict[tuple[int, int], tuple[Responsible, ...] | None]
+    related_lines: tuple[int | None, ...] = ()  # the line of each 'relaterat' entry's 'sida'
 
     @property
     def url(self) -> str:
@@ -125,8 +126,8 @@ def _load_area(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedGoalAr
         for r, row in enumerate(group.rows):
             where = ("effektkedja", "grupper", g, "rader", r, "ansvar")
             rows[(g, r)] = _resolve_row(row, where, parsed, report, resolver)
-    _check_related(ctx, area.related, parsed, report)
-    return LoadedGoalArea(slugify(path.stem), ctx.rel(path), area, responsible, rows)
+    related_lines = tuple(parsed.line(("relaterat", index, "sida")) for index in range(len(area.related)))
+    return LoadedGoalArea(slugify(path.stem), ctx.rel(path), area, responsible, rows, related_lines)
 
 
 def _resolve_row(row: ChainRow, where: tuple, parsed: YamlData, report: Reporter,
@@ -150,16 +151,6 @@ def _resolve_row(row: ChainRow, where: tuple, parsed: YamlData, report: Reporter
             continue
         resolved.append(Responsible(item.name, entry))
     return tuple(resolved)
-
-
-def _check_related(ctx: LoadContext, targets: list[Related], parsed: YamlData, report: Reporter) -> None:
-    for index, related in enumerate(targets):
-        target = related.page
-        base = ctx.root / "content" / target.strip("/")
-        if not any(p.exists() for p in (base.with_suffix(".yml"), base.with_suffix(".md"), base)):
-            report.error(parsed.line(("relaterat", index, "sida")), f"'relaterat' pekar på '{target}' som inte finns",
-                         "skriv sökvägen under content/ utan filändelse, till exempel nyckeltal/gardstensmodellen")
-
 
 
 # --- rendering ------------------------------------------------------------------------------
@@ -319,6 +310,14 @@ def _row_responsible(responsible: Sequence[Any] | None, site: SiteInfo) -> list[
             for r in responsible]
 
 
+def goals_pages(goals: Goals) -> list[tuple[str, str]]:
+    return [(f"{GOALS_DIR}/{a.slug}", a.area.title) for a in goals.areas]
+
+
+def goals_links(goals: Goals) -> list[tuple[str, str, int | None]]:
+    return [(a.source, r.page, line) for a in goals.areas for r, line in zip(a.area.related, a.related_lines)]
+
+
 GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton,
-                         menu=goals_menu, card=goals_card,
+                         menu=goals_menu, card=goals_card, pages=goals_pages, links=goals_links,
                          templates=Path(__file__).parent)

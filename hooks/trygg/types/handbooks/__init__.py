@@ -213,6 +213,10 @@ def _handbook(loaded: Any, site: SiteInfo) -> dict[str, Any]:
     }
 
 
+def handbooks_pages(handbooks: tuple[LoadedHandbook, ...]) -> list[tuple[str, str]]:
+    return [(f"{HANDBOOKS_DIR}/{h.slug}", h.handbook.title) for h in handbooks]
+
+
 HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, api=handbooks_collection,
-                             skeleton=handbook_skeleton, card=handbooks_card,
+                             skeleton=handbook_skeleton, card=handbooks_card, pages=handbooks_pages,
                              templates=Path(__file__).parent)

@@ -294,6 +294,10 @@ def _content_path(source: str) -> str:
 GOALS_KEY = "malomraden"  # the goal areas whose 'relaterat' names a page of figures (trygg.types.goals)
 
 
+def figures_pages(pages: tuple[LoadedFigures, ...]) -> list[tuple[str, str]]:
+    return [(f"{FIGURES_DIR}/{p.slug}", p.page.title) for p in pages]
+
+
 FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, api=keyfigures_collection,
-                           skeleton=figures_skeleton, card=figures_card,
+                           skeleton=figures_skeleton, card=figures_card, pages=figures_pages,
                            templates=Path(__file__).parent)
