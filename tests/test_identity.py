@@ -150,7 +150,7 @@ def test_a_site_with_only_meetings_and_news_builds_without_the_other_types(proje
     assert (site / "moten/natverk/index.html").is_file() and (site / "nyheter/en-nyhet/index.html").is_file()
     for gone in ("organisation", "beslut", "handbocker", "nyckeltal", "malomraden"):
         assert not (site / gone).exists(), gone
-    assert sorted(p.name for p in (site / "api").glob("*.json")) == ["index.json", "meetings.json"]
+    assert sorted(p.name for p in (site / "api").glob("*.json")) == ["index.json", "meetings.json", "news.json"]
     sitemap = (site / "sitemap.xml").read_text()
     assert "/organisation/" not in sitemap and "/moten/natverk/" in sitemap
     menu = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', (site / "index.html").read_text(), re.S).group(0)
