@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
+
 EVENT = "moten/utvecklingsdag-saker-och-trygg-kommun/"
 AGENDA_TITLES = [
     "Inledning", "Vad har hänt sen sist och fortsatt arbete", "Områdesutveckling för ett socialt hållbart Borås",
@@ -19,33 +21,32 @@ AGENDA_TITLES = [
     "Otillåten påverkan", "Arena skola", "Avrundning och slut för idag",
 ]
 
-# One page of each page type (each template), with its content type label as printed above the
-# title (upper case on paper; '' where the page has none).
-PAGE_TYPES = {
-    "": "",
-    "moten/": "ÖVERSIKT",
-    EVENT: "MÖTE",
-    "nyheter/": "ÖVERSIKT",
-    "nyheter/organiserad-trygghet/": "NYHET",
-    "organisation/": "REGISTER",
-    "organisation/diagram/": "ÖVERSIKT",
-    "organisation/diagram/arbetsformer/": "ORGANISATION",
-    "beslut/": "ÖVERSIKT",
-    "beslut/arbetsformer-for-saker-och-trygg-kommun/": "BESLUTSFÖRSLAG",
-    "malomraden/": "SOCIALT HÅLLBART BORÅS",
-    "malomraden/god-start-i-livet/": "MÅLOMRÅDE",
-    "nyckeltal/": "ÖVERSIKT",
-    "nyckeltal/gardstensmodellen/": "NYCKELTAL",
-    "handbocker/": "ÖVERSIKT",
-    "handbocker/trygghet-i-offentlig-miljo/": "HANDBOK",
-    "handbocker/trygghet-i-offentlig-miljo/om-handboken/": "HANDBOK",
-    "handbocker/trygghet-i-offentlig-miljo/hela/": "HANDBOK",
-    "tillganglighet/": "OM WEBBPLATSEN",
-    "om-webbplatsen/": "",
-    "skrivguide/": "",
-    "sok/": "",
-    "404.html": "",
-}
+# One page of each page type, with its content type label as printed above the title (upper case
+# on paper; '' where the page has none): the hand-written pages here, and one generated page per
+# label, depth and section (the first and the last) that the registered content types make from
+# the seed content.
+HAND_WRITTEN = {"": "", "om-webbplatsen/": "", "skrivguide/": "", "sok/": "", "404.html": ""}
+
+
+def _generated_page_types() -> dict[str, str]:
+    import datetime as dt
+
+    import yaml
+
+    from trygg.core.rendering import SiteInfo, render_site
+    from trygg.registry import load_content
+
+    content = load_content(ROOT, today=dt.date(2026, 12, 5))
+    found: dict[tuple, list[tuple[str, str]]] = {}  # the first and the last of each kind
+    for output in render_site(content, SiteInfo("S", "http://127.0.0.1:8000/", dt.date(2026, 12, 5), "U"), {}):
+        if output.uri.endswith("index.md") and isinstance(output.content, str) and "/sida-" not in output.uri:
+            label = yaml.safe_load(output.content.split("---\n")[1])["trygg_typ"]
+            path = output.uri.removesuffix("index.md")
+            found.setdefault((label, path.count("/"), path.split("/")[0]), []).append((path, label.upper()))
+    return dict(page for pages in found.values() for page in (pages[0], pages[-1]))
+
+
+PAGE_TYPES = {**HAND_WRITTEN, **_generated_page_types()}
 # Text of the page furniture that has no place on paper: skip link, header, search, menu,
 # breadcrumbs' start, page tools, the contact box and the footer.
 FURNITURE = ["Gå till innehållet", "Sök på webbplatsen", "Meny", "Skriv ut och dela", "Skriv ut",
