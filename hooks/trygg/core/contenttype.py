@@ -31,12 +31,13 @@ class ContentType:
     # Its types are named in comments, not imported: the modules that use them import this one.
     load: Callable[..., Any]  # (trygg.core.loading.LoadContext, trygg.core.register.Resolver) → its data
     render: Callable[..., list]  # (its data, trygg.core.rendering.Renderer) → [trygg.core.output.Output]
-    # Optional open data: its loaded data as an /api/ collection (trygg.core.api), with a JSON Schema
-    # in docs/api/schema/<name>.json that the tests validate it against. The third argument is
-    # every type's loaded data (Content.extra, by key), for links between collections.
+    # Optional open data: its loaded data as /api/ collections (trygg.core.api), each with the
+    # pydantic model of an item from which its JSON Schema is generated. The third argument is
+    # every type's loaded data (Content.extra, by key), for links between collections; the fourth
+    # the sources' dates.
     api: Callable[..., Any] | None = None  # (its data, SiteInfo, every type's data) → trygg.core.api.Collection
     # (title, slug, today, names) → (path under the project, text): a new page for `trygg new <key>`;
-    # names (trygg.writers.new.SiteNames) come from the site's own register
+    # names (trygg.core.skeleton.SiteNames) come from the site's own register
     skeleton: Callable[..., tuple[str, str]] | None = None
     # Optional place in the site's menu: loaded data → (the section's index page as mkdocs.yml's
     # nav names it, [(title, page)] of the pages to list under it), see trygg.sitewide.menu

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from trygg.core.api import OPARL, Collection, api_id, file_item, reference
+from typing import Literal
+
+from pydantic import Field
+
+from trygg.core.api import OPARL, Collection, Day, File, Item, Name, Reference, Uri, api_id, file_item, reference, validated
+from trygg.models.decision import DecisionKind, Status
 from trygg.core.rendering import SiteInfo
 from trygg.core.attachments import Attachment, load_attachments, report_unnamed
 from trygg.models.decision import Decision
@@ -182,11 +187,34 @@ Skriv bakgrunden här, med mellanrubriker som ## Bakgrund.
 
 # --- open data (trygg.core.api) ------------------------------------------------------------
 
+class PaperItem(Item):
+    """Ett beslut eller beslutsförslag (OParl Paper)."""
+
+    id: Uri
+    type: Literal[OPARL + "Paper"]
+    name: Name
+    reference: Name = Field(description="Diarienumret.")
+    date: Day
+    paperType: DecisionKind  # noqa: N815 - OParl's names
+    status: Status
+    description: str
+    web: Uri
+    proposals: list[Name] = Field(min_length=1, description="Förslagen till beslut, i underlagets ordning.")
+    underDirectionOf: list[Reference]  # noqa: N815
+    originator: list[Reference]
+    officer: list[Reference]
+    signatory: list[Reference]
+    endorsedBy: list[Reference]  # noqa: N815
+    endorsed: Day | None
+    auxiliaryFile: list[File]  # noqa: N815
+
+
 def decisions_collection(decisions: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None,
                 last_changed: Mapping[str, dt.date] | None = None) -> Collection:
     """Decision documents as OParl Paper: reference number, date, status, proposals, people."""
-    items = [_paper(loaded, site) for loaded in decisions]
-    return Collection("papers", "Paper", sorted(items, key=lambda i: i["id"]))
+    items = validated(PaperItem, (_paper(loaded, site) for loaded in decisions))
+    return Collection("papers", "Paper", sorted(items, key=lambda i: i["id"]), model=PaperItem,
+                      title="Beslut och beslutsförslag (Paper)")
 
 
 def _paper(loaded: Any, site: SiteInfo) -> dict[str, Any]:

@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 import icalendar
 
-from trygg.core.api import OPARL, Collection, api_id, file_item, reference
+from typing import Literal
+
+from pydantic import Field
+
+from trygg.core.api import (OPARL, Collection, Day, File, Item, Moment, Name, Reference, Uri, api_id, file_item, reference,
+                            validated)
 from trygg.core.attachments import Attachment, load_attachments, report_unnamed
 from trygg.core.contenttype import Card, ContentType
 from trygg.core.output import Output, SiteInfo
@@ -407,11 +412,58 @@ def event_jsonld(loaded: LoadedEvent, site: SiteInfo) -> str:
 
 # --- open data (trygg.core.api) --------------------------------------------------------------
 
+class Location(Item):
+    type: Literal[OPARL + "Location"]
+    description: Name = Field(description="Platsen som programmet skriver den.")
+
+
+class AgendaItemItem(Item):
+    """En programpunkt (OParl AgendaItem)."""
+
+    id: Uri
+    type: Literal[OPARL + "AgendaItem"]
+    number: str = Field(pattern=r"^[1-9][0-9]*$")
+    name: Name
+    itemType: Literal["programpunkt", "lunch", "paus"]  # noqa: N815 - OParl's names
+    start: Moment | None
+    end: Moment | None
+    time: str = Field(pattern=r"^[0-9]{1,2}\.[0-9]{2}–[0-9]{1,2}\.[0-9]{2}$")
+    web: Uri
+    notes: Uri | None = Field(description="Anteckningarna från punkten på mötets sida, om de finns.")
+    presenter: list[Reference]
+    public: bool
+    auxiliaryFile: list[File]  # noqa: N815
+
+
+class MeetingItem(Item):
+    """Ett möte, en utvecklingsdag, en konferens eller ett seminarium (OParl Meeting)."""
+
+    id: Uri
+    type: Literal[OPARL + "Meeting"]
+    name: Name
+    meetingType: Literal["utvecklingsdag", "möte", "konferens", "seminarium"]  # noqa: N815
+    description: str
+    web: Uri
+    location: Location
+    start: Moment | None = Field(description="Saknas (null) medan datumet inte är fastställt.")
+    end: Moment | None
+    dateFixed: bool  # noqa: N815
+    created: Day
+    modified: Day
+    organization: list[Reference]
+    agendaItem: list[AgendaItemItem]  # noqa: N815
+    calendar: Uri | None
+    notes: Uri | None
+    auxiliaryFile: list[File]  # noqa: N815
+
+
 def meetings(events: Sequence[LoadedEvent], site: SiteInfo, extra: Mapping[str, Any] | None = None,
              last_changed: Mapping[str, dt.date] | None = None) -> Collection:
     """Meetings as OParl Meeting with their AgendaItems, each linking to its notes on the page."""
-    items = [_meeting(loaded, site, last_changed or {}) for loaded in sorted(events, key=lambda e: e.slug)]
-    return Collection("meetings", "Meeting", items)
+    items = validated(MeetingItem, (_meeting(loaded, site, last_changed or {})
+                                    for loaded in sorted(events, key=lambda e: e.slug)))
+    return Collection("meetings", "Meeting", items, model=MeetingItem,
+                      title="Möten (Meeting) med programpunkter (AgendaItem)")
 
 
 def _meeting(loaded: LoadedEvent, site: SiteInfo, last_changed: Mapping[str, dt.date]) -> dict[str, Any]:

@@ -15,9 +15,11 @@ from pathlib import Path
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from trygg.core.api import Collection, api_id, own_type, reference
+from pydantic import Field
+
+from trygg.core.api import Collection, Day, Item, Name, Reference, Uri, api_id, own_type, reference, validated
 from trygg.core.rendering import SiteInfo
-from trygg.models.goals import ChainRow, EffectChain, GoalArea, Programme
+from trygg.models.goals import ChainRow, EffectChain, GoalArea, Link, Programme
 from trygg.core.register import Entry, Resolver, slugify
 from trygg.core.rendering import Output, page
 from trygg.core.skeleton import SiteNames, yaml_text
@@ -254,6 +256,90 @@ def goals_card(goals: Goals, texts: Texts) -> Card | None:
 
 # --- open data (trygg.core.api) ------------------------------------------------------------
 
+_MISSING = "null: saknas eller går inte att läsa i källan (visas som \"Saknas i källan\")."
+
+
+class ProgrammeItem(Item):
+    """Programmet som målområdet hör till."""
+
+    name: Name
+    web: Uri
+
+
+class Point(Item):
+    text: Name
+    subpoint: list[Name]
+
+
+class SectionItem(Item):
+    name: Name
+    lead: Name | None
+    closing: Name | None
+    point: list[Point]
+
+
+class LongTermEffect(Item):
+    text: Name | None = Field(description=_MISSING)
+    readablePart: Name | None = Field(description="Den del som går att läsa när resten inte gör det.")  # noqa: N815
+
+
+class ResponsibleItem(Item):
+    """En post ur registret, eller (id null) en grupp som inte finns i registret, skriven som fritext."""
+
+    id: Uri | None
+    name: Name
+
+
+class ChainRowItem(Item):
+    shortTermEffect: Name | None = Field(description=_MISSING)  # noqa: N815
+    output: Name | None = Field(description=_MISSING)
+    activity: Name | None = Field(description=_MISSING)
+    responsible: list[ResponsibleItem] | None = Field(description=_MISSING)
+    time: Name | None = Field(description=_MISSING)
+    resources: Name | None = Field(description=_MISSING)
+    note: Name | None
+
+
+class ChainGroup(Item):
+    longTermEffect: list[LongTermEffect] = Field(  # noqa: N815
+        description="De långsiktiga effekter som står bredvid raderna i underlaget.")
+    link: Link = Field(description="Hur säkert det är att raderna hör till effekterna.")
+    row: list[ChainRowItem] = Field(min_length=1)
+
+
+class EffectChainItem(Item):
+    name: Name
+    note: Name | None
+    group: list[ChainGroup] = Field(min_length=1)
+
+
+class RelatedPage(Item):
+    name: Name
+    web: Uri
+
+
+class GoalAreaItem(Item):
+    """Ett målområde med mål, nuläge och effektkedja (OParl saknar en typ för målområden)."""
+
+    id: Uri
+    type: str = Field(pattern=r"^https?://.+/api/schema/goalareas\.json#GoalArea$")
+    name: Name
+    fullName: Name | None = Field(description="Titeln på rubrikbilden, när den är längre än namnet.")  # noqa: N815
+    order: int = Field(description="Ordningen på översiktssidan.")
+    description: str
+    message: Name | None
+    web: Uri
+    programme: ProgrammeItem | None
+    responsible: list[Reference] = Field(description="Ansvariga ur registret.")
+    unreadableResponsible: int = Field(ge=0, description="Antal ansvariga vars namn inte går att läsa i källan.")  # noqa: N815
+    goals: SectionItem | None = Field(description="Målen ('mål').")
+    currentState: SectionItem | None = Field(description="Nuläget ('nuläge').")  # noqa: N815
+    section: list[SectionItem]
+    effectChain: EffectChainItem | None  # noqa: N815
+    related: list[RelatedPage]
+    published: Day
+
+
 def goals_collection(goals: Any, site: SiteInfo, extra: Mapping[str, Any] | None = None,
                 last_changed: Mapping[str, dt.date] | None = None) -> Collection:
     """The goal programme: each goal area with its goals, current state and effect chain.
@@ -262,7 +348,9 @@ def goals_collection(goals: Any, site: SiteInfo, extra: Mapping[str, Any] | None
     if goals.programme is not None:
         programme = {"name": goals.programme.programme.title, "web": site.url + goals.url.lstrip("/")}
     items = [_goal_area(loaded, programme, site) for loaded in goals.areas]
-    return Collection("goalareas", "GoalArea", sorted(items, key=lambda i: i["id"]), oparl=False)
+    items = validated(GoalAreaItem, items)
+    return Collection("goalareas", "GoalArea", sorted(items, key=lambda i: i["id"]), oparl=False, model=GoalAreaItem,
+                      title="Målområden (GoalArea) med effektkedjor")
 
 
 def _goal_area(loaded: Any, programme: dict[str, str] | None, site: SiteInfo) -> dict[str, Any]:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from collections.abc import Mapping, Sequence
 
-from trygg.core.api import OPARL, Collection, api_id, own_type, reference
+from pydantic import Field
+
+from trygg.core.api import OPARL, Collection, Day, Item, Name, Reference, Uri, api_id, own_type, reference, validated
 from trygg.core.contenttype import Card, ContentType
 from trygg.core.register import Resolver, slugify
 from trygg.core.rendering import Output, SiteInfo, page
@@ -188,11 +190,49 @@ def handbooks_card(handbooks: tuple[LoadedHandbook, ...], texts: Texts) -> Card 
 
 # --- open data (trygg.core.api) ------------------------------------------------------------
 
+class ChapterItem(Item):
+    id: Uri
+    type: str = Field(pattern=r"^https?://.+/api/schema/handbooks\.json#Chapter$")
+    number: int = Field(ge=1)
+    name: Name
+    description: str | None
+    web: Uri
+
+
+class PdfFile(Item):
+    """Hela handboken som PDF (OParl File)."""
+
+    type: Literal[OPARL + "File"]
+    name: Name
+    fileName: str = Field(pattern=r"^[a-z0-9-]+\.pdf$")  # noqa: N815 - OParl's names
+    mimeType: Literal["application/pdf"]  # noqa: N815
+    accessUrl: Uri  # noqa: N815
+
+
+class HandbookItem(Item):
+    """En handbok med sina publicerade kapitel (OParl saknar en typ för handböcker)."""
+
+    id: Uri
+    type: str = Field(pattern=r"^https?://.+/api/schema/handbooks\.json#Handbook$")
+    name: Name
+    description: str
+    web: Uri = Field(description="Handbokens innehållsförteckning på webbplatsen.")
+    wholeWeb: Uri = Field(description="Hela handboken på en sida.")  # noqa: N815
+    owner: list[Reference] = Field(min_length=1, description="Ägare ('ägare' i handbok.yml).")
+    commissionedBy: Reference | None = Field(description="Den som gett uppdraget ('på uppdrag av'), eller null.")  # noqa: N815
+    published: Day
+    lastReviewed: Day = Field(description="Senast granskad.")  # noqa: N815
+    reviewBy: Day = Field(description="Ska granskas senast.")  # noqa: N815
+    chapter: list[ChapterItem] = Field(description="De publicerade kapitlen i läsordning.")
+    file: PdfFile
+
+
 def handbooks_collection(handbooks: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None,
                 last_changed: Mapping[str, dt.date] | None = None) -> Collection:
     """Handbooks with their published chapters, owners, review dates and the PDF (an OParl File)."""
-    items = [_handbook(loaded, site) for loaded in handbooks]
-    return Collection("handbooks", "Handbook", sorted(items, key=lambda i: i["id"]), oparl=False)
+    items = validated(HandbookItem, (_handbook(loaded, site) for loaded in handbooks))
+    return Collection("handbooks", "Handbook", sorted(items, key=lambda i: i["id"]), oparl=False, model=HandbookItem,
+                      title="Handböcker (Handbook) med kapitel (Chapter)")
 
 
 def _handbook(loaded: Any, site: SiteInfo) -> dict[str, Any]:

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
-from trygg.core.api import Collection, api_id, own_type
+from pydantic import Field
+
+from trygg.core.api import Collection, Day, Item, Name, Uri, api_id, own_type, validated
 from trygg.core.rendering import SiteInfo
 from trygg.models.keyfigures import KeyFigure, KeyFigurePage
 from trygg.core.register import slugify
@@ -233,6 +235,53 @@ def figures_card(pages: tuple[LoadedFigures, ...], texts: Texts) -> Card | None:
 
 # --- open data (trygg.core.api) ------------------------------------------------------------
 
+class ValueItem(Item):
+    position: Literal["value", "start", "end"] = Field(
+        description="value: ett enskilt värde; start och end: från och till i en förändring.")
+    text: Name | None = Field(description='Värdet exakt som i källan, till exempel "ca 9 500" eller "åtta". null: '
+                                          'saknas eller går inte att läsa i källan (visas som "Saknas i källan").')
+    number: int | float | None = Field(description='Värdet som tal när texten är ett tal ("ca 9 500" ger 9500, '
+                                                   '"åtta" ger 8), annars null.')
+    approximate: bool = Field(description='true när källan skriver "ca".')
+    year: int | None = Field(description="Året värdet gäller ('från år', 'till år'), när källan anger det.")
+
+
+class Page(Item):
+    """Sidan med nyckeltalet."""
+
+    name: Name
+    web: Uri
+
+
+class GoalAreaReference(Item):
+    id: str = Field(pattern=r"^https?://.+/api/goalareas\.json#[a-z0-9-]+$", json_schema_extra={"format": "uri"})
+    name: Name
+    web: Uri
+
+
+class KeyFigureItem(Item):
+    """Ett nyckeltal med sina värden (OParl saknar en typ för nyckeltal)."""
+
+    id: str = Field(pattern=r"^https?://.+/api/keyfigures\.json#[a-z0-9-]+/[1-9][0-9]*$",
+                    json_schema_extra={"format": "uri"})
+    type: str = Field(pattern=r"^https?://.+/api/schema/keyfigures\.json#KeyFigure$")
+    number: int = Field(ge=1, description="Nyckeltalets plats på sin sida (1 är det första).")
+    name: Name = Field(description="Rubriken ('rubrik').")
+    measure: Name | None = Field(description="Vad som mäts ('vad'). null: saknas eller går inte att läsa i källan.")
+    unit: Name | None = Field(description="Enheten ('enhet'), till exempel % eller brott per 1 000 invånare.")
+    source: Name = Field(description="Varifrån värdena kommer: nyckeltalets egen källa, annars sidans.")
+    period: Name | None = Field(description="Perioden så som källan skriver den ('period'), till exempel \"sedan 1997\".")
+    series: list[ValueItem] = Field(min_length=1, max_length=2, description="Ett värde ('värde') eller en förändring: "
+                                                                           "först 'från', sedan 'till'.")
+    description: Name | None = Field(description="Meningen ur källan med siffrorna ('beskrivning').")
+    note: Name | None = Field(description="Anmärkning om källan ('anmärkning').")
+    web: Uri = Field(description="Nyckeltalets kort på webbsidan.")
+    page: Page
+    goalArea: list[GoalAreaReference] = Field(description="Målområden i goalareas.json vars sida hänvisar till "  # noqa: N815
+                                                          "nyckeltalens sida ('relaterat').")
+    published: Day = Field(description="Då sidan med nyckeltalet publicerades.")
+
+
 def keyfigures_collection(pages: Sequence[Any], site: SiteInfo, extra: Mapping[str, Any] | None = None,
                 last_changed: Mapping[str, dt.date] | None = None) -> Collection:
     """Every key figure of every published page of figures: its values exactly as the source
@@ -242,9 +291,10 @@ def keyfigures_collection(pages: Sequence[Any], site: SiteInfo, extra: Mapping[s
     A figure is identified by its page and its position there (`…#gardstensmodellen/3`); its `web`
     is the anchor of its card (`#nyckeltal-3`), which figures with the same heading share."""
     areas = _goal_areas_relating_to(extra or {}, site)
-    items = [_key_figure(loaded, number, figure, areas.get(_content_path(loaded.source), []), site)
-             for loaded in pages for number, figure in enumerate(loaded.page.figures, start=1)]
-    return Collection("keyfigures", "KeyFigure", sorted(items, key=lambda i: i["id"]), oparl=False)
+    items = validated(KeyFigureItem, (_key_figure(loaded, number, figure, areas.get(_content_path(loaded.source), []), site)
+                                      for loaded in pages for number, figure in enumerate(loaded.page.figures, start=1)))
+    return Collection("keyfigures", "KeyFigure", sorted(items, key=lambda i: i["id"]), oparl=False, model=KeyFigureItem,
+                      title="Nyckeltal (KeyFigure) med värden, perioder och källa")
 
 
 def _key_figure(loaded: Any, number: int, figure: Any, areas: list[dict[str, Any]], site: SiteInfo) -> dict[str, Any]:

@@ -14,13 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 import datetime as dt
 
-from trygg.core.api import OPARL, Collection, api_id
+from typing import Literal
+
+from pydantic import Field
+
+from trygg.core.api import OPARL, Collection, Item, Name, Uri, api_id, validated
 from trygg.core.content import REGISTER_DIR
 from trygg.core.contenttype import Card, ContentType
 from trygg.core.output import Output, SiteInfo
 from trygg.core.register import Register, slugify
 from trygg.core.rendering import page
-from trygg.models.register import ORG_KIND_LABELS, Organisation, Person
+from trygg.models.register import ORG_KIND_LABELS, Organisation, OrgKind, Person
 
 if TYPE_CHECKING:
     from trygg.core.loading import LoadContext
@@ -59,20 +63,54 @@ def register_card(register: Register, texts: Texts) -> Card | None:
 
 # --- open data (trygg.core.api) --------------------------------------------------------------
 
+class OrganizationItem(Item):
+    """En organisation i registret (OParl Organization)."""
+
+    id: Uri
+    type: Literal[OPARL + "Organization"]
+    name: Name
+    shortName: str | None = Field(description="Förkortningen.")  # noqa: N815 - OParl's names
+    classification: OrgKind
+    otherName: list[str] = Field(description="Andra namn som används.")  # noqa: N815
+    description: str | None
+    subOrganizationOf: str | None = Field(description="Namnet på organisationen den hör till.")  # noqa: N815
+    web: Uri
+
+
+class Membership(Item):
+    type: Literal[OPARL + "Membership"]
+    role: str | None
+    organization: Uri | None = Field(description="Organisationens id, om den finns i registret.")
+    organizationName: str | None  # noqa: N815
+
+
+class PersonItem(Item):
+    """En person i sin offentliga roll (OParl Person)."""
+
+    id: Uri
+    type: Literal[OPARL + "Person"]
+    name: Name
+    party: str | None
+    membership: list[Membership]
+    web: Uri
+
+
 def register_collections(register: Register, site: SiteInfo, extra: Mapping[str, Any] | None = None,
                          last_changed: Mapping[str, dt.date] | None = None) -> list[Collection]:
     return [organizations(register, site), persons(register, site)]
 
 
 def organizations(register: Register, site: SiteInfo) -> Collection:
-    items = [_organization(org, site) for org in register.organisations]
-    return Collection("organizations", "Organization", sorted(items, key=lambda i: i["id"]))
+    items = validated(OrganizationItem, (_organization(org, site) for org in register.organisations))
+    return Collection("organizations", "Organization", sorted(items, key=lambda i: i["id"]), model=OrganizationItem,
+                      title="Organisationer (Organization)")
 
 
 def persons(register: Register, site: SiteInfo) -> Collection:
     names = _organisation_ids(register, site)
-    items = [_person(person, site, names) for person in register.people]
-    return Collection("persons", "Person", sorted(items, key=lambda i: i["id"]))
+    items = validated(PersonItem, (_person(person, site, names) for person in register.people))
+    return Collection("persons", "Person", sorted(items, key=lambda i: i["id"]), model=PersonItem,
+                      title="Personer i sina offentliga roller (Person)")
 
 
 def _organization(org: Organisation, site: SiteInfo) -> dict[str, Any]:
