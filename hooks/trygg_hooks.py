@@ -52,25 +52,24 @@ from mkdocs.structure.pages import Page
 
 # Imported at load time: MkDocs puts this folder on sys.path only while loading the hook.
 from trygg import AbbreviationExtension, BuildResult, ContentError, build_site
-from trygg.markdown.abbreviations import find_unknown, line_of_word
-from trygg.publish.assets import fingerprinted
 from trygg.console import SwedishLog
 from trygg.core.history import page_date
-from trygg.sitewide.home import MARKER as HOME_MARKER
 from trygg.core.identity import COLOURS_URI, LOGO_URI
 from trygg.core.memo import Memo, template_cache
-from trygg.sitewide.menu import with_children
-from trygg.sitewide.navigation import without_switched_off
-from trygg.preview.pages import PreviewFiles, shared_fingerprint, with_error_banner
-from trygg.markdown.sanitize import SafeHtmlExtension, escape_written_meta
-from trygg.search.compounds import with_compound_parts
-from trygg.search.index import (PREVIEW_INDEXER, SearchIndexError, compound_splitter, index_site,
-                          whole_words_notice)
-from trygg.markdown.captions import TableCaptionExtension
-from trygg.preview.watching import ChangeObserver
 from trygg.core.sv import format_iso_date
+from trygg.markdown.abbreviations import find_unknown, line_of_word
+from trygg.markdown.captions import TableCaptionExtension
+from trygg.markdown.sanitize import SafeHtmlExtension, escape_written_meta
+from trygg.preview.pages import PreviewFiles, shared_fingerprint, with_error_banner
+from trygg.preview.watching import ChangeObserver
+from trygg.publish.assets import fingerprinted
 from trygg.publish.theme_html import correct_theme_html
 from trygg.publish.webserver import UnknownScript, check_page_scripts
+from trygg.search.compounds import with_compound_parts
+from trygg.search.index import PREVIEW_INDEXER, SearchIndexError, compound_splitter, index_site, whole_words_notice
+from trygg.sitewide.home import MARKER as HOME_MARKER
+from trygg.sitewide.menu import with_children
+from trygg.sitewide.navigation import without_switched_off
 
 log = get_plugin_logger("trygg")
 # MkDocs' console lines in Swedish from the moment the hook loads, so its configuration errors

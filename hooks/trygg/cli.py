@@ -19,9 +19,9 @@ import sys
 from pathlib import Path
 
 from trygg.console import config_problems
-from trygg.pipeline import CheckReport, check_site
 from trygg.core.problems import Problem, Severity
 from trygg.core.sv import format_date
+from trygg.pipeline import CheckReport, check_site
 from trygg.writers.writing import DEFAULT_MAX_LIX
 
 

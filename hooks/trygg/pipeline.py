@@ -13,30 +13,30 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trygg.core.api import render_api
-from trygg.sitewide.bundles import bundle_files
+from trygg import registry
 from trygg.console import config_problems
+from trygg.core.api import render_api
 from trygg.core.content import Content, content_text_files, load_content
-from trygg.writers.guide import render_guide
-from trygg.sitewide.theme import theme_facts
-from trygg.sitewide.home import render_home
-from trygg.core.memo import Memo
-from trygg.models.identity import Identity
-from trygg.sitewide.menu import Menu, menu_children
 from trygg.core.history import build_date, last_changed_dates
 from trygg.core.identity import identity_outputs
-from trygg.writers.pagecheck import SitePages, check_page_markdown
+from trygg.core.memo import Memo
 from trygg.core.problems import ContentError, Problem, Reporter, Severity
-from trygg.sitewide.redirects import render_redirects
 from trygg.core.register import Entry, slugify
 from trygg.core.rendering import Output, SiteInfo, render_site
-from trygg.markdown.sanitize import check_markdown_html
 from trygg.core.source import line_at, read_document, read_yaml_file
 from trygg.core.sv import format_iso_date
-from trygg import registry
 from trygg.core.validation import fold
-from trygg.writers.writing import (DEFAULT_MAX_LIX, WORD_LIST, Speller, check_abbreviations, check_readability, check_spelling,
-                      find_dictionary, iter_text_values, markdown_pieces, read_word_list)
+from trygg.markdown.sanitize import check_markdown_html
+from trygg.models.identity import Identity
+from trygg.sitewide.bundles import bundle_files
+from trygg.sitewide.home import render_home
+from trygg.sitewide.menu import Menu, menu_children
+from trygg.sitewide.redirects import render_redirects
+from trygg.sitewide.theme import theme_facts
+from trygg.writers.guide import render_guide
+from trygg.writers.pagecheck import SitePages, check_page_markdown
+from trygg.writers.writing import (DEFAULT_MAX_LIX, WORD_LIST, Speller, check_abbreviations, check_readability,
+                                   check_spelling, find_dictionary, iter_text_values, markdown_pieces, read_word_list)
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from trygg.models.common import FileRef
     from trygg.core.problems import Reporter
     from trygg.core.source import Document
+    from trygg.models.common import FileRef
 
 # Extension → the type residents see. Documents only: what a browser would run or render as a
 # page (html, svg, js) never gets here, so a file cannot carry a script onto the site.

@@ -15,12 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
-
-from trygg.core.loading import LoadContext
 from trygg.core.history import build_date
 from trygg.core.identity import load_identity
-from trygg.models.identity import Identity
-from trygg.models.register import Organisation, Person, Term
+from trygg.core.loading import LoadContext
 from trygg.core.personal import TEXT_SUFFIXES, check_personal_numbers
 from trygg.core.problems import ContentError, Problem, Reporter, Severity
 from trygg.core.register import Register, Resolver
@@ -28,6 +25,8 @@ from trygg.core.source import MAX_FILE_BYTES, YamlData, read_yaml_file
 from trygg.core.texts import Texts, load_texts
 from trygg.core.validation import suggest, validate
 from trygg.core.writer_files import check_writer_files
+from trygg.models.identity import Identity
+from trygg.models.register import Organisation, Person, Term
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 
-
 @dataclass(frozen=True)
 class Card:
     """A section's card on the start page: its title, its index page (under docs/) and a line."""

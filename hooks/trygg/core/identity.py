@@ -17,8 +17,8 @@ from trygg.models.identity import Identity
 
 if TYPE_CHECKING:
     from trygg.core.loading import LoadContext
-    from trygg.core.problems import Reporter
     from trygg.core.output import Output
+    from trygg.core.problems import Reporter
 
 IDENTITY_FILE = "webbplats.yml"
 LOGO_URI = "assets/logotyp.svg"

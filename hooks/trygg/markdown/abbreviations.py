@@ -15,6 +15,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 from html.parser import HTMLParser
+
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 

@@ -23,9 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from trygg.publish.assets import is_fingerprinted
 from trygg.console import translate
 from trygg.core.history import build_epoch
+from trygg.publish.assets import is_fingerprinted
 from trygg.publish.webserver import UnknownScript, secure_site
 
 # Text formats worth compressing; images and fonts are compressed already.

@@ -18,8 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from trygg.search.compounds import Decompounder
 from trygg.core.register import Entry
+from trygg.search.compounds import Decompounder
 from trygg.search.vocabulary import write_search_vocabulary
 from trygg.writers.writing import find_dictionary
 

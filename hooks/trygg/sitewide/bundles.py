@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from trygg.writers.pagecheck import is_media, links_in, missing_hint
 from trygg.core.problems import Problem, Reporter
 from trygg.core.rendering import Output
 from trygg.core.source import read_document
+from trygg.writers.pagecheck import is_media, links_in, missing_hint
 
 MAX_BYTES = 20_000_000  # a page's file larger than this is not published
 LARGE_IMAGE_BYTES = 1_000_000  # an image larger than this is slow on a phone

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-
 if TYPE_CHECKING:
     from trygg.core.content import Content
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from trygg.models.redirect import Redirect
 from trygg.core.problems import ContentError, Problem, Reporter
 from trygg.core.rendering import Output, SiteInfo, html_template
 from trygg.core.source import read_yaml_file
 from trygg.core.validation import suggest, validate
+from trygg.models.redirect import Redirect
 
 REDIRECTS_FILE = "content/flyttade-sidor.yml"
 

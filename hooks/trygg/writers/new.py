@@ -15,11 +15,10 @@ import re
 import sys
 from pathlib import Path
 
+from trygg import registry
 from trygg.core.history import current_date
 from trygg.core.register import slugify
 from trygg.core.skeleton import Skeleton, site_names
-from trygg import registry
-
 
 PLACEHOLDER = re.compile(r"\bSkriv [^#\n]*?(?=\s*(?:#|$))", re.M)
 

@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from trygg.core.memo import user_cache_file, write_atomically
-from trygg.writers.pagecheck import markdown_lines
 from trygg.core.problems import Reporter
 from trygg.core.source import line_at
+from trygg.writers.pagecheck import markdown_lines
 
 DICTIONARY_PATHS = (Path("/usr/share/hunspell/sv_SE"), Path("/usr/share/myspell/dicts/sv_SE"))
 WORD_LIST = "content/ordlista.txt"

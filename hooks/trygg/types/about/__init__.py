@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trygg.models.about import Statement
-from trygg.core.rendering import Output, page
 from trygg.core.contenttype import ContentType
+from trygg.core.rendering import Output, page
+from trygg.models.about import Statement
 
 if TYPE_CHECKING:
     from trygg.core.content import Content, LoadContext

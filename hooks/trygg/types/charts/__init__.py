@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trygg.types.charts.layout import WIDE_WIDTH, Layout, LayoutEdge, LayoutNode, layout
-from trygg.models.chart import PASSIVE, Chart, ChartNode
+from trygg.core.contenttype import Card, ContentType
 from trygg.core.register import Entry, slugify
 from trygg.core.rendering import Output, page
 from trygg.core.skeleton import SiteNames, yaml_text
-from trygg.core.contenttype import Card, ContentType
 from trygg.core.validation import suggest
+from trygg.models.chart import PASSIVE, Chart, ChartNode
+from trygg.types.charts.layout import WIDE_WIDTH, Layout, LayoutEdge, LayoutNode, layout
 
 if TYPE_CHECKING:
     from trygg.core.content import LoadContext

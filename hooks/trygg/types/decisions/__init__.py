@@ -9,28 +9,22 @@ Where the source words the proposals twice, both wordings are shown and the diff
 from __future__ import annotations
 
 import datetime as dt
-
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from collections.abc import Mapping, Sequence
-from typing import Any
-
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from trygg.core.api import OPARL, Collection, Day, File, Item, Name, Reference, Uri, api_id, file_item, reference, validated
-from trygg.models.decision import DecisionKind, Status
-from trygg.core.rendering import SiteInfo
+from trygg.core.api import (OPARL, Collection, Day, File, Item, Name, Reference, Uri, api_id, file_item, reference,
+                            validated)
 from trygg.core.attachments import Attachment, load_attachments, report_unnamed
-from trygg.models.decision import Decision
-from trygg.core.register import Entry, slugify
-from trygg.core.rendering import Output, page
-from trygg.core.skeleton import SiteNames, yaml_text
 from trygg.core.contenttype import Card, ContentType
+from trygg.core.register import Entry, slugify
+from trygg.core.rendering import Output, SiteInfo, page
+from trygg.core.skeleton import SiteNames, yaml_text
 from trygg.core.validation import suggest
+from trygg.models.decision import Decision, DecisionKind, Status
 
 if TYPE_CHECKING:
     from trygg.core.content import LoadContext

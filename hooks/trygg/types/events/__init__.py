@@ -15,16 +15,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import icalendar
-
-from typing import Literal
-
 from pydantic import Field
 
-from trygg.core.api import (OPARL, Collection, Day, File, Item, Moment, Name, Reference, Uri, api_id, file_item, reference,
-                            validated)
+from trygg.core.api import (OPARL, Collection, Day, File, Item, Moment, Name, Reference, Uri, api_id, file_item,
+                            reference, validated)
 from trygg.core.attachments import Attachment, load_attachments, report_unnamed
 from trygg.core.contenttype import Card, ContentType
 from trygg.core.output import Output, SiteInfo

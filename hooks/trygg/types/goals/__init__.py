@@ -10,21 +10,20 @@ Responsible bodies are register references; unknown ones get "menade du …?" wi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
 from trygg.core.api import Collection, Day, Item, Name, Reference, Uri, api_id, own_type, reference, validated
-from trygg.core.rendering import SiteInfo
-from trygg.models.goals import ChainRow, EffectChain, GoalArea, Link, Programme
+from trygg.core.contenttype import Card, ContentType
 from trygg.core.register import Entry, Resolver, slugify
-from trygg.core.rendering import Output, page
+from trygg.core.rendering import Output, SiteInfo, page
 from trygg.core.skeleton import SiteNames, yaml_text
 from trygg.core.source import YamlData
-from trygg.core.contenttype import Card, ContentType
+from trygg.models.goals import ChainRow, EffectChain, GoalArea, Link, Programme
 
 if TYPE_CHECKING:
     from trygg.core.content import LoadContext

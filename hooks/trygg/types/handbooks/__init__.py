@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-
-from collections.abc import Mapping, Sequence
 
 from pydantic import Field
 

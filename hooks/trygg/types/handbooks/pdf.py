@@ -26,12 +26,12 @@ from markdown.treeprocessors import Treeprocessor
 
 from trygg.core.problems import ContentError, Problem
 from trygg.core.rendering import shift_headings
-from trygg.markdown.sanitize import MARKDOWN_EXTENSIONS, clean_html
 from trygg.core.sv import format_date
+from trygg.markdown.sanitize import MARKDOWN_EXTENSIONS, clean_html
 
 if TYPE_CHECKING:
-    from trygg.types.handbooks.loaded import LoadedHandbook
     from trygg.core.rendering import Renderer
+    from trygg.types.handbooks.loaded import LoadedHandbook
 
 def render_pdf(loaded: LoadedHandbook, renderer: Renderer) -> bytes:
     # Imported here: WeasyPrint loads Pango when imported, which only PDF rendering needs.

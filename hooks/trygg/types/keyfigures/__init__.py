@@ -9,22 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
 from trygg.core.api import Collection, Day, Item, Name, Uri, api_id, own_type, validated
-from trygg.core.rendering import SiteInfo
-from trygg.models.keyfigures import KeyFigure, KeyFigurePage
-from trygg.core.register import slugify
-from trygg.core.rendering import Output, page
-from trygg.core.skeleton import SiteNames, yaml_text
 from trygg.core.contenttype import Card, ContentType
+from trygg.core.register import slugify
+from trygg.core.rendering import Output, SiteInfo, page
+from trygg.core.skeleton import SiteNames, yaml_text
+from trygg.models.keyfigures import KeyFigure, KeyFigurePage
 
 if TYPE_CHECKING:
 

@@ -8,13 +8,10 @@ the core's (trygg.core.register, trygg.core.content): every type needs it before
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import datetime as dt
-
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
