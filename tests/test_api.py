@@ -70,12 +70,13 @@ def test_schemas_are_generated_from_the_item_models_with_the_oparl_vocabulary(bu
     assert not (ROOT / "docs/api").exists()  # nobody writes a schema by hand
 
 
-def test_the_schema_rejects_a_meeting_without_a_name(built_site):
-    meetings = load(built_site, f"{BASE}api/meetings.json")
-    broken = copy.deepcopy(meetings)
+@pytest.mark.parametrize("collection", ["meetings", "news"])
+def test_the_schema_rejects_an_item_without_a_name(built_site, collection):
+    document = load(built_site, f"{BASE}api/{collection}.json")
+    broken = copy.deepcopy(document)
     del broken["data"][0]["name"]
     with pytest.raises(jsonschema.ValidationError, match="'name' is a required property"):
-        validate(broken, load(built_site, meetings["schema"]))
+        validate(broken, load(built_site, document["schema"]))
 
 
 def test_every_reference_points_at_an_item_of_its_collection(built_site):
@@ -343,10 +344,3 @@ def test_news_names_pages_of_any_type_on_its_page_and_in_its_collection(project)
     news = {t.key: t for t in registered_types()}["nyheter"].api(content.extra["nyheter"], site, content.extra, {})
     assert news.items[0]["related"] == [f"{BASE}beslut/b/", f"{BASE}moten/natverk/"]
 
-
-def test_the_generated_news_schema_rejects_an_item_without_a_name(built_site):
-    news = load(built_site, f"{BASE}api/news.json")
-    broken = copy.deepcopy(news)
-    del broken["data"][0]["name"]
-    with pytest.raises(jsonschema.ValidationError, match="'name' is a required property"):
-        validate(broken, load(built_site, news["schema"]))
