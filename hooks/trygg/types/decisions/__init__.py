@@ -34,9 +34,9 @@ if TYPE_CHECKING:
 
 DECISIONS_DIR = "beslut"
 # Where 'relaterat diagram' names a chart: content/organisation/diagram/<namn>.yml → /organisation/diagram/<namn>/
-# (the charts type's folder and key; a type never imports another, see trygg.registry)
+# (the charts type's folder; a type never imports another, see trygg.registry: the chart's title
+# comes from the one cross-reference look-up, Content.page_title)
 CHARTS_DIR = CHART_URL_DIR = "organisation/diagram"
-CHARTS_KEY = "diagram"
 KEY = "beslut"
 KIND_LABELS = {"beslutsförslag": "Beslutsförslag", "beslut": "Beslut"}
 STATUS_LABELS = {"förslag": "Förslag", "tillstyrkt": "Tillstyrkt", "beslutat": "Beslutat", "avslaget": "Avslaget"}
@@ -134,9 +134,9 @@ def render_decisions(decisions: tuple[LoadedDecision, ...], renderer: Renderer) 
 
 def _decision_page(loaded: LoadedDecision, renderer: Renderer) -> Output:
     decision = loaded.decision
-    chart = next((c for c in renderer.content.extra.get(CHARTS_KEY, ()) if c.slug == decision.chart), None)
+    chart_title = renderer.content.page_title(f"{CHARTS_DIR}/{decision.chart}") if decision.chart else None
     body = renderer.template("decision.md.j2").render(
-        loaded=loaded, decision=decision, chart=chart, chart_dir=CHART_URL_DIR, kind_labels=KIND_LABELS,
+        loaded=loaded, decision=decision, chart_title=chart_title, chart_dir=CHART_URL_DIR, kind_labels=KIND_LABELS,
         status_labels=STATUS_LABELS, signatures=list(zip(decision.signatures, loaded.signatories)),
         # a decision's documents are dated by the writer or by the decision, in the API as well
         file_date={a.file: a.dated({}, decision.date) for a in loaded.attachments})
