@@ -133,7 +133,9 @@ def test_a_type_registered_here_gets_pages_search_api_sitemap_a_card_and_a_skele
     assert 'href="trygghetsmatningen-2030/"' in listing
     assert "/rapporter/trygghetsmatningen-2030/" in {p.url for p in read_fragments(site / "pagefind")}
     assert "<loc>http://127.0.0.1:8000/rapporter/trygghetsmatningen-2030/</loc>" in (site / "sitemap.xml").read_text()
-    assert "Rapporter från arbetet." in (site / "index.html").read_text("utf-8")
+    start = (site / "index.html").read_text("utf-8")
+    assert "Rapporter från arbetet." in start  # its card
+    assert '<a href="rapporter/" class="md-nav__link">' in start  # in the menu, though mkdocs.yml does not name it
     index = json.loads((site / "api/index.json").read_text("utf-8"))
     assert index["collections"]["reports"]["count"] == 1
     reports = json.loads((site / "api/reports.json").read_text("utf-8"))

@@ -29,7 +29,7 @@ from trygg.core.validation import fold
 from trygg.markdown.sanitize import check_markdown_html
 from trygg.models.identity import Identity
 from trygg.sitewide.bundles import bundle_files
-from trygg.sitewide.home import render_home
+from trygg.sitewide.home import render_home, section_cards
 from trygg.sitewide.menu import Menu, menu_children
 from trygg.sitewide.redirects import render_redirects
 from trygg.sitewide.theme import theme_facts
@@ -57,6 +57,7 @@ class BuildResult:
     names: tuple[str, ...] = ()
     menu: Menu = field(default_factory=dict)  # generated pages under their section in the menu (trygg.sitewide.menu)
     home: str = ""  # the start page's generated Markdown (trygg.sitewide.home)
+    sections: tuple[tuple[str, str], ...] = ()  # (title, index page) of every type with content: its card
 
 
 def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool = False,
@@ -85,7 +86,8 @@ def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool 
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names=known_names, errors=errors, theme=theme_facts(content), site=site,
                        identity=content.identity, names=tuple(content.register.organisation_names()),
-                       menu=menu_children(content, site.today), home=render_home(content, site))
+                       menu=menu_children(content, site.today), home=render_home(content, site),
+                       sections=tuple((card.title, card.page) for card in section_cards(content)))
 
 
 def render_outputs(root: Path, content: Content, site: SiteInfo, last_changed: dict[str, dt.date],

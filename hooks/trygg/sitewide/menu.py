@@ -3,13 +3,15 @@
 mkdocs.yml names the sections (meetings, goal areas …) and their index pages; the pages
 made from content/ (each meeting, each goal area) come and go with the content, so they are added
 here, after their section's index page. A section written as one page (`Möten: moten/index.md`)
-becomes a section with that page as its index. Pure data in, data out: the hooks pass the result
-to MkDocs.
+becomes a section with that page as its index. A content type whose list page the nav does not
+name (a new type) gets a section at the end, titled as its start-page card. Pure data in, data
+out: the hooks pass the result to MkDocs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,11 +30,21 @@ def menu_children(content: Content, today: dt.date) -> Menu:
     return {index: entries for index, entries in menu.items() if entries}
 
 
-def with_children(nav: list[Any] | None, menu: Menu) -> list[Any] | None:
-    """`nav` (as mkdocs.yml writes it) with each index page of `menu` followed by its pages."""
+def with_children(nav: list[Any] | None, menu: Menu, sections: Sequence[tuple[str, str]] = ()) -> list[Any] | None:
+    """`nav` (as mkdocs.yml writes it) with each index page of `menu` followed by its pages, and
+    each of `sections` ((title, index page): every type's card) that `nav` does not name at its end."""
     if nav is None:
         return None
-    return [_item(item, menu) for item in nav]
+    named = _pages_named(nav)
+    return [_item(item, menu) for item in [*nav, *({title: page} for title, page in sections if page not in named)]]
+
+
+def _pages_named(items: Any) -> set[str]:
+    if isinstance(items, str):
+        return {items}
+    if isinstance(items, dict):
+        return {page for value in items.values() for page in _pages_named(value)}
+    return {page for item in items for page in _pages_named(item)} if isinstance(items, list) else set()
 
 
 def _item(item: Any, menu: Menu) -> Any:
