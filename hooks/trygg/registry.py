@@ -1,32 +1,41 @@
 """The registry: every content type of the site, in order. The only module that imports trygg.types.
 
-The order is the order of loading, rendering, the start page's cards and `trygg new`'s list.
-A new type is one package under trygg/types/ and one line here.
+Each package under trygg/types/ (or module) that defines a `ContentType` at its top level is a
+content type: the registry finds it there, so a new type is its package and nothing else. The
+order is the order of loading, rendering, the start page's cards, the menu's added sections and
+`trygg new`'s list: the types named in ORDER first, then any other by its key.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
+import pkgutil
 from pathlib import Path
 from typing import Any
 
+import trygg.types
 from trygg.core.content import Content
 from trygg.core.content import load_content as core_load_content
 from trygg.core.contenttype import ContentType
-from trygg.types.about import ABOUT_TYPE
-from trygg.types.articles import ARTICLES_TYPE
-from trygg.types.charts import CHART_TYPE
-from trygg.types.decisions import DECISION_TYPE
-from trygg.types.events import EVENTS_TYPE
-from trygg.types.goals import GOALS_TYPE
-from trygg.types.handbooks import HANDBOOKS_TYPE
-from trygg.types.keyfigures import FIGURES_TYPE
-from trygg.types.register import REGISTER_TYPE
+
+# The first customer's menu order; a type not named here follows them.
+ORDER = ("moten", "nyheter", "organisation", "diagram", "beslut", "malomraden", "nyckeltal", "handbocker", "om")
 
 
 def registered_types() -> list[ContentType]:
-    """Every content type, in order. Add new types to this list."""
-    return [EVENTS_TYPE, ARTICLES_TYPE, REGISTER_TYPE, CHART_TYPE, DECISION_TYPE, GOALS_TYPE, FIGURES_TYPE,
-            HANDBOOKS_TYPE, ABOUT_TYPE]
+    """Every content type, in order."""
+    return list(_discovered())
+
+
+@functools.cache  # the type packages are imported once per process
+def _discovered() -> tuple[ContentType, ...]:
+    found = []
+    for module in pkgutil.iter_modules(trygg.types.__path__, "trygg.types."):
+        imported = importlib.import_module(module.name)
+        found += [value for value in vars(imported).values() if isinstance(value, ContentType)]
+    rank = {key: index for index, key in enumerate(ORDER)}
+    return tuple(sorted(found, key=lambda t: (rank.get(t.key, len(ORDER)), t.key)))
 
 
 def load_content(root: Path, **options: Any) -> Content:
