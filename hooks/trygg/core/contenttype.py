@@ -1,10 +1,12 @@
-"""Content types beyond the built-in register, events and articles.
+"""The protocol every content type fills in: `ContentType`, and the start page's `Card`.
 
-A new content type is one module: a schema in models/, a `ContentType` here-registered with a
-loader (content/ → validated models, problems reported through the LoadContext) and a renderer
-(models → Outputs through its templates), one template, and one test. Nothing else changes.
-A type may also give `skeleton`, so `trygg new <key> "Titel"` can write a commented example
-page for it (see trygg.writers.new); the tests then check that the skeleton passes and builds.
+Every type — events, news, the register page, charts, decisions, goal areas, key figures,
+handbooks, the site's own pages — is a package under trygg/types/ ending with one `ContentType`:
+a loader (content/ → validated models, problems reported through the LoadContext) and a
+renderer (models → Outputs through its templates, beside it), and what it adds to the rest of
+the site (API collection, skeleton for `trygg new`, card, menu, start-page part, pages for
+cross-references, links to check). The registry (trygg.registry) finds it; nothing else
+changes. This module imports nothing of trygg: the modules that take a ContentType import it.
 """
 
 from __future__ import annotations
