@@ -185,6 +185,8 @@ _AREA_TITLES = {
     "core/source.py": "Filen och sidhuvudet", "core/validation.py": "Fälten i sidhuvudet",
     "models/common.py": "Tider och datum", "models/event.py": "Tider och datum",
     "core/content.py": "Möten, nyheter och registret", "core/register.py": "Möten, nyheter och registret",
+    "core/loading.py": "Möten, nyheter och registret", "types/events/__init__.py": "Möten, nyheter och registret",
+    "types/articles/__init__.py": "Möten, nyheter och registret",
     "writers/pagecheck.py": "Länkar, bilder och rubriker",
     "writers/writing.py": "Stavning och läsbarhet", "core/personal.py": "Personuppgifter",
     "pipeline.py": "Hela webbplatsen", "markdown/sanitize.py": "HTML, bilder och säkerhet",
