@@ -70,7 +70,7 @@ from trygg.markdown_html import TableCaptionExtension
 from trygg.watching import ChangeObserver
 from trygg.sv import format_iso_date
 from trygg.theme_html import correct_theme_html
-from trygg.webserver import UnknownScript, check_page_scripts
+from trygg.webserver import UnknownScript, check_page_scripts, with_meta_policy
 
 log = get_plugin_logger("trygg")
 # MkDocs' console lines in Swedish from the moment the hook loads, so its configuration errors
@@ -304,12 +304,14 @@ def _with_banner(html: str, result: BuildResult) -> str:
 
 
 def _checked_scripts(html: str, page: str) -> str:
-    """Stop the build on any script neither the theme nor trygg writes (trygg.webserver)."""
+    """Stop the build on any script neither the theme nor trygg writes; a build's page carries the
+    policy for its own scripts (trygg.webserver). The preview has none: MkDocs' server adds its
+    live-reload script to every page it serves."""
     try:
-        check_page_scripts(html, page)
+        scripts = check_page_scripts(html, page)
     except UnknownScript as error:
         raise PluginError(str(error)) from None
-    return html
+    return html if _COMMAND["name"] == "serve" else with_meta_policy(html, scripts.hashes)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
