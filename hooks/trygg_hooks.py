@@ -183,7 +183,7 @@ def _apply_identity(config: MkDocsConfig, result: BuildResult) -> None:
     config.site_name = identity.programme.name
     config.site_description = identity.programme.description
     config.site_author = config.copyright = identity.publisher.name
-    config.theme["logo"] = LOGO_URI
+    config.theme["logo"] = config.theme["favicon"] = LOGO_URI  # the identity's logo, also in the browser's tab
     if COLOURS_URI not in config.extra_css:
         config.extra_css.insert(0, COLOURS_URI)
 

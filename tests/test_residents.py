@@ -76,7 +76,7 @@ def test_sitemap_robots_canonical_open_graph_favicon_and_lang(built_site):
     assert '<meta property="og:type" content="article">' in raw
     assert '<meta property="og:url" content="http://127.0.0.1:8000/nyheter/organiserad-trygghet/">' in raw
     assert '<meta property="og:locale" content="sv_SE">' in raw
-    assert re.search(r'<link rel="icon" href="[./]*assets/favicon.svg">', raw)
+    assert re.search(r'<link rel="icon" href="[./]*assets/logotyp.svg">', raw)  # the identity's logo
     assert '<html lang="sv"' in raw
 
 

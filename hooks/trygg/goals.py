@@ -20,7 +20,7 @@ from .register import Entry, Resolver, slugify
 from .render import Output, page
 from .skeletons import SiteNames, yaml_text
 from .source import YamlData
-from .types import Card, ContentType
+from .types import Card, ContentType, MenuSection
 
 if TYPE_CHECKING:
     from .content import LoadContext
@@ -257,9 +257,11 @@ effektkedja:
 """
 
 
-def goals_menu(goals: Goals) -> tuple[str, list[tuple[str, str]]]:
-    """Each goal area under the programme's page in the menu, in their order."""
-    return f"{GOALS_DIR}/index.md", [(a.area.title, f"{GOALS_DIR}/{a.slug}/index.md") for a in goals.areas]
+def goals_menu(goals: Goals) -> MenuSection:
+    """Each goal area under the programme's page in the menu, in their order; the section is
+    named as the programme names itself (index.yml's title)."""
+    return MenuSection(f"{GOALS_DIR}/index.md", [(a.area.title, f"{GOALS_DIR}/{a.slug}/index.md") for a in goals.areas],
+                       goals.programme.programme.title if goals.programme else None)
 
 
 def goals_card(goals: Goals, texts: Texts) -> Card | None:

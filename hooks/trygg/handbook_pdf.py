@@ -24,6 +24,7 @@ import markdown
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .identity import BrandColours, brand_colours
 from .problems import ContentError, Problem
 from .render import shift_headings
 from .sanitize import MARKDOWN_EXTENSIONS, clean_html
@@ -37,7 +38,8 @@ def render_pdf(loaded: LoadedHandbook, renderer: Renderer) -> bytes:
     # Imported here: WeasyPrint loads Pango when imported, which only PDF rendering needs.
     import weasyprint
 
-    html = render_html(loaded, renderer.site.url, renderer.texts["handböcker.pdf_utgivare"])
+    html = render_html(loaded, renderer.site.url, renderer.texts["handböcker.pdf_utgivare"],
+                       brand_colours(renderer.content.identity))
     docs = renderer.content.root / "docs"
 
     def pdf() -> bytes:
@@ -51,12 +53,13 @@ def render_pdf(loaded: LoadedHandbook, renderer: Renderer) -> bytes:
     return pdf() if renderer.memo is None else renderer.memo.remember(("pdf", weasyprint.__version__, html), pdf)
 
 
-def render_html(loaded: LoadedHandbook, site_url: str, publisher: str) -> str:
-    """The whole handbook as one HTML document for print; `publisher` is the cover's sender line."""
+def render_html(loaded: LoadedHandbook, site_url: str, publisher: str, colours: BrandColours) -> str:
+    """The whole handbook as one HTML document for print; `publisher` is the cover's sender line,
+    `colours` the identity's (headings and links)."""
     chapters = [(c, chapter_html(c.body, site_url)) for c in loaded.chapters]
     return _environment().get_template("handbook_print.html.j2").render(
         loaded=loaded, handbook=loaded.handbook, chapters=chapters, site_url=site_url, publisher=publisher,
-        authors=", ".join(e.name for e in loaded.owners))
+        authors=", ".join(e.name for e in loaded.owners), colours=colours)
 
 
 def chapter_html(body: str, site_url: str) -> str:
