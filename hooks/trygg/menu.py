@@ -10,6 +10,7 @@ to MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import TYPE_CHECKING, Any
 
 from .content import EVENTS_DIR
@@ -68,4 +69,5 @@ def _section(items: list[Any], menu: Menu) -> list[Any]:
 
 
 def _entries(entries: list[tuple[str, str]]) -> list[dict[str, str]]:
-    return [{title: page} for title, page in entries]
+    # The theme prints nav titles as HTML, unescaped: a title from content is text, escaped here.
+    return [{html.escape(title, quote=False): page} for title, page in entries]
