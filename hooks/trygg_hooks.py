@@ -238,10 +238,14 @@ def _incremental_preview(config: MkDocsConfig, result: BuildResult) -> PreviewFi
         return None
     root = _root(config)
     preview = PreviewFiles(root / PREVIEW_FILES)
+    home_changed = preview.shared_inputs_changed(result.home, "startsida")
     if preview.shared_inputs_changed(shared_fingerprint(root, result)):
         utils.clean_directory(config.site_dir)
-    elif (Path(config.site_dir) / "404.html").is_file():  # like every page: rebuilt when what they share changes
+        return preview
+    if (Path(config.site_dir) / "404.html").is_file():  # like every page: rebuilt when what they share changes
         config.theme.static_templates.discard("404.html")
+    if home_changed:  # the start page shows the latest meetings and news: built again (MkDocs sees no output)
+        (Path(config.site_dir) / "index.html").unlink(missing_ok=True)
     return preview
 
 

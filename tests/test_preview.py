@@ -213,8 +213,8 @@ def test_an_edit_rebuilds_only_the_pages_it_changes_and_a_register_change_rebuil
     assert _rewritten(first, body_edit) & pages == {"nyheter/parken/index.html"}
     assert "Andra versionen" in (site / "nyheter/parken/index.html").read_text("utf-8")
     assert "pagefind/pagefind-entry.json" in _rewritten(first, body_edit)
-    # The title shows in the news list too: both pages are built again, no others.
-    assert _rewritten(body_edit, title_edit) & pages == {"nyheter/parken/index.html", "nyheter/index.html"}
+    # The title shows in the news list and on the start page too: those pages are built again, no others.
+    assert _rewritten(body_edit, title_edit) & pages == {"nyheter/parken/index.html", "nyheter/index.html", "index.html"}
     # A new abbreviation may appear on any page: every page is built again.
     assert _rewritten(title_edit, register_edit) & pages == pages
 

@@ -10,6 +10,7 @@ to MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +45,7 @@ def menu_children(content: Content, types: Sequence[ContentType], today: dt.date
             section = content_type.menu(content.extra[content_type.key])
             children.setdefault(section.index, []).extend(section.entries)
             if section.title:
-                titles[section.index] = section.title
+                titles[section.index] = html.escape(section.title, quote=False)
     return Menu({index: entries for index, entries in children.items() if entries}, titles)
 
 
@@ -81,4 +82,5 @@ def _section(items: list[Any], menu: Menu) -> list[Any]:
 
 
 def _entries(entries: list[tuple[str, str]]) -> list[dict[str, str]]:
-    return [{title: page} for title, page in entries]
+    # The theme prints nav titles as HTML, unescaped: a title from content is text, escaped here.
+    return [{html.escape(title, quote=False): page} for title, page in entries]
