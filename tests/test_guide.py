@@ -70,8 +70,10 @@ def test_the_guide_is_served_with_its_generated_pages(built_site):
 
 
 def test_every_interface_text_is_listed_in_the_guide_as_it_reads():
-    # the guide's table of texts a site may override (content/texter.yml) follows the catalogue
+    # the guide's table of texts a site may override (content/texter.yml) follows the catalogue;
+    # a line break inside a text (kept so the page's Markdown is unchanged) reads as a space
     from trygg.texts import catalogue
 
-    missing = [key for key, text in catalogue().items() if f"| `{key}` | `{text}` |" not in GUIDE]
+    missing = [key for key, text in catalogue().items()
+               if f"| `{key}` | `{text.replace(chr(10), ' ')}` |" not in GUIDE]
     assert missing == []
