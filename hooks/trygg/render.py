@@ -86,7 +86,7 @@ class Renderer:
         register = self.content.register
         if not register.entries():
             return []
-        groups = [(label, [o for o in register.organisations if o.kind == kind])
+        groups = [(self.texts[label], [o for o in register.organisations if o.kind == kind])
                   for kind, label in ORG_KIND_LABELS.items()]
         body = self.template("register.md.j2").render(
             abbreviations=register.abbreviations().items(),
