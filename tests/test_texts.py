@@ -34,12 +34,15 @@ EXAMPLE = ROOT / "examples" / "exempelstad"
 def template_words(source: str) -> list[str]:
     """Words written in a template outside Jinja, HTML tags and Markdown link targets and attribute
     lists, plus words in the quoted strings inside Jinja that are not text keys or field names."""
-    source = re.sub(r"\{##.*?##\}", "", source, flags=re.S)
+    source = re.sub(r"\{##.*?##\}|\{#.*?#\}", "", source, flags=re.S)  # trygg's comments, the theme's
+    source = re.sub(r"<(script|style)\b.*?</\1>", "", source, flags=re.S)
     words = []
     for tag in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", source, flags=re.S):
         # values compared with (a chart's 'del av') and field names (selectattr("text"), key in ("time", …))
         tag = re.sub(r'[!=]=\s*"[^"]*"|(?:selectattr|rejectattr)\("\w+"\)|attribute="\w+"|in \(("\w+",?\s*)+\)',
                      "", tag)
+        # the theme's template paths ("partials/…" ~ ".html") and Material's translation keys (lang.t("toc"))
+        tag = re.sub(r'"[\w.-]*/[\w/.-]*"|"\.\w+"|\bt\("\w+"\)|"\w+":', "", tag)
         for literal in re.findall(r'"([^"]*)"', tag):
             if not re.fullmatch(r"[\wåäö]+\.[\wåäö.-]+|-?[\wåäö]+-", literal):  # a text key, a part of an id
                 words += re.findall(r"[A-Za-zÅÄÖåäö]{2,}", re.sub(r"\]\([^)]*\)|https?://|/[\w/.-]*", "", literal))
@@ -57,10 +60,12 @@ def template_words(source: str) -> list[str]:
 
 
 def resident_templates() -> list[Path]:
-    return sorted(p for p in TEMPLATES.glob("*.j2") if p.name not in NOT_FOR_RESIDENTS | STILL_LITERAL)
+    """trygg's page templates and the theme's (overrides/)."""
+    theme = sorted((ROOT / "overrides").rglob("*.html"))
+    return sorted(p for p in TEMPLATES.glob("*.j2") if p.name not in NOT_FOR_RESIDENTS | STILL_LITERAL) + theme
 
 
-@pytest.mark.parametrize("template", resident_templates(), ids=lambda p: p.name)
+@pytest.mark.parametrize("template", resident_templates(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_a_template_writes_no_word_of_its_own(template):
     assert template_words(template.read_text("utf-8")) == []
 
@@ -72,6 +77,8 @@ def test_the_template_check_finds_a_label_written_in_a_template():
     assert template_words('{{ "punkt" if n == 1 else texts["beslut.punkterna"] }}') == ["punkt"]
     assert template_words('<nav aria-label="Kapitel">') == ["Kapitel"]
     assert template_words('[{{ texts["möte.till_programmet"] }}](#program)') == []
+    assert template_words('<button type="submit">Sök</button>') == ["Sök"]  # the theme's HTML
+    assert template_words('{% set own = {"nav": "Huvudmeny"} %}') == ["Huvudmeny"]
 
 
 def test_the_redirect_page_is_the_only_template_left_with_wording():
