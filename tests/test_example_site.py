@@ -94,7 +94,7 @@ def test_the_handbook_pdf_is_printed_in_the_site_s_own_colours():
 
     content = load_content(EXAMPLE, types=registered_types())
     [handbook] = content.extra["handbocker"]
-    html = render_html(handbook, "https://exempelstad.example/", "Exempelstads kommun", brand_colours(content.identity))
+    html = render_html(handbook, "https://exempelstad.example/", content.texts, brand_colours(content.identity))
     assert "a { color: #1d5e3a;" in html and "h1, h2, h3, h4, h5, h6 { color: #174a2e;" in html
 
 

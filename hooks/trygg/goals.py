@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 GOALS_DIR = "malomraden"
 INDEX_FILE = "index.yml"
 # An effect chain's columns: the row field each shows, and its Swedish heading.
-COLUMNS = (("short_term", "Kortsiktig effekt"), ("output", "Prestation"), ("activity", "Aktivitet"),
-           ("responsible", "Ansvar"), ("time", "Tid"), ("resources", "Resurser"))
+# The effect chain's columns: the row's field and its heading's key in the text catalogue (trygg.texts).
+COLUMNS = (("short_term", "målområde.kortsiktig_effekt"), ("output", "målområde.prestation"),
+           ("activity", "målområde.aktivitet"), ("responsible", "målområde.ansvar"), ("time", "målområde.tid"),
+           ("resources", "målområde.resurser"))
 
 
 def chain_columns(chain: EffectChain) -> list[tuple[str, str]]:

@@ -35,14 +35,14 @@ from .sv import format_date
 if TYPE_CHECKING:
     from .handbooks import LoadedHandbook
     from .render import Renderer
+    from .texts import Texts
 
 def render_pdf(loaded: LoadedHandbook, renderer: Renderer) -> bytes:
     # Imported here: WeasyPrint loads Pango when imported, which only PDF rendering needs.
     import weasyprint
 
     root = renderer.content.root
-    html = render_html(loaded, renderer.site.url, renderer.texts["handböcker.pdf_utgivare"],
-                       brand_colours(renderer.content.identity))
+    html = render_html(loaded, renderer.site.url, renderer.texts, brand_colours(renderer.content.identity))
     fetcher = SiteOnlyFetcher(root / "docs", root / Path(loaded.source).parent)
 
     def pdf() -> bytes:
@@ -57,12 +57,13 @@ def render_pdf(loaded: LoadedHandbook, renderer: Renderer) -> bytes:
     return renderer.memo.remember(("pdf", weasyprint.__version__, html, fetcher.image_stamps(html)), pdf)
 
 
-def render_html(loaded: LoadedHandbook, site_url: str, publisher: str, colours: BrandColours) -> str:
-    """The whole handbook as one HTML document for print; `publisher` is the cover's sender line,
-    `colours` the identity's (headings and links)."""
+def render_html(loaded: LoadedHandbook, site_url: str, texts: Texts, colours: BrandColours) -> str:
+    """The whole handbook as one HTML document for print: its wording and the cover's sender line
+    from the site's `texts`, `colours` the identity's (headings and links)."""
     chapters = [(c, chapter_html(c.body, site_url)) for c in loaded.chapters]
     return _environment().get_template("handbook_print.html.j2").render(
-        loaded=loaded, handbook=loaded.handbook, chapters=chapters, site_url=site_url, publisher=publisher,
+        loaded=loaded, handbook=loaded.handbook, chapters=chapters, site_url=site_url, texts=texts,
+        publisher=texts["handböcker.pdf_utgivare"],
         authors=", ".join(e.name for e in loaded.owners), colours=colours)
 
 
