@@ -79,10 +79,22 @@ def preview(project, tmp_path):
         yield root, base, process, tmp_path / "serve.log"
 
 
+def _visit(page, url: str) -> None:
+    """page.goto, where the preview's live reload may reload the same page at the same moment."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        page.goto(url)
+    except PlaywrightError as error:
+        if "interrupted by another navigation" not in str(error):
+            raise
+        page.wait_for_load_state()
+
+
 def _reload_until(page, url: str, text: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        page.goto(url)
+        _visit(page, url)
         if text in page.locator("body").inner_text():
             return
         time.sleep(0.5)
@@ -92,7 +104,7 @@ def _reload_until(page, url: str, text: str, timeout: float = 60) -> None:
 def _assert_gone(page, url: str, text: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        page.goto(url)
+        _visit(page, url)
         if text not in page.locator("body").inner_text():
             return
         time.sleep(0.5)
