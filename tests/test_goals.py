@@ -224,13 +224,15 @@ def test_the_crime_chart_is_exactly_this_svg():
     content = load_content(ROOT)
     figures = content.extra["nyckeltal"][0].page.figures
     env = Renderer(content, SiteInfo("T", "http://t/", dt.date(2030, 1, 1), "T"), {}).env
-    svg = env.get_template("keyfigure_chart.svg.j2").render(c=chart(figures[0]), ident="k")
+    svg = env.get_template("keyfigure_chart.svg.j2").render(c=chart(figures[0], content.texts), ident="k",
+                                                            texts=content.texts)
     assert svg.strip() == CRIME_CHART
 
 
 def test_no_chart_where_a_value_is_missing_or_single():
-    figures = load_content(ROOT).extra["nyckeltal"][0].page.figures
-    assert [f.heading for f in figures if chart(f) is None] == ["Tryggheten", "Fler Gårdstensbor", "Starkare näringsliv"]
+    content = load_content(ROOT)
+    figures = content.extra["nyckeltal"][0].page.figures
+    assert [f.heading for f in figures if chart(f, content.texts) is None] == ["Tryggheten", "Fler Gårdstensbor", "Starkare näringsliv"]
 
 
 # --- the built site --------------------------------------------------------------------------

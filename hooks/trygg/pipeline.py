@@ -55,7 +55,7 @@ class BuildResult:
     identity: Identity | None = None  # content/webbplats.yml (None only in a preview with its errors)
     # Organisation names and aliases: never split into abbreviations (a company 'AB …').
     names: tuple[str, ...] = ()
-    menu: Menu = field(default_factory=dict)  # generated pages under their section in the menu (trygg.sitewide.menu)
+    menu: Menu = field(default_factory=Menu)  # generated pages under their section in the menu (trygg.sitewide.menu)
     home: str = ""  # the start page's generated Markdown (trygg.sitewide.home)
     sections: tuple[tuple[str, str], ...] = ()  # (title, index page) of every type with content: its card
 

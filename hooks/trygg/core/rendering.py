@@ -142,9 +142,11 @@ class Pager:
     def page_uri(self, number: int) -> str:
         return f"{self.folder}/index.md" if number == 1 else f"{self.folder}/sida-{number}/index.md"
 
-    @property
-    def title_suffix(self) -> str:
-        return f", sida {self.number} av {self.count}" if self.number > 1 else ""
+    def title(self, texts: Any, heading: str) -> str:
+        """The list's title, with the page's number from the second page on."""
+        if self.number == 1:
+            return heading
+        return texts.format("lista.titel_sida", rubrik=heading, nummer=self.number, antal=self.count)
 
     @property
     def pages(self) -> list[tuple[int, str]]:

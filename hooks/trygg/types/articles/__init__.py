@@ -82,7 +82,7 @@ def render_articles(articles: tuple[LoadedArticle, ...], renderer: Renderer) -> 
     outputs = [_article_page(loaded, renderer) for loaded in ordered]
     for pager in paginate(ARTICLES_DIR, ordered, ARTICLES_PER_PAGE):
         body = renderer.template("articles.md.j2").render(articles=pager.items, pager=pager)
-        meta = renderer.meta("list", texts["nyheter.rubrik"] + pager.title_suffix, texts["nyheter.beskrivning"],
+        meta = renderer.meta("list", pager.title(texts, texts["nyheter.rubrik"]), texts["nyheter.beskrivning"],
                              None, published=None, owner=None)
         meta["feed"] = "feed.xml" if pager.number == 1 else "../feed.xml"
         outputs.append(Output(pager.uri, page(meta, body)))
@@ -111,7 +111,8 @@ def _atom(ordered: list[LoadedArticle], renderer: Renderer) -> str:
     site = renderer.site
     newest = max((a.article.updated or a.article.published for a in ordered), default=dt.date(2015, 1, 1))
     return html_template("atom.xml.j2", renderer.template_folders).render(
-        articles=ordered, site_name=site.name, base_url=site.url, updated=_atom_date(newest), author=site.publisher)
+        articles=ordered, site_name=site.name, base_url=site.url, updated=_atom_date(newest), author=site.publisher,
+        texts=renderer.texts)
 
 
 def _atom_date(value: dt.date) -> str:

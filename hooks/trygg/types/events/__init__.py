@@ -23,7 +23,7 @@ from pydantic import Field
 from trygg.core.api import (OPARL, Collection, Day, File, Item, Moment, Name, Reference, Uri, api_id, file_item,
                             reference, validated)
 from trygg.core.attachments import Attachment, load_attachments, report_unnamed
-from trygg.core.contenttype import Card, ContentType
+from trygg.core.contenttype import Card, ContentType, MenuSection
 from trygg.core.output import Output, SiteInfo
 from trygg.core.register import Entry
 from trygg.core.rendering import STOCKHOLM, json_for_html, page, paginate
@@ -282,7 +282,7 @@ def _events_index(events: tuple[LoadedEvent, ...], renderer: Renderer) -> list[O
                  if any(h == heading for h, _ in pager.items)
                  or (pager.number == 1 and heading == texts[f"möten.{UPCOMING}"])]
         body = renderer.template("events.md.j2").render(groups=shown, dated=dated, pager=pager, today=today)
-        meta = renderer.meta("list", texts["möten.rubrik"] + pager.title_suffix, texts["möten.beskrivning"], None,
+        meta = renderer.meta("list", pager.title(texts, texts["möten.rubrik"]), texts["möten.beskrivning"], None,
                              published=None, owner=None)
         outputs.append(Output(pager.uri, page(meta, body)))
     return outputs
@@ -296,10 +296,11 @@ def events_home(events: tuple[LoadedEvent, ...], renderer: Renderer) -> str:
                                                           latest_meeting=held[0] if held else None)
 
 
-def events_menu(events: tuple[LoadedEvent, ...], today: dt.date) -> tuple[str, list[tuple[str, str]]]:
+def events_menu(events: tuple[LoadedEvent, ...], today: dt.date) -> MenuSection:
     """The coming meetings and the latest held under /moten/ in the menu; the list page has them all."""
     meetings = [loaded for _, group in event_groups(events, today) for loaded in group]
-    return f"{EVENTS_DIR}/index.md", [(m.event.title, f"{EVENTS_DIR}/{m.slug}/index.md") for m in meetings[:MAX_MEETINGS]]
+    return MenuSection(f"{EVENTS_DIR}/index.md",
+                       [(m.event.title, f"{EVENTS_DIR}/{m.slug}/index.md") for m in meetings[:MAX_MEETINGS]])
 
 
 def events_card(events: tuple[LoadedEvent, ...], texts: Texts) -> Card | None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field
 
 from trygg.core.api import Collection, Day, Item, Name, Reference, Uri, api_id, own_type, reference, validated
-from trygg.core.contenttype import Card, ContentType
+from trygg.core.contenttype import Card, ContentType, MenuSection
 from trygg.core.register import Entry, Resolver, slugify
 from trygg.core.rendering import Output, SiteInfo, page
 from trygg.core.skeleton import SiteNames, yaml_text
@@ -34,8 +34,10 @@ if TYPE_CHECKING:
 GOALS_DIR = "malomraden"
 INDEX_FILE = "index.yml"
 # An effect chain's columns: the row field each shows, and its Swedish heading.
-COLUMNS = (("short_term", "Kortsiktig effekt"), ("output", "Prestation"), ("activity", "Aktivitet"),
-           ("responsible", "Ansvar"), ("time", "Tid"), ("resources", "Resurser"))
+# The effect chain's columns: the row's field and its heading's key in the text catalogue (trygg.core.texts).
+COLUMNS = (("short_term", "målområde.kortsiktig_effekt"), ("output", "målområde.prestation"),
+           ("activity", "målområde.aktivitet"), ("responsible", "målområde.ansvar"), ("time", "målområde.tid"),
+           ("resources", "målområde.resurser"))
 
 
 def chain_columns(chain: EffectChain) -> list[tuple[str, str]]:
@@ -238,9 +240,11 @@ effektkedja:
 """
 
 
-def goals_menu(goals: Goals, today: dt.date | None = None) -> tuple[str, list[tuple[str, str]]]:
-    """Each goal area under the programme's page in the menu, in their order."""
-    return f"{GOALS_DIR}/index.md", [(a.area.title, f"{GOALS_DIR}/{a.slug}/index.md") for a in goals.areas]
+def goals_menu(goals: Goals, today: dt.date | None = None) -> MenuSection:
+    """Each goal area under the programme's page in the menu, in their order; the section is
+    named as the programme names itself (index.yml's title)."""
+    return MenuSection(f"{GOALS_DIR}/index.md", [(a.area.title, f"{GOALS_DIR}/{a.slug}/index.md") for a in goals.areas],
+                       goals.programme.programme.title if goals.programme else None)
 
 
 def goals_card(goals: Goals, texts: Texts) -> Card | None:

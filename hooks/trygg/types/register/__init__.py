@@ -38,7 +38,7 @@ def load_register_page(ctx: LoadContext, resolver: Resolver) -> Register:
 def render_register(register: Register, renderer: Renderer) -> list[Output]:
     if not register.entries():
         return []
-    groups = [(label, [o for o in register.organisations if o.kind == kind])
+    groups = [(renderer.texts[label], [o for o in register.organisations if o.kind == kind])
               for kind, label in ORG_KIND_LABELS.items()]
     body = renderer.template("register.md.j2").render(
         abbreviations=register.abbreviations().items(),
