@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .models.about import Statement
-from .render import Output, page, tel_uri
+from .render import Output, json_for_html, page, tel_uri
 from .types import ContentType
 
 if TYPE_CHECKING:
@@ -83,10 +83,10 @@ def render_about(about: About, renderer: Renderer) -> list[Output]:
 
 def theme_facts(content: Content) -> dict:
     """What the theme draws on every page: the sender, the logo, the contact box, the statement
-    link if it exists, and the interface texts."""
+    link if it exists, and the interface texts (the script's as JSON for the page's data block)."""
     about: About | None = content.extra.get(KEY)
     identity = content.identity
-    facts: dict = {"texts": content.texts.resolved()}
+    facts: dict = {"texts": content.texts.resolved(), "script_texts": json_for_html(content.texts.for_script())}
     if identity is not None:
         facts["sender"] = identity.publisher.name
         facts["logo_alt"] = identity.logo.alt

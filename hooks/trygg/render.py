@@ -488,7 +488,7 @@ def event_jsonld(loaded: LoadedEvent, site: SiteInfo) -> str:
     if performers:
         data["performer"] = [{"@type": "Person" if e.kind == "person" else "Organization", "name": e.name}
                              for e in performers.values()]
-    return _json_for_html(data)
+    return json_for_html(data)
 
 
 def article_jsonld(loaded: LoadedArticle, site: SiteInfo) -> str:
@@ -503,10 +503,10 @@ def article_jsonld(loaded: LoadedArticle, site: SiteInfo) -> str:
         data["dateModified"] = article.updated.isoformat()
     if article.author:
         data["author"] = {"@type": "Person", "name": article.author}
-    return _json_for_html(data)
+    return json_for_html(data)
 
 
-def _json_for_html(data: dict) -> str:
+def json_for_html(data: dict) -> str:
     """JSON safe inside <script>: no '<', '>' or '&' at all (JSON's own \\u escapes), so neither
     '</script' nor '<!--' (which would make the browser read past the end) can occur."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
