@@ -76,7 +76,7 @@ def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool 
     outputs += identity_outputs(root, content.identity) if content.identity else []
     bundled = bundle_files(root, outputs)
     outputs += bundled.outputs
-    outputs += render_redirects(root, outputs, site)
+    outputs += render_redirects(root, outputs, site, content.texts)
     outputs += render_api(content, site, last_changed, types)
     known_names = frozenset(w for w in read_word_list(root) if w.isupper())
     blocking = [*bundled.errors, *check_unique_uris(outputs, {}),
@@ -100,7 +100,7 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
         outputs += bundled.outputs
         problems += bundled.errors
         try:
-            outputs += render_redirects(root, outputs, site)
+            outputs += render_redirects(root, outputs, site, content.texts)
         except ContentError as error:
             problems += error.problems
         outputs += render_api(content, site, last_changed, types)
@@ -188,7 +188,7 @@ def _render_for_check(root: Path, content: Content, types: list, problems: list[
     outputs += bundled.outputs
     problems += [*bundled.errors, *bundled.warnings]
     try:
-        outputs += render_redirects(root, outputs, site)
+        outputs += render_redirects(root, outputs, site, content.texts)
     except ContentError as error:
         problems += error.problems
     return outputs
