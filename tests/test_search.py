@@ -124,6 +124,7 @@ def test_excerpts_are_the_pages_own_text_never_the_parts_of_its_compounds(search
             assert "⁂" not in excerpt, (path, excerpt)
             assert marked and all("vandring" in m.lower() for m in marked), (path, marked)
             reader.goto(served_site.rstrip("/") + path)
+            reader.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # collapsed parts
             page_words = _words(reader.inner_text("[data-pagefind-body]"))
             shown = _words(excerpt)
             assert len(shown) >= 8, (path, excerpt)
