@@ -240,7 +240,7 @@ def _add_editor(files: Files, config: MkDocsConfig, result: BuildResult) -> None
     if result.editor is None or not bundle:
         log.info("Redigeraren (/admin/) kommer inte med: den är inte installerad (bash scripts/_editor.sh)")
         return
-    for output in result.editor.outputs(config.extra_css, config.repo_url):
+    for output in result.editor.outputs(config.extra_css, config.repo_url, os.environ.get("TRYGG_EDITOR_AUTH_URL")):
         files.append(File.generated(config, output.uri, content=output.content))
     for uri, path in bundle:
         files.append(File.generated(config, uri, abs_src_path=str(path)))

@@ -194,7 +194,8 @@ def editor_site(tmp_path_factory):
         pytest.skip("the editor is not installed; run bash scripts/_editor.sh")
     root = copy_project(tmp_path_factory.mktemp("editor"), with_seed_content=True)
     (root / "editor").symlink_to(ROOT / "editor")
-    run = mkdocs_build(root, env={"TRYGG_REPO_URL": "https://github.com/kommunen/trygg-webbplats"})
+    run = mkdocs_build(root, env={"TRYGG_REPO_URL": "https://github.com/kommunen/trygg-webbplats",
+                                  "TRYGG_EDITOR_AUTH_URL": "https://inloggning.example.org"})
     assert run.returncode == 0, run.output
     return run.site
 
@@ -206,7 +207,8 @@ def test_the_site_publishes_the_editor_for_writers_only(editor_site):
     assert "admin" not in (editor_site / "index.html").read_text("utf-8")  # not in the menu
     assert "data-pagefind-body" not in admin  # not in the search index
     config = json.loads((editor_site / "admin" / "config.json").read_text("utf-8"))
-    assert config["backend"]["repo"] == "kommunen/trygg-webbplats"
+    assert config["backend"] == {"name": "github", "repo": "kommunen/trygg-webbplats", "branch": "main",
+                                 "squash_merges": True, "base_url": "https://inloggning.example.org"}
     assert [c["name"] for c in config["collections"]] == [p.name for p in PLACES]
     people = _field(_field(next(c for c in config["collections"] if c["name"] == "moten")["fields"], "program")
                     ["fields"], "medverkande")["options"]
@@ -214,6 +216,16 @@ def test_the_site_publishes_the_editor_for_writers_only(editor_site):
     styles = json.loads(re.search(r'name="trygg-preview-styles" content="([^"]*)"', admin).group(1).replace("&quot;", '"'))
     assert styles and all((editor_site / "admin" / s).resolve().is_file() for s in styles)
     assert (editor_site / "admin" / "decap-cms.js").stat().st_size > 1_000_000
+
+
+def test_the_published_editor_keeps_its_own_policy_and_pages_get_the_sites(editor_site):
+    from trygg.webserver import secure_site
+
+    secure_site(editor_site)  # what `trygg build` does last
+    admin = (editor_site / "admin" / "index.html").read_text("utf-8")
+    assert admin.count('http-equiv="Content-Security-Policy"') == 1 and "'unsafe-eval'" in admin
+    start = (editor_site / "index.html").read_text("utf-8")
+    assert start.count('http-equiv="Content-Security-Policy"') == 1 and "'unsafe-eval'" not in start
 
 
 def test_without_the_editor_installed_the_site_builds_without_admin(project):

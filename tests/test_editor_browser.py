@@ -156,6 +156,10 @@ def test_a_writer_creates_a_news_item_through_the_form(editor):
     editor.field("Sammanfattning").fill("Kommunen och polisen gick en trygghetsvandring i centrum.")
     editor.page.locator("[data-slate-editor]").first.click()
     editor.page.keyboard.type("Vi gick genom centrum och såg var det behövs bättre belysning.")
+    # the preview draws the draft with the site's own stylesheets, as published (content-hashed)
+    styles = editor.page.frame_locator("#preview-pane").locator('link[rel="stylesheet"]')
+    hrefs = [styles.nth(i).get_attribute("href") for i in range(styles.count())]
+    assert any(re.search(r"/assets/trygg\.[0-9a-f]+\.css$", h) for h in hrefs), hrefs
     editor.publish()
     editor.page.wait_for_url(re.compile("/entries/trygghetsvandring-i-centrum$"))
     path = editor.root / "content/nyheter/trygghetsvandring-i-centrum.md"

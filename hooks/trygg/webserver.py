@@ -51,6 +51,7 @@ _OWN_TAG = re.compile(
     r"(?P<body>.*?)</script>", re.S)
 _DATA = re.compile(r'type="application/(?:ld\+)?json"')
 _META_AFTER = re.compile(r"<meta charset=\"utf-8\">|<head>", re.I)
+_OWN_POLICY = '<meta http-equiv="Content-Security-Policy"'
 
 
 class UnknownScript(Exception):
@@ -138,13 +139,15 @@ def write_nginx_snippet(site: Path, script_hashes: list[str] | None = None) -> P
 
 
 def add_meta_policy(site: Path, script_hashes: list[str]) -> int:
-    """Put the policy first in every page's <head>, for hosts that set no header; the pages changed."""
+    """Put the policy first in every page's <head>, for hosts that set no header; the pages changed.
+    A page with a policy of its own keeps it: the browser editor's (trygg.editor, /admin/), which
+    a second policy would only narrow, never widen."""
     tag = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(script_hashes, meta=True)}">'
     changed = 0
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         anchor = _META_AFTER.search(html)
-        if anchor is None or tag in html:
+        if anchor is None or _OWN_POLICY in html:
             continue
         page.write_text(html[:anchor.end()] + tag + html[anchor.end():], encoding="utf-8")
         changed += 1

@@ -48,13 +48,17 @@ class EditorSite:
     title: str
     no_script: str
 
-    def outputs(self, stylesheets: list[str], repo_url: str | None) -> list[Output]:
-        """admin/index.html, admin/config.json, admin/start.js and admin/sv.json. `stylesheets` are the site's own
-        (as published, under the site root): the preview draws a draft with them."""
+    def outputs(self, stylesheets: list[str], repo_url: str | None, auth_url: str | None = None) -> list[Output]:
+        """admin/index.html, admin/config.json, admin/start.js and admin/sv.json. `stylesheets` are
+        the site's own (as published, under the site root): the preview draws a draft with them.
+        `repo_url` names the GitHub repository; `auth_url` is the OAuth exchange service that
+        signs writers in with GitHub (TRYGG_EDITOR_AUTH_URL, see the README)."""
         config = dict(self.config)
         match = _GITHUB.match(repo_url or "")
         if match:
             config["backend"] = {**config["backend"], "repo": match.group(1)}
+        if auth_url:
+            config["backend"] = {**config["backend"], "base_url": auth_url}
         return [Output(f"{ADMIN_DIR}/index.html", self._page(stylesheets)),
                 Output(f"{ADMIN_DIR}/{CONFIG}", config_json(config)),
                 Output(f"{ADMIN_DIR}/start.js", START_SCRIPT.read_text("utf-8")),
