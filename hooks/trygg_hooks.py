@@ -240,7 +240,11 @@ def _add_editor(files: Files, config: MkDocsConfig, result: BuildResult) -> None
     if result.editor is None or not bundle:
         log.info("Redigeraren (/admin/) kommer inte med: den är inte installerad (bash scripts/_editor.sh)")
         return
-    for output in result.editor.outputs(config.extra_css, config.repo_url, os.environ.get("TRYGG_EDITOR_AUTH_URL")):
+    # the theme's stylesheets first, then ours, as every page links them
+    theme_css = sorted(f.src_uri for f in files if f.src_uri.startswith("assets/stylesheets/")
+                       and f.src_uri.endswith(".min.css"))
+    stylesheets = [*theme_css, *config.extra_css]
+    for output in result.editor.outputs(stylesheets, config.repo_url, os.environ.get("TRYGG_EDITOR_AUTH_URL")):
         files.append(File.generated(config, output.uri, content=output.content))
     for uri, path in bundle:
         files.append(File.generated(config, uri, abs_src_path=str(path)))

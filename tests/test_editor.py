@@ -126,6 +126,7 @@ def test_an_agenda_is_a_list_of_items_with_time_ranges_and_register_names():
     agenda = _field(_collection("moten")["fields"], "program")
     assert agenda["widget"] == "list" and agenda["summary"] == "{{fields.tid}} {{fields.rubrik}}"
     assert agenda["label"] == "Programpunkter" and agenda["required"] is False and agenda["default"] == []
+    assert agenda["label_singular"] == "programpunkt"  # the add button: "Lägg till programpunkt"
     time = _field(agenda["fields"], "tid")
     assert time == {"name": "tid", "label": "Tid", "required": True,
                     "hint": "Start och slut med tankstreck, till exempel 8.30–8.40.", "widget": "string",
@@ -215,6 +216,7 @@ def test_the_site_publishes_the_editor_for_writers_only(editor_site):
     assert {"Kerstin Hermansson", "FOF"} <= set(people)
     styles = json.loads(re.search(r'name="trygg-preview-styles" content="([^"]*)"', admin).group(1).replace("&quot;", '"'))
     assert styles and all((editor_site / "admin" / s).resolve().is_file() for s in styles)
+    assert any("stylesheets/main." in s for s in styles) and any("/trygg." in s for s in styles)
     assert (editor_site / "admin" / "decap-cms.js").stat().st_size > 1_000_000
 
 

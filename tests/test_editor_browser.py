@@ -160,6 +160,9 @@ def test_a_writer_creates_a_news_item_through_the_form(editor):
     styles = editor.page.frame_locator("#preview-pane").locator('link[rel="stylesheet"]')
     hrefs = [styles.nth(i).get_attribute("href") for i in range(styles.count())]
     assert any(re.search(r"/assets/trygg\.[0-9a-f]+\.css$", h) for h in hrefs), hrefs
+    preview = editor.page.frame_locator("#preview-pane")
+    assert preview.locator("article.md-typeset h1").inner_text() == "Trygghetsvandring i centrum"
+    assert preview.locator("p.trygg-lead").inner_text() == "Kommunen och polisen gick en trygghetsvandring i centrum."
     editor.publish()
     editor.page.wait_for_url(re.compile("/entries/trygghetsvandring-i-centrum$"))
     path = editor.root / "content/nyheter/trygghetsvandring-i-centrum.md"
@@ -182,10 +185,13 @@ def test_a_writer_creates_a_meeting_with_three_agenda_items(editor):
     items = [("9.00–9.30", "Välkomna", "Kerstin Hermansson"), ("9.30–11.00", "Lägesbild", "Polisen"),
              ("11.00–12.00", "Arbete i grupper", "FOF")]
     for i, (period, title, who) in enumerate(items):
-        editor.page.get_by_role("button", name="Lägg till Programpunkter").click()
+        editor.page.get_by_role("button", name="Lägg till programpunkt").click()
         editor.field("Tid", 1 + i).fill(period)
         editor.field("Rubrik", i).fill(title)
         editor.choose("Medverkande", who, i)
+    agenda = editor.page.frame_locator("#preview-pane").locator("#program + ul > li")
+    assert agenda.all_inner_texts() == ["9.00–9.30 Välkomna – Kerstin Hermansson", "9.30–11.00 Lägesbild – Polisen",
+                                        "11.00–12.00 Arbete i grupper – FOF"]
     editor.publish()
     editor.page.wait_for_url(re.compile("/entries/natverksmote-om-trygghet/program$"))
     meeting = _front_matter(editor.root / "content/moten/natverksmote-om-trygghet/program.md")

@@ -155,6 +155,9 @@ def form_field(schema: type[BaseModel], info: FieldInfo, texts: Texts, register_
     hint = texts.get(f"redigeraren.hjälp.{key}")
     if hint:
         found["hint"] = hint
+    one = texts.get(f"redigeraren.en.{key}")  # a list's item, as its button reads: "Lägg till programpunkt"
+    if one:
+        found["label_singular"] = one
     in_register = (schema.__name__, key) in REGISTER_FIELDS
     found.update(_widget(_unwrap(info.annotation), key, texts, register_names, in_register, not required))
     minimum = next((m.min_length for m in info.metadata if isinstance(m, MinLen)), None)

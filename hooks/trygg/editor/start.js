@@ -23,10 +23,50 @@
         config.local_backend = { url: "http://" + location.hostname + ":" + port + "/api/v1" };
       }
       config.load_config_file = false;
+      config.collections.forEach(function (collection) {
+        window.CMS.registerPreviewTemplate(collection.name, preview);
+      });
       window.CMS.init({ config: config });
     });
   };
   document.body.appendChild(script);
+
+  // The preview as the page will read: the site's layout classes (trygg.css, Material's
+  // md-typeset) around the title, the lead, the facts, the programme and the text.
+  var FACTS = ["datum", "tid", "plats", "målgrupp", "diarienummer", "status", "källa"];
+
+  function preview(props) {
+    var h = window.h;
+    var data = props.entry.get("data");
+    var fields = props.collection.get("fields") || props.collection.getIn(["files", 0, "fields"]);
+    var value = function (key) {
+      var found = data.get(key);
+      return found === undefined || found === null || found === "" ? null : found;
+    };
+    var label = function (key) {
+      var field = fields && fields.find(function (f) { return f.get("name") === key; });
+      return field ? field.get("label") : key;
+    };
+    var facts = [];
+    FACTS.filter(value).forEach(function (key) {
+      facts.push(h("dt", { key: key + "-namn" }, label(key)), h("dd", { key: key }, String(value(key))));
+    });
+    var agenda = value("program");
+    var items = agenda && agenda.size ? agenda.map(function (item, index) {
+      var who = item.get("medverkande");
+      return h("li", { key: index }, h("strong", null, String(item.get("tid") || "")), " ",
+        String(item.get("rubrik") || ""), who && who.size ? " – " + who.join(", ") : "");
+    }).toArray() : null;
+    return h("div", { className: "md-container" }, h("main", { className: "md-main" },
+      h("div", { className: "md-main__inner md-grid" }, h("div", { className: "md-content" },
+        h("article", { className: "md-content__inner md-typeset" },
+          h("h1", null, value("titel") || ""),
+          value("sammanfattning") ? h("p", { className: "trygg-lead" }, value("sammanfattning")) : null,
+          facts.length ? h("dl", { className: "trygg-facts trygg-facts--compact" }, facts) : null,
+          items ? h("h2", { id: "program" }, label("program")) : null,
+          items ? h("ul", null, items) : null,
+          props.widgetFor("body"))))));
+  }
 
   function merged(base, extra) {
     var result = Object.assign({}, base);
