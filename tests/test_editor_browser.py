@@ -28,6 +28,7 @@ import yaml
 
 from conftest import ROOT, _QuietHandler, copy_project, mkdocs_build
 from test_editor import EDITOR_INSTALLED
+from trygg.editor import PLACES
 from trygg.models.event import Event
 from trygg.pipeline import check_site
 
@@ -228,6 +229,36 @@ def test_a_writer_edits_an_agenda_item_of_an_existing_meeting(editor):
         item.model_copy(update={"title": "Medborgarlöftet 2027"}) if item.title == "Medborgarlöftet" else item
         for item in before.agenda]})
     assert after == expected
+    assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
+
+
+def _model_of(path: Path, schema):
+    text = path.read_text("utf-8")
+    return schema.model_validate(_front_matter(path) if path.suffix == ".md" else yaml.safe_load(text))
+
+
+@pytest.mark.parametrize("place", [p for p in PLACES if p.name != "moten"], ids=lambda p: p.name)
+def test_saving_an_existing_page_keeps_every_other_value(editor, place):
+    """Decap rewrites the whole file on save: every value the schema reads must survive it (the
+    meetings: test_a_writer_edits_an_agenda_item_of_an_existing_meeting)."""
+    if place.file is not None:
+        paths, fragment = [editor.root / "content" / place.file], f"/collections/{place.name}/entries/{place.name}"
+    else:
+        pattern = (place.path or "{{slug}}").replace("{{slug}}", "*") + "." + place.extension
+        paths = sorted((editor.root / "content" / place.folder).glob(pattern))
+        slug = paths[0].relative_to(editor.root / "content" / place.folder).with_suffix("").as_posix()
+        fragment = f"/collections/{place.name}/entries/{slug}"
+    path = paths[0]
+    before, text = _model_of(path, place.schema), path.read_text("utf-8")
+    editor.open(fragment)
+    first = editor.page.locator("input[type=text]").first
+    key = first.get_attribute("id").rsplit("-field-", 1)[0]
+    changed = first.input_value() + " (ändrad)"
+    first.fill(changed)
+    editor.publish()
+    _wait_until(lambda: path.read_text("utf-8") != text)
+    attribute = next(name for name, info in place.schema.model_fields.items() if info.alias == key)
+    assert _model_of(path, place.schema) == before.model_copy(update={attribute: changed})
     assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
 
 

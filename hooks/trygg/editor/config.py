@@ -61,12 +61,12 @@ PLACES: tuple[Place, ...] = (
     Place("beslut", "beslut", "beslut.rubrik", Decision, folder="beslut", body=True),
     Place("handbocker", "handbocker", "handböcker.rubrik", Handbook, folder="handbocker", path="{{slug}}/handbok",
           extension="yml"),
-    Place("nyckeltal", "nyckeltal", "nyckeltal.rubrik", KeyFigurePage, folder="nyckeltal", extension="yml"),
     Place("diagram", "diagram", "diagram.rubrik", Chart, folder="organisation/diagram", extension="yml"),
-    Place("malomraden", "malprogram", "målområden.rubrik", Programme, file="malomraden/index.yml", extension="yml"),
     Place("om", "tillganglighet", "sidfot.tillgänglighet", Statement, file="om/tillganglighet.yml", extension="yml"),
 )
 
+_SHORTHAND = ("a point (goals.Point) is written either as plain text or as text with subpoints; a Decap "
+              "list holds one shape, and opening a page with the other stops the editor (TypeError)")
 # Schemas the editor does not offer yet, and why (the README's editor section says the same).
 NOT_EDITED: dict[type[BaseModel], str] = {
     Organisation: "the register files are YAML lists at the top level, which Decap cannot edit",
@@ -78,7 +78,11 @@ NOT_EDITED: dict[type[BaseModel], str] = {
     Chapter: "chapters are numbered files inside each handbook's folder; Decap's nested collections "
              "expect an index file per folder",
     Identity: "content/webbplats.yml is the web team's configuration, not a writer's page",
+    KeyFigurePage: _SHORTHAND,
+    Programme: _SHORTHAND,
 }
+# Content types the editor has no collection for (their schemas are in NOT_EDITED).
+NOT_EDITED_KINDS: frozenset[str] = frozenset({"nyckeltal", "malomraden"})
 
 # Fields whose value the register must know (trygg.register.Resolver): (schema name, YAML key).
 REGISTER_FIELDS: frozenset[tuple[str, str]] = frozenset({
