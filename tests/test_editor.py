@@ -30,8 +30,11 @@ TEXTS = Texts({}, {"program": "Programmet", "syfte": "trygghet", "utgivare": "Ko
 EDITOR_INSTALLED = (ROOT / "editor" / "node_modules" / "decap-cms" / "dist" / "decap-cms.js").is_file()
 
 
+HANDBOOKS = [("trygghet-i-offentlig-miljo", "Trygghet i offentlig miljö")]
+
+
 def _config() -> dict:
-    return editor_config(TEXTS, NAMES, repo="org/webbplats")
+    return editor_config(TEXTS, NAMES, repo="org/webbplats", handbooks=HANDBOOKS)
 
 
 def _collection(name: str) -> dict:
@@ -104,8 +107,21 @@ def test_every_field_of_the_schema_is_a_form_field_and_the_form_has_nothing_else
     assert (BODY in [f["name"] for f in fields]) == (place.body is not None)
 
 
+def test_a_handbooks_chapters_are_a_collection_of_every_chapter_field():
+    from trygg.models.handbook import Chapter
+
+    found = _collection("kapitel-trygghet-i-offentlig-miljo")
+    assert found["label"] == "Kapitel i Trygghet i offentlig miljö"
+    assert (found["folder"], found["extension"], found["create"]) == (
+        "content/handbocker/trygghet-i-offentlig-miljo", "md", False)
+    assert _config_paths([f for f in found["fields"] if f["name"] != BODY]) == _schema_paths(Chapter)
+    assert _field(found["fields"], BODY)["required"] is True
+
+
 def test_every_schema_is_in_the_editor_or_says_why_not():
-    edited = set().union(*(_reachable(p.schema) for p in PLACES))
+    from trygg.models.handbook import Chapter
+
+    edited = set().union(*(_reachable(p.schema) for p in PLACES), {Chapter})
     left_out = set().union(*(_reachable(s) for s in NOT_EDITED))
     assert sorted(s.__name__ for s in _all_schemas() - edited - left_out) == []
     assert all(len(reason) > 20 for reason in NOT_EDITED.values())
@@ -210,7 +226,9 @@ def test_the_site_publishes_the_editor_for_writers_only(editor_site):
     config = json.loads((editor_site / "admin" / "config.json").read_text("utf-8"))
     assert config["backend"] == {"name": "github", "repo": "kommunen/trygg-webbplats", "branch": "main",
                                  "squash_merges": True, "base_url": "https://inloggning.example.org"}
-    assert [c["name"] for c in config["collections"]] == [p.name for p in PLACES]
+    assert [c["name"] for c in config["collections"]] == [*(p.name for p in PLACES),
+                                                          "kapitel-metodhandbok-otillaten-paverkan",
+                                                          "kapitel-trygghet-i-offentlig-miljo"]
     people = _field(_field(next(c for c in config["collections"] if c["name"] == "moten")["fields"], "program")
                     ["fields"], "medverkande")["options"]
     assert {"Kerstin Hermansson", "FOF"} <= set(people)

@@ -146,6 +146,15 @@ def _wait_until(condition, seconds: float = 15) -> None:
         time.sleep(0.1)
 
 
+def _wait_for_save(path: Path, old: str) -> None:
+    """Until the file differs from `old` and has stopped changing (decap-server writes it in parts)."""
+    _wait_until(lambda: path.read_text("utf-8") not in (old, ""))
+    settled = ""
+    while settled != path.read_text("utf-8"):
+        settled = path.read_text("utf-8")
+        time.sleep(0.3)
+
+
 def _front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text("utf-8").split("---\n")[1])
 
@@ -214,7 +223,7 @@ def test_the_new_pages_pass_trygg_check_and_build(editor):
 
 def test_a_writer_edits_an_agenda_item_of_an_existing_meeting(editor):
     path = editor.root / MEETING
-    before = Event.model_validate(_front_matter(path))
+    before, text = Event.model_validate(_front_matter(path)), path.read_text("utf-8")
     editor.open("/collections/moten/entries/utvecklingsdag-saker-och-trygg-kommun/program")
     # a saved agenda shows each item folded as its summary, "tid rubrik"; the item's first button unfolds it
     summary = editor.page.get_by_text("13.10–13.40 Medborgarlöftet", exact=True)
@@ -223,7 +232,7 @@ def test_a_writer_edits_an_agenda_item_of_an_existing_meeting(editor):
     values = [titles.nth(i).input_value() for i in range(titles.count())]
     editor.field("Rubrik", values.index("Medborgarlöftet")).fill("Medborgarlöftet 2027")
     editor.publish()
-    _wait_until(lambda: "Medborgarlöftet 2027" in path.read_text("utf-8"))
+    _wait_for_save(path, text)
     after = Event.model_validate(_front_matter(path))
     expected = before.model_copy(update={"agenda": [
         item.model_copy(update={"title": "Medborgarlöftet 2027"}) if item.title == "Medborgarlöftet" else item
@@ -256,9 +265,24 @@ def test_saving_an_existing_page_keeps_every_other_value(editor, place):
     changed = first.input_value() + " (ändrad)"
     first.fill(changed)
     editor.publish()
-    _wait_until(lambda: path.read_text("utf-8") != text)
+    _wait_for_save(path, text)
     attribute = next(name for name, info in place.schema.model_fields.items() if info.alias == key)
     assert _model_of(path, place.schema) == before.model_copy(update={attribute: changed})
+    assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
+
+
+def test_a_handbook_chapter_is_edited_and_keeps_every_other_value(editor):
+    from trygg.models.handbook import Chapter
+
+    path = editor.root / "content/handbocker/trygghet-i-offentlig-miljo/02-sju-faktorer.md"
+    before, text = _model_of(path, Chapter), path.read_text("utf-8")
+    body = text.split("---\n", 2)[2]
+    editor.open("/collections/kapitel-trygghet-i-offentlig-miljo/entries/02-sju-faktorer")
+    editor.field("Titel").fill(before.title + " (ändrad)")
+    editor.publish()
+    _wait_for_save(path, text)
+    assert _model_of(path, Chapter) == before.model_copy(update={"title": before.title + " (ändrad)"})
+    assert path.read_text("utf-8").split("---\n", 2)[2].strip() == body.strip()
     assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
 
 

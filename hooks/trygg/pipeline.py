@@ -17,6 +17,7 @@ from .api import render_api
 from .bundles import bundle_files
 from .console import config_problems
 from .content import Content, content_text_files, load_content
+from .editor import EditorSite, prepare_editor
 from .guide import render_guide
 from .home import render_home
 from .memo import Memo
@@ -27,7 +28,6 @@ from .identity import identity_outputs
 from .pagecheck import SitePages, check_page_markdown
 from .problems import ContentError, Problem, Reporter, Severity
 from .redirects import render_redirects
-from .editor import EditorSite, prepare_editor
 from .register import Entry, slugify
 from .render import Output, SiteInfo, render_site
 from .sanitize import check_markdown_html

@@ -5,7 +5,8 @@
 - `admin`: the editor's files for the site (its page, config.yml, start script, Decap's bundle).
 
 The pipeline prepares the editor from the loaded content (`prepare_editor`); the hook publishes
-its files with the site's stylesheets. Nothing else in trygg imports this package.
+its files with the site's stylesheets. Only those two use this package, and it imports only the
+schemas (trygg.models), the text catalogue's `Texts` and `render.Output`.
 """
 
 from .admin import EditorSite, bundle_files, prepare_editor

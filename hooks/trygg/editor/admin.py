@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import yaml
+
 from ..render import Output
-from .config import editor_config
+from .config import HANDBOOK_DIR, editor_config
 
 if TYPE_CHECKING:
     from ..content import Content
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 ADMIN_DIR = "admin"
 PACKAGE_DIR = Path("editor")  # under the project root: package.json and package-lock.json
 DIST = PACKAGE_DIR / "node_modules" / "decap-cms" / "dist"
+HANDBOOK_FILE = "handbok.yml"
 CONFIG = "config.json"  # start.js reads it and starts Decap with it (load_config_file: false)
 BUNDLE = "decap-cms.js"  # the main script; its lazily loaded parts are "<n>.decap-cms.js" beside it
 START_SCRIPT = Path(__file__).with_name("start.js")
@@ -87,8 +90,20 @@ class EditorSite:
 
 def prepare_editor(content: Content, site: SiteInfo) -> EditorSite:
     names = sorted({written for written, _ in content.register.written_names()}, key=str.casefold)
-    config = editor_config(content.texts, names, repo=None, site_url=site.url)
+    config = editor_config(content.texts, names, repo=None, site_url=site.url, handbooks=_handbooks(content.root))
     return EditorSite(config, content.texts["redigeraren.titel"], content.texts["redigeraren.utan_javascript"])
+
+
+def _handbooks(root: Path) -> list[tuple[str, str]]:
+    """(folder, title) of every handbook in content/, drafts too: a writer edits those as well."""
+    found = []
+    for path in sorted((root / "content" / HANDBOOK_DIR).glob(f"*/{HANDBOOK_FILE}")):
+        try:
+            title = yaml.safe_load(path.read_text("utf-8"))["titel"]
+        except (OSError, yaml.YAMLError, TypeError, KeyError):
+            title = None  # trygg check names the mistake; the chapters are still editable
+        found.append((path.parent.name, str(title or path.parent.name)))
+    return found
 
 
 def config_json(config: dict[str, Any]) -> str:

@@ -38,6 +38,7 @@ if typing.TYPE_CHECKING:
     from ..texts import Texts
 
 BODY = "body"  # Decap's name for the Markdown below the front matter
+HANDBOOK_DIR = "handbocker"
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ PLACES: tuple[Place, ...] = (
     Place("nyheter", "nyheter", "nyheter.rubrik", Article, folder="nyheter", body=True),
     Place("moten", "moten", "möten.rubrik", Event, folder="moten", path="{{slug}}/program", body=False),
     Place("beslut", "beslut", "beslut.rubrik", Decision, folder="beslut", body=True),
-    Place("handbocker", "handbocker", "handböcker.rubrik", Handbook, folder="handbocker", path="{{slug}}/handbok",
+    Place("handbocker", "handbocker", "handböcker.rubrik", Handbook, folder=HANDBOOK_DIR, path="{{slug}}/handbok",
           extension="yml"),
     Place("diagram", "diagram", "diagram.rubrik", Chart, folder="organisation/diagram", extension="yml"),
     Place("om", "tillganglighet", "sidfot.tillgänglighet", Statement, file="om/tillganglighet.yml", extension="yml"),
@@ -75,8 +76,6 @@ NOT_EDITED: dict[type[BaseModel], str] = {
     Redirect: "flyttade-sidor.yml is a YAML list at the top level, which Decap cannot edit",
     GoalArea: "content/malomraden/ holds index.yml beside the goal areas; Decap filters a folder only "
               "by a field's value, so index.yml would be listed as a goal area",
-    Chapter: "chapters are numbered files inside each handbook's folder; Decap's nested collections "
-             "expect an index file per folder",
     Identity: "content/webbplats.yml is the web team's configuration, not a writer's page",
     KeyFigurePage: _SHORTHAND,
     Programme: _SHORTHAND,
@@ -106,9 +105,10 @@ DATE_FORMAT = "YYYY-MM-DD"  # ISO dates, as the front matter writes them
 
 
 def editor_config(texts: Texts, register_names: list[str], *, repo: str | None, branch: str = "main",
-                  site_url: str | None = None) -> dict[str, Any]:
-    """The whole config.yml: the GitHub backend with the editorial workflow, the local backend for
-    ./scripts/serve, and one collection per Place."""
+                  site_url: str | None = None, handbooks: list[tuple[str, str]] = ()) -> dict[str, Any]:
+    """The whole configuration: the GitHub backend with the editorial workflow, the local backend
+    for ./scripts/serve, one collection per Place, and one per handbook for its chapters
+    (`handbooks`: (folder under content/handbocker/, title) of each)."""
     return {
         "backend": {"name": "github", "repo": repo or "ORGANISATION/REPO", "branch": branch,
                     "squash_merges": True},
@@ -120,8 +120,20 @@ def editor_config(texts: Texts, register_names: list[str], *, repo: str | None, 
         "media_folder": "content/bilder",
         "public_folder": "/bilder",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [collection(place, texts, register_names) for place in PLACES],
+        "collections": [*(collection(place, texts, register_names) for place in PLACES),
+                        *(chapters(folder, title, texts, register_names) for folder, title in handbooks)],
     }
+
+
+def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -> dict[str, Any]:
+    """A handbook's chapters: its folder's Markdown files. A new chapter needs its number in the
+    file name (`03-namn.md`), which Decap cannot make, so chapters are edited here, not created."""
+    body = {"name": BODY, "label": texts["redigeraren.fält.text"], "widget": "markdown", "required": True,
+            "hint": texts["redigeraren.hjälp.text"]}
+    return {"name": f"kapitel-{folder}", "label": texts.format("redigeraren.kapitel", handbok=title),
+            "extension": "md", "format": "frontmatter", "folder": f"content/{HANDBOOK_DIR}/{folder}",
+            "create": False, "identifier_field": "titel",
+            "fields": [*schema_fields(Chapter, texts, register_names), body]}
 
 
 def collection(place: Place, texts: Texts, register_names: list[str]) -> dict[str, Any]:
