@@ -201,6 +201,8 @@ def test_the_local_backend_and_the_editorial_workflow():
     assert config["locale"] == "sv"
     meetings = _collection("moten")
     assert (meetings["folder"], meetings["path"], meetings["extension"]) == ("content/moten", "{{slug}}/program", "md")
+    # pictures beside the page, linked by name (trygg.bundles)
+    assert (meetings["media_folder"], meetings["public_folder"]) == ("", "")
 
 
 @pytest.fixture(scope="module")

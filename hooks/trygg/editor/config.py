@@ -102,6 +102,9 @@ _DAY_MONTH = r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2})\s*$"
 _EVENT_DATE = r"^\s*(\d{4}-\d{2}-\d{2}|ej fastställt)\s*$"
 _URL = r"^https?://\S+$"
 DATE_FORMAT = "YYYY-MM-DD"  # ISO dates, as the front matter writes them
+# Images and files a writer adds go beside the page's file and are linked by their name alone,
+# as trygg publishes them (trygg.bundles); Decap reads "" as the entry's own folder.
+BESIDE_THE_PAGE = {"media_folder": "", "public_folder": ""}
 
 
 def editor_config(texts: Texts, register_names: list[str], *, repo: str | None, branch: str = "main",
@@ -128,19 +131,21 @@ def editor_config(texts: Texts, register_names: list[str], *, repo: str | None, 
 def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -> dict[str, Any]:
     """A handbook's chapters: its folder's Markdown files. A new chapter needs its number in the
     file name (`03-namn.md`), which Decap cannot make, so chapters are edited here, not created."""
-    body = {"name": BODY, "label": texts["redigeraren.fält.text"], "widget": "markdown", "required": True,
-            "hint": texts["redigeraren.hjälp.text"]}
     return {"name": f"kapitel-{folder}", "label": texts.format("redigeraren.kapitel", handbok=title),
             "extension": "md", "format": "frontmatter", "folder": f"content/{HANDBOOK_DIR}/{folder}",
-            "create": False, "identifier_field": "titel",
-            "fields": [*schema_fields(Chapter, texts, register_names), body]}
+            "create": False, "identifier_field": "titel", **BESIDE_THE_PAGE,
+            "fields": [*schema_fields(Chapter, texts, register_names), _body(texts, required=True)]}
+
+
+def _body(texts: Texts, *, required: bool) -> dict[str, Any]:
+    return {"name": BODY, "label": texts["redigeraren.fält.text"], "widget": "markdown", "required": required,
+            "hint": texts["redigeraren.hjälp.text"]}
 
 
 def collection(place: Place, texts: Texts, register_names: list[str]) -> dict[str, Any]:
     fields = schema_fields(place.schema, texts, register_names)
     if place.body is not None:
-        fields.append({"name": BODY, "label": texts["redigeraren.fält.text"], "widget": "markdown",
-                       "required": place.body, "hint": texts["redigeraren.hjälp.text"]})
+        fields.append(_body(texts, required=place.body))
     found: dict[str, Any] = {"name": place.name, "label": texts[place.heading], "extension": place.extension,
                              "format": "frontmatter" if place.extension == "md" else "yml"}
     if place.file is not None:
@@ -148,7 +153,7 @@ def collection(place: Place, texts: Texts, register_names: list[str]) -> dict[st
                            "fields": fields}]
         return found
     found.update({"folder": f"content/{place.folder}", "create": True, "identifier_field": "titel",
-                  "slug": "{{titel}}", "fields": fields})
+                  "slug": "{{titel}}", **BESIDE_THE_PAGE, "fields": fields})
     if place.path is not None:
         found["path"] = place.path
     return found
