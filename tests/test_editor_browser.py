@@ -15,10 +15,12 @@ import json
 import os
 import re
 import socket
+import struct
 import subprocess
 import threading
 import time
 import urllib.request
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -286,6 +288,40 @@ def test_a_handbook_chapter_is_edited_and_keeps_every_other_value(editor):
     assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
 
 
+def _png(width: int, height: int) -> bytes:
+    """A small red PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_a_picture_added_in_the_editor_is_saved_beside_the_page(editor, tmp_path):
+    picture = tmp_path / "karta.png"
+    picture.write_bytes(_png(40, 30))
+    path = editor.root / "content/nyheter/trygghetsvandring-i-centrum.md"
+    text = path.read_text("utf-8")
+    editor.open("/collections/nyheter/entries/trygghetsvandring-i-centrum")
+    editor.page.locator("[data-slate-editor]").first.click()
+    editor.page.keyboard.press("Control+End")
+    editor.page.keyboard.press("Enter")
+    editor.page.locator('span[aria-haspopup="true"][role="button"]').last.click()  # the toolbar's "+" menu
+    editor.page.get_by_role("menuitem", name="Image").click()
+    editor.page.get_by_role("button", name="Välj en bild").click()
+    editor.page.locator('input[type="file"]').first.set_input_files(str(picture))
+    editor.page.get_by_role("button", name="Välj markerad").click()
+    editor.page.get_by_label(re.compile("^Alt Text", re.I)).fill("Karta över centrum")
+    editor.publish()
+    _wait_for_save(path, text)
+    assert (path.parent / "karta.png").read_bytes() == picture.read_bytes()
+    assert "![Karta över centrum](karta.png)" in path.read_text("utf-8")
+    assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
+    run = mkdocs_build(editor.root)
+    assert run.returncode == 0, run.output
+    assert (run.site / "nyheter/trygghetsvandring-i-centrum/karta.png").read_bytes() == picture.read_bytes()
+
+
 def test_a_required_field_left_empty_is_refused_in_swedish(editor):
     editor.open("/collections/nyheter/new")
     editor.field("Sammanfattning").fill("Utan rubrik.")
@@ -296,7 +332,7 @@ def test_a_required_field_left_empty_is_refused_in_swedish(editor):
     editor.field("Tid").fill("8.30")
     editor.publish()
     editor.page.get_by_text("Skriv start och slut med tankstreck, till exempel 8.30–8.40.").first.wait_for()
-    assert sorted(p.name for p in (editor.root / "content/nyheter").iterdir()) == [
+    assert sorted(p.name for p in (editor.root / "content/nyheter").glob("*.md")) == [
         "att-jobba-tillsammans-i-fokus-pa-utvecklingsdagen.md", "organiserad-trygghet.md",
         "trygghetsvandring-i-centrum.md"]
 

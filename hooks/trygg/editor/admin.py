@@ -38,7 +38,7 @@ _GITHUB = re.compile(r"^https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?$")
 # 'unsafe-inline' styles: its components style themselves at run time (emotion).
 POLICY = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data: blob: https://avatars.githubusercontent.com; font-src 'self' data:; "
-          "connect-src 'self' http://localhost:* http://127.0.0.1:* https://api.github.com; "
+          "connect-src 'self' blob: data: http://localhost:* http://127.0.0.1:* https://api.github.com; "
           "frame-src 'self' blob: about:; worker-src 'self' blob:; base-uri 'self'; form-action 'self'; "
           "object-src 'none'")
 
