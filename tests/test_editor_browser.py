@@ -307,11 +307,11 @@ def test_a_picture_added_in_the_editor_is_saved_beside_the_page(editor, tmp_path
     editor.page.keyboard.press("Control+End")
     editor.page.keyboard.press("Enter")
     editor.page.locator('span[aria-haspopup="true"][role="button"]').last.click()  # the toolbar's "+" menu
-    editor.page.get_by_role("menuitem", name="Image").click()
+    editor.page.get_by_role("menuitem", name="Bild").click()  # Decap's "Image", relabelled by start.js
     editor.page.get_by_role("button", name="Välj en bild").click()
     editor.page.locator('input[type="file"]').first.set_input_files(str(picture))
     editor.page.get_by_role("button", name="Välj markerad").click()
-    editor.page.get_by_label(re.compile("^Alt Text", re.I)).fill("Karta över centrum")
+    editor.page.get_by_label(re.compile("^Text som läses upp i stället för bilden")).fill("Karta över centrum")
     editor.publish()
     _wait_for_save(path, text)
     assert (path.parent / "karta.png").read_bytes() == picture.read_bytes()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +50,8 @@ class EditorSite:
     config: dict[str, Any]
     title: str
     no_script: str
+    # Swedish labels for Decap's own picture dialogue in the Markdown field (start.js relabels it)
+    picture: dict[str, Any] = field(default_factory=dict)
 
     def outputs(self, stylesheets: list[str], repo_url: str | None, auth_url: str | None = None) -> list[Output]:
         """admin/index.html, admin/config.json, admin/start.js and admin/sv.json. `stylesheets` are
@@ -79,6 +81,7 @@ class EditorSite:
 <title>{html.escape(self.title)}</title>
 <link rel="icon" href="../assets/favicon.svg">
 <meta name="trygg-preview-styles" content="{html.escape(json.dumps(previews))}">
+<meta name="trygg-picture" content="{html.escape(json.dumps(self.picture, ensure_ascii=False))}">
 </head>
 <body>
 <noscript><p>{html.escape(self.no_script)}</p></noscript>
@@ -91,7 +94,11 @@ class EditorSite:
 def prepare_editor(content: Content, site: SiteInfo) -> EditorSite:
     names = sorted({written for written, _ in content.register.written_names()}, key=str.casefold)
     config = editor_config(content.texts, names, repo=None, site_url=site.url, handbooks=_handbooks(content.root))
-    return EditorSite(config, content.texts["redigeraren.titel"], content.texts["redigeraren.utan_javascript"])
+    texts = content.texts
+    picture = {"label": texts["redigeraren.bild"],
+               "fields": {"image": texts["redigeraren.bild"], "alt": texts["redigeraren.bild.alt"],
+                          "title": texts["redigeraren.bild.titel"]}}
+    return EditorSite(config, texts["redigeraren.titel"], texts["redigeraren.utan_javascript"], picture)
 
 
 def _handbooks(root: Path) -> list[tuple[str, str]]:

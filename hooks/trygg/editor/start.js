@@ -22,6 +22,7 @@
       if (port && /^[0-9]{2,5}$/.test(port)) {
         config.local_backend = { url: "http://" + location.hostname + ":" + port + "/api/v1" };
       }
+      relabel("image", JSON.parse(document.querySelector('meta[name="trygg-picture"]').content));
       config.load_config_file = false;
       config.collections.forEach(function (collection) {
         window.CMS.registerPreviewTemplate(collection.name, preview);
@@ -66,6 +67,21 @@
           items ? h("h2", { id: "program" }, label("program")) : null,
           items ? h("ul", null, items) : null,
           props.widgetFor("body"))))));
+  }
+
+  // Decap's picture dialogue, as it is, with labels in Swedish (Decap writes them in English).
+  function relabel(id, labels) {
+    var found = window.CMS.getEditorComponents().get(id);
+    if (!found || !labels.label) {
+      return;
+    }
+    window.CMS.registerEditorComponent({
+      id: id, label: labels.label, pattern: found.pattern, fromBlock: found.fromBlock,
+      toBlock: found.toBlock, toPreview: found.toPreview,
+      fields: found.fields.toJS().map(function (field) {
+        return Object.assign({}, field, { label: labels.fields[field.name] || field.label });
+      })
+    });
   }
 
   function merged(base, extra) {
