@@ -307,6 +307,7 @@ def test_a_picture_added_in_the_editor_is_saved_beside_the_page(editor, tmp_path
     editor.page.keyboard.press("Control+End")
     editor.page.keyboard.press("Enter")
     editor.page.locator('span[aria-haspopup="true"][role="button"]').last.click()  # the toolbar's "+" menu
+    assert sorted(editor.page.get_by_role("menuitem").all_inner_texts()) == ["Bild", "Code Block"]  # Decap names the code block
     editor.page.get_by_role("menuitem", name="Bild").click()  # Decap's "Image", relabelled by start.js
     editor.page.get_by_role("button", name="Välj en bild").click()
     editor.page.locator('input[type="file"]').first.set_input_files(str(picture))
