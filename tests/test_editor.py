@@ -7,6 +7,7 @@ pages through the forms against the local backend.
 
 from __future__ import annotations
 
+import html
 import importlib
 import inspect
 import json
@@ -171,7 +172,8 @@ def test_required_fields_are_required_and_optional_objects_demand_nothing():
 
 
 def test_labels_and_help_come_from_the_catalogue_and_a_site_may_reword_them():
-    assert _field(_collection("nyheter")["fields"], "sammanfattning")["hint"] == catalogue()["redigeraren.hjälp.sammanfattning"]
+    summary = _field(_collection("nyheter")["fields"], "sammanfattning")
+    assert summary["hint"] == catalogue()["redigeraren.hjälp.sammanfattning"]
     reworded = Texts({"redigeraren.fält.program": "Dagordning"}, {})
     config = editor_config(reworded, NAMES, repo=None)
     meetings = next(c for c in config["collections"] if c["name"] == "moten")
@@ -180,7 +182,8 @@ def test_labels_and_help_come_from_the_catalogue_and_a_site_may_reword_them():
 
 
 @pytest.mark.parametrize(("pattern", "parse", "good", "bad"), [
-    (_PERIOD, parse_time_range, ["8.30–8.40", "8:30-9:00", " 13.10 – 13.40 "], ["8.30", "8.30–", "kl 8–9", "8.30/8.40"]),
+    (_PERIOD, parse_time_range, ["8.30–8.40", "8:30-9:00", " 13.10 – 13.40 "],
+     ["8.30", "8.30–", "kl 8–9", "8.30/8.40"]),
     (_DAY_MONTH, parse_day_month, ["24/5", "1/12"], ["24 maj", "24-5", "5/"]),
     (_EVENT_DATE, _parse_event_date, ["ej fastställt"], ["snart", "24/5"]),
 ])
@@ -234,7 +237,8 @@ def test_the_site_publishes_the_editor_for_writers_only(editor_site):
     people = _field(_field(next(c for c in config["collections"] if c["name"] == "moten")["fields"], "program")
                     ["fields"], "medverkande")["options"]
     assert {"Kerstin Hermansson", "FOF"} <= set(people)
-    styles = json.loads(re.search(r'name="trygg-preview-styles" content="([^"]*)"', admin).group(1).replace("&quot;", '"'))
+    found = re.search(r'name="trygg-preview-styles" content="([^"]*)"', admin).group(1)
+    styles = json.loads(html.unescape(found))
     assert styles and all((editor_site / "admin" / s).resolve().is_file() for s in styles)
     assert any("stylesheets/main." in s for s in styles) and any("/trygg." in s for s in styles)
     assert (editor_site / "admin" / "decap-cms.js").stat().st_size > 1_000_000

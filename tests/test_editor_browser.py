@@ -307,7 +307,8 @@ def test_a_picture_added_in_the_editor_is_saved_beside_the_page(editor, tmp_path
     editor.page.keyboard.press("Control+End")
     editor.page.keyboard.press("Enter")
     editor.page.locator('span[aria-haspopup="true"][role="button"]').last.click()  # the toolbar's "+" menu
-    assert sorted(editor.page.get_by_role("menuitem").all_inner_texts()) == ["Bild", "Code Block"]  # Decap names the code block
+    # "Code Block" is Decap's own name for it; the picture is relabelled from the catalogue
+    assert sorted(editor.page.get_by_role("menuitem").all_inner_texts()) == ["Bild", "Code Block"]
     editor.page.get_by_role("menuitem", name="Bild").click()  # Decap's "Image", relabelled by start.js
     editor.page.get_by_role("button", name="Välj en bild").click()
     editor.page.locator('input[type="file"]').first.set_input_files(str(picture))
@@ -328,7 +329,8 @@ def test_a_required_field_left_empty_is_refused_in_swedish(editor):
     editor.field("Sammanfattning").fill("Utan rubrik.")
     editor.publish()
     editor.page.get_by_text("Titel är obligatoriskt.").wait_for()
-    assert editor.page.get_by_text("Oops, du har missat ett obligatoriskt fält. Vänligen fyll i det innan du sparar.").count()
+    toast = "Oops, du har missat ett obligatoriskt fält. Vänligen fyll i det innan du sparar."  # Decap's Swedish
+    assert editor.page.get_by_text(toast).count()
     editor.open("/collections/moten/new")
     editor.field("Tid").fill("8.30")
     editor.publish()
