@@ -72,7 +72,7 @@ from trygg.markdown_html import TableCaptionExtension
 from trygg.watching import ChangeObserver
 from trygg.sv import format_iso_date
 from trygg.theme_html import correct_theme_html
-from trygg.webserver import UnknownScript, check_page_scripts
+from trygg.webserver import UnknownScript, check_page_scripts, with_meta_policy
 
 log = get_plugin_logger("trygg")
 # MkDocs' console lines in Swedish from the moment the hook loads, so its configuration errors
@@ -185,7 +185,7 @@ def _apply_identity(config: MkDocsConfig, result: BuildResult) -> None:
     config.site_name = identity.programme.name
     config.site_description = identity.programme.description
     config.site_author = config.copyright = identity.publisher.name
-    config.theme["logo"] = LOGO_URI
+    config.theme["logo"] = config.theme["favicon"] = LOGO_URI  # the identity's logo, also in the browser's tab
     if COLOURS_URI not in config.extra_css:
         config.extra_css.insert(0, COLOURS_URI)
 
@@ -257,10 +257,14 @@ def _incremental_preview(config: MkDocsConfig, result: BuildResult) -> PreviewFi
         return None
     root = _root(config)
     preview = PreviewFiles(root / PREVIEW_FILES)
+    home_changed = preview.shared_inputs_changed(result.home, "startsida")
     if preview.shared_inputs_changed(shared_fingerprint(root, result)):
         utils.clean_directory(config.site_dir)
-    elif (Path(config.site_dir) / "404.html").is_file():  # like every page: rebuilt when what they share changes
+        return preview
+    if (Path(config.site_dir) / "404.html").is_file():  # like every page: rebuilt when what they share changes
         config.theme.static_templates.discard("404.html")
+    if home_changed:  # the start page shows the latest meetings and news: built again (MkDocs sees no output)
+        (Path(config.site_dir) / "index.html").unlink(missing_ok=True)
     return preview
 
 
@@ -323,12 +327,14 @@ def _with_banner(html: str, result: BuildResult) -> str:
 
 
 def _checked_scripts(html: str, page: str) -> str:
-    """Stop the build on any script neither the theme nor trygg writes (trygg.webserver)."""
+    """Stop the build on any script neither the theme nor trygg writes; a build's page carries the
+    policy for its own scripts (trygg.webserver). The preview has none: MkDocs' server adds its
+    live-reload script to every page it serves."""
     try:
-        check_page_scripts(html, page)
+        scripts = check_page_scripts(html, page)
     except UnknownScript as error:
         raise PluginError(str(error)) from None
-    return html
+    return html if _COMMAND["name"] == "serve" else with_meta_policy(html, scripts.hashes)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

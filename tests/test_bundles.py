@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+import subprocess
 import zlib
 
 from conftest import VALID_EVENT, mkdocs_build
@@ -95,3 +96,12 @@ def test_a_handbook_chapters_image_is_published_beside_the_chapter_and_the_whole
         assert (run.site / f"handbocker/trygghet-i-offentlig-miljo/{page}/torget.png").read_bytes() == png()
         html = (run.site / f"handbocker/trygghet-i-offentlig-miljo/{page}/index.html").read_text("utf-8")
         assert 'src="torget.png"' in html
+    # The printed handbook shows it too, and an image of the site's own by its address.
+    (root / "docs/assets/skylt.png").write_bytes(png(3, 2))
+    chapter.write_text(chapter.read_text("utf-8") + "\n![En skylt](/assets/skylt.png)\n", "utf-8")
+    run = mkdocs_build(root, "--clean", env={"SOURCE_DATE_EPOCH": "1796000000"})
+    assert run.returncode == 0, run.output
+    pdf = run.site / "handbocker/trygghet-i-offentlig-miljo/trygghet-i-offentlig-miljo.pdf"
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    sizes = sorted((int(row.split()[3]), int(row.split()[4])) for row in listing.splitlines()[2:])
+    assert sizes == [(1, 1), (3, 2)], listing

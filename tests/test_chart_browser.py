@@ -68,8 +68,11 @@ def test_chart_nodes_are_keyboard_links_to_their_sections(browser, served_site):
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.hash === '#lokal-samverkan'")
     heading_top = page.evaluate("() => document.getElementById('lokal-samverkan').getBoundingClientRect().top")
+    opened = page.evaluate("() => document.getElementById('lokal-samverkan').open")  # its part, collapsed until now
+    height = page.evaluate("() => document.documentElement.scrollHeight")
     page.close()
-    assert 0 <= heading_top < 900
+    assert 0 <= heading_top < 900 and opened
+    assert height < 8000  # every part collapsed but the one asked for: 14,920 px with all of them open
 
 
 def test_in_print_the_chart_fits_an_a4_page_with_readable_text(browser, served_site):

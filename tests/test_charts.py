@@ -214,7 +214,7 @@ def test_edges_that_overlap_get_separate_lanes():
 def _svg_of(content, slug: str) -> str:
     renderer = Renderer(content, SiteInfo("t", "http://t/", __import__("datetime").date(2030, 1, 1), "T"), {})
     chart = next(c for c in content.extra["diagram"] if c.slug == slug)
-    return chart_svg(chart, chart_layout(chart), renderer)
+    return chart_svg(chart, chart_layout(chart, renderer.texts), renderer)
 
 
 def test_the_small_chart_svg_matches_its_golden_file(project):

@@ -61,7 +61,7 @@ def test_every_node_in_the_svg_links_to_a_section_on_the_page(built_site):
         targets = re.findall(r'<a xlink:href="#([^"]+)"', svg)
         assert targets
         for target in targets:
-            assert re.search(rf'<h3 id="{re.escape(target)}"', raw), target
+            assert re.search(rf'<details class="trygg-notes trygg-part" id="{re.escape(target)}"', raw), target
         ids = re.findall(r'\bid="([^"]+)"', raw)
         assert len(ids) == len(set(ids)), "duplicate ids"
 

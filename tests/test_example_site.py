@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import gzip
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, site_pages
+from conftest import ROOT, copy_project, mkdocs_build, site_pages
 
 EXAMPLE = ROOT / "examples" / "exempelstad"
 
@@ -66,6 +67,37 @@ def test_nothing_of_the_first_customer_reaches_the_example_site(example_site):
     assert found == []
 
 
+def test_another_municipality_s_content_in_this_checkout_names_nothing_of_the_first_customer(tmp_path):
+    """The issue's check: a checkout whose content/, identity and changed docs/ pages (start and
+    about) are another municipality's — mkdocs.yml, hooks/, overrides/ and the rest unchanged."""
+    root = copy_project(tmp_path)
+    shutil.rmtree(root / "content")
+    shutil.copytree(EXAMPLE / "content", root / "content")
+    for page in ("index.md", "om-webbplatsen.md"):
+        shutil.copy(EXAMPLE / "docs" / page, root / "docs" / page)
+    run = mkdocs_build(root, env={"SOURCE_DATE_EPOCH": "1895000000"})
+    assert run.returncode == 0, run.output
+    found = [f"{path.relative_to(run.site)}: {word}" for path, text in _texts(run.site)
+             for word in _first_customer_words() if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.I)]
+    assert found == []
+    start = (run.site / "index.html").read_text("utf-8")
+    assert '<link rel="icon" href="assets/logotyp.svg">' in start
+    # mkdocs.yml's sections appear as far as the content has them: goal areas, no decisions
+    assert 'href="malomraden/"' in start and 'href="beslut/"' not in start
+
+
+def test_the_handbook_pdf_is_printed_in_the_site_s_own_colours():
+    from trygg.content import load_content
+    from trygg.handbook_pdf import render_html
+    from trygg.identity import brand_colours
+    from trygg.types import registered_types
+
+    content = load_content(EXAMPLE, types=registered_types())
+    [handbook] = content.extra["handbocker"]
+    html = render_html(handbook, "https://exempelstad.example/", content.texts, brand_colours(content.identity))
+    assert "a { color: #1d5e3a;" in html and "h1, h2, h3, h4, h5, h6 { color: #174a2e;" in html
+
+
 def test_the_example_site_speaks_with_its_own_identity(example_site):
     start = (example_site / "index.html").read_text("utf-8")
     assert '<span class="trygg-brand__sender">Exempelstads kommun</span>' in start
@@ -82,7 +114,7 @@ def test_the_example_site_speaks_with_its_own_identity(example_site):
 
 def test_content_types_without_content_are_switched_off(example_site):
     # the example's mkdocs.yml lists Beslut in the menu, but the site has no decisions
-    assert not (example_site / "beslut").exists() and not (example_site / "malomraden").exists()
+    assert not (example_site / "beslut").exists() and not (example_site / "nyckeltal").exists()
     assert not (example_site / "api/papers.json").exists()
     sitemap = (example_site / "sitemap.xml").read_text()
     assert "/beslut/" not in sitemap and "/nyheter/" in sitemap

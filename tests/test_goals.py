@@ -221,14 +221,17 @@ CRIME_CHART = """\
 
 def test_the_crime_chart_is_exactly_this_svg():
     from trygg.render import _environment
-    figures = load_content(ROOT, types=registered_types()).extra["nyckeltal"][0].page.figures
-    svg = _environment().get_template("keyfigure_chart.svg.j2").render(c=chart(figures[0]), ident="k")
+    content = load_content(ROOT, types=registered_types())
+    figures = content.extra["nyckeltal"][0].page.figures
+    svg = _environment().get_template("keyfigure_chart.svg.j2").render(c=chart(figures[0], content.texts), ident="k",
+                                                                       texts=content.texts)
     assert svg.strip() == CRIME_CHART
 
 
 def test_no_chart_where_a_value_is_missing_or_single():
-    figures = load_content(ROOT, types=registered_types()).extra["nyckeltal"][0].page.figures
-    assert [f.heading for f in figures if chart(f) is None] == ["Tryggheten", "Fler Gårdstensbor", "Starkare näringsliv"]
+    content = load_content(ROOT, types=registered_types())
+    figures = content.extra["nyckeltal"][0].page.figures
+    assert [f.heading for f in figures if chart(f, content.texts) is None] == ["Tryggheten", "Fler Gårdstensbor", "Starkare näringsliv"]
 
 
 # --- the built site --------------------------------------------------------------------------

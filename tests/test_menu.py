@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import re
 
-from trygg.menu import with_children
+from trygg.menu import Menu, with_children
 
 NAV = [{"Start": "index.md"}, {"Möten": "moten/index.md"},
-       {"Socialt hållbart Borås": ["malomraden/index.md", {"Nyckeltal": "nyckeltal/index.md"}]},
+       {"Målområden": ["malomraden/index.md", {"Nyckeltal": "nyckeltal/index.md"}]},
        {"Om webbplatsen": "om-webbplatsen.md"}]
 
 
 def test_generated_pages_follow_their_section_s_index_page():
-    menu = {"moten/index.md": [("Vårmöte", "moten/var/index.md")],
-            "malomraden/index.md": [("Boende", "malomraden/boende/index.md")]}
+    menu = Menu({"moten/index.md": [("Vårmöte", "moten/var/index.md")],
+                 "malomraden/index.md": [("Boende", "malomraden/boende/index.md")]},
+                {"malomraden/index.md": "Ett tryggt Exempelstad"})  # the content names the goal areas' section
     assert with_children(NAV, menu) == [
         {"Start": "index.md"},
         {"Möten": ["moten/index.md", {"Vårmöte": "moten/var/index.md"}]},
-        {"Socialt hållbart Borås": ["malomraden/index.md", {"Boende": "malomraden/boende/index.md"},
+        {"Ett tryggt Exempelstad": ["malomraden/index.md", {"Boende": "malomraden/boende/index.md"},
                                     {"Nyckeltal": "nyckeltal/index.md"}]},
         {"Om webbplatsen": "om-webbplatsen.md"}]
-    assert with_children(NAV, {}) == NAV and with_children(None, menu) is None
+    assert with_children(NAV, Menu()) == NAV and with_children(None, menu) is None
     assert with_children(with_children(NAV, menu), menu) == with_children(NAV, menu)  # a rebuild adds nothing twice
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write_tree
+from conftest import ROOT, site_pages, write_tree
 from trygg.pipeline import check_site
 from trygg.about import load_about
 from trygg.content import LoadContext
@@ -76,7 +76,7 @@ def test_sitemap_robots_canonical_open_graph_favicon_and_lang(built_site):
     assert '<meta property="og:type" content="article">' in raw
     assert '<meta property="og:url" content="http://127.0.0.1:8000/nyheter/organiserad-trygghet/">' in raw
     assert '<meta property="og:locale" content="sv_SE">' in raw
-    assert re.search(r'<link rel="icon" href="[./]*assets/favicon.svg">', raw)
+    assert re.search(r'<link rel="icon" href="[./]*assets/logotyp.svg">', raw)  # the identity's logo
     assert '<html lang="sv"' in raw
 
 
@@ -130,6 +130,41 @@ def test_the_search_page_says_it_needs_scripts_only_where_they_do_not_run(served
     text = page.locator("article").inner_text()
     assert "<" not in text and "&lt;" not in text  # no markup shown as text
     assert ("Sökningen behöver JavaScript" in text) is not javascript
+    context.close()
+
+
+_BROKEN_WORDS = """() => {
+  const broken = [], content = document.querySelector(".md-content");
+  if (!content) return broken;  // a moved page's redirect
+  const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    for (const match of node.textContent.matchAll(/[A-Za-zÅÄÖåäöÉé]{6,}/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+  return [...new Set(broken)];
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_word_is_broken_mid_word_on_a_phone_or_a_desktop(served_site, built_site, browser, width):
+    """This Chromium has no Swedish hyphenation dictionary (residents' browsers do; the pages say
+    lang="sv" and hyphens: auto), so any word split over two lines is split without a hyphen."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    broken = {}
+    for path in site_pages(built_site):
+        if path.startswith(("skrivguide", "sok", "404")):
+            continue
+        page.goto(served_site + path)
+        if found := page.evaluate(_BROKEN_WORDS):
+            broken[path] = found
+    assert broken == {}
     context.close()
 
 

@@ -113,7 +113,7 @@ def test_excerpts_are_the_pages_own_text_never_the_parts_of_its_compounds(search
     """Pagefind stores a page's compound parts after its text ("⁂ vandringar …"); whatever Pagefind's
     excerpt window, the result shows a run of the page's own words, with the match marked."""
     found = search(search_page, "vandring")
-    assert found[0] == "/nyheter/organiserad-trygghet/", found  # the news item, not the writers' guide
+    assert "/nyheter/organiserad-trygghet/" in found[:3] and not [p for p in found if "skrivguide" in p], found
     excerpts = search_page.locator("form[role=search] .trygg-result__excerpt").all_inner_texts()
     marks = [search_page.locator("form[role=search] .trygg-result").nth(i).locator("mark").all_inner_texts()
              for i in range(len(found))]
@@ -124,6 +124,7 @@ def test_excerpts_are_the_pages_own_text_never_the_parts_of_its_compounds(search
             assert "⁂" not in excerpt, (path, excerpt)
             assert marked and all("vandring" in m.lower() for m in marked), (path, marked)
             reader.goto(served_site.rstrip("/") + path)
+            reader.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # collapsed parts
             page_words = _words(reader.inner_text("[data-pagefind-body]"))
             shown = _words(excerpt)
             assert len(shown) >= 8, (path, excerpt)
@@ -154,7 +155,7 @@ def test_a_question_is_searched_by_its_content_words(search_page):
 
 def test_when_no_page_has_all_words_the_pages_with_most_of_them_are_shown_and_it_says_so(search_page):
     found = search(search_page, "hur kan jag anmäla klagomål")
-    assert found[0] == "/malomraden/boende-och-narmiljo/"  # the only page with "klagomål"
+    assert "/malomraden/boende-och-narmiljo/" in found[:5], found  # the only page with "klagomål" (bostadsklagomål)
     assert search_page.inner_text(STATUS) == ("Ingen sida har alla orden i ”hur kan jag anmäla klagomål”. "
                                               "Visar sidor med några av orden.")
     assert search_page.inner_text("form[role=search] .trygg-search__count") == search_page.inner_text(STATUS)
@@ -164,7 +165,7 @@ def test_when_no_page_has_all_words_the_pages_with_most_of_them_are_shown_and_it
     ("Norby", "Norrby", "/malomraden/omradesutveckling-norrby/"),
     ("hemloeshet", "hemlöshet", "/moten/utvecklingsdag-saker-och-trygg-kommun/"),
     ("naermiljoe", "närmiljö", "/malomraden/boende-och-narmiljo/"),
-    ("trygghetsvandrnig", "trygghetsvandring", "/skrivguide/"),
+    ("trygghetsvandrnig", "trygghetsvandring", "/nyheter/organiserad-trygghet/"),
 ])
 def test_a_word_the_site_does_not_use_is_read_as_the_site_writes_it(search_page, query, read_as, first):
     found = search(search_page, query)

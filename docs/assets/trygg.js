@@ -509,12 +509,17 @@
   var menu = document.querySelector(".trygg-menu-button");
   if (menu) setUpMenu(menu);
   setUpCopyLinks();
-  /* A link to collapsed notes (#anteckningar-1310) opens them: the browser reveals only what lies
-     inside a closed <details>, not the <details> the address names. */
+  /* A link to collapsed notes (#anteckningar-1310) or a chart's part (#lokal-samverkan, its
+     heading in the contents) opens them: the browser reveals only what lies inside a closed
+     <details>, not the <details> the address names. */
   function openLinkedDetails() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    if (target && target.tagName === "DETAILS") target.open = true;
+    var details = target && target.closest("details");
+    if (details) {
+      details.open = true;
+      target.scrollIntoView();
+    }
   }
   openLinkedDetails();
   window.addEventListener("hashchange", openLinkedDetails);

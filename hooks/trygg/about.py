@@ -75,9 +75,8 @@ def render_about(about: About, renderer: Renderer) -> list[Output]:
     statement = about.statement
     body = renderer.template("statement.md.j2").render(
         statement=statement, contact=identity.contact, site_url=renderer.site.url, digg_url=DIGG_REPORT_URL)
-    meta = renderer.meta("statement", "Tillgänglighetsredogörelse",
-                         f"Hur tillgänglig webbplatsen {statement.site} är, kända brister och hur du "
-                         "kontaktar oss om något inte fungerar.", about.statement_source,
+    meta = renderer.meta("statement", renderer.texts["redogörelse.rubrik"],
+                         renderer.texts.format("redogörelse.beskrivning", webbplats=statement.site), about.statement_source,
                          published=None, owner=statement.actor, updated=statement.updated)
     return [robots, Output(STATEMENT_PAGE, page(meta, body), about.statement_source)]
 

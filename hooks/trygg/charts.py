@@ -219,9 +219,10 @@ def _check_related(ctx: LoadContext, chart: Chart, report: Reporter, line) -> No
 
 # --- rendering ------------------------------------------------------------------------------------
 
-KIND_LABELS = {"nämnd": "Nämnd", "förvaltning": "Förvaltning", "enhet": "Enhet", "grupp": "Grupp", "forum": "Forum",
-               "nätverk": "Nätverk", "stadsdel": "Stadsdelar"}
-LEVEL_LABELS = {"strategisk": "Strategisk nivå", "taktisk": "Taktisk nivå", "operativ": "Operativ nivå"}
+# The display texts of the chart's kinds, levels and relations: their keys in the text catalogue (trygg.texts).
+KIND_LABELS = {kind: f"diagram.typ.{kind}" for kind in
+               ("nämnd", "förvaltning", "enhet", "grupp", "forum", "nätverk", "stadsdel")}
+LEVEL_LABELS = {level: f"diagram.nivå.{level}" for level in ("strategisk", "taktisk", "operativ")}
 # Line style per meaning: colour (≥ 4.5:1 on white), dash pattern, width. Never colour alone.
 EDGE_STYLES = {
     "leder": ("#1b1b1b", None, 3),
@@ -230,8 +231,8 @@ EDGE_STYLES = {
     "rapporterar till": ("#8a4b00", "12 4 3 4", 2.5),
     "del av": ("#5f6368", None, 2),
 }
-LEGEND_LABELS = {"leder": "leder", "samordnar": "samordnar", "stöder": "stöder", "rapporterar till": "rapporterar till",
-                 "del av": "del av"}
+# Each relation ('betydelse:') and its passive ("leds av"): legend, text version and the lines' titles.
+RELATION_LABELS = {verb: "diagram.relation." + verb.replace(" ", "_") for verb in (*EDGE_STYLES, *PASSIVE.values())}
 # Light fills per kind; text on them stays above 12:1. The kind is also written in the text alternative.
 KIND_FILLS = {"nämnd": "#e3eef7", "förvaltning": "#e3eef7", "enhet": "#efe8f7", "grupp": "#e6f3e8", "forum": "#fbf0e0",
               "nätverk": "#fbf0e0", "stadsdel": "#f1f2f3"}
@@ -255,26 +256,27 @@ def render_charts(charts: tuple[LoadedChart, ...], renderer: Renderer) -> list[O
 
 
 def _chart_page(loaded: LoadedChart, renderer: Renderer) -> Output:
-    drawn = chart_layout(loaded)
+    texts = renderer.texts
+    drawn = chart_layout(loaded, texts)
     svg = chart_svg(loaded, drawn, renderer)
     # The same chart as a hierarchy for a wide screen; the page shows one of the two (trygg.css).
-    wide = chart_svg(loaded, chart_layout(loaded, wide=True), renderer, wide=True)
+    wide = chart_svg(loaded, chart_layout(loaded, texts, wide=True), renderer, wide=True)
     order = [loaded.node(box.node.id) for box in drawn.boxes]
     depth = {box.node.id: _depth(loaded, box.node.id) for box in drawn.boxes}
     body = renderer.template("chart.md.j2").render(
-        loaded=loaded, chart=loaded.chart, svg=svg, svg_wide=wide, order=order, depth=depth, relations=_relations(loaded),
-        kind_labels=KIND_LABELS, level_labels=LEVEL_LABELS, related=_related(loaded, renderer),
+        loaded=loaded, chart=loaded.chart, svg=svg, svg_wide=wide, order=order, depth=depth, relations=_relations(loaded, texts),
+        kind_labels=_labels(KIND_LABELS, texts), level_labels=_labels(LEVEL_LABELS, texts), related=_related(loaded, renderer),
         decisions=_decisions_citing(loaded, renderer))
     meta = renderer.meta("list", loaded.chart.title, loaded.chart.summary, loaded.source, published=None, owner=None)
-    meta["trygg_typ"] = "Organisation"
+    meta["trygg_typ"] = texts["typ.organisation"]
     return Output(f"{URL_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
 
 
-def chart_layout(loaded: LoadedChart, *, wide: bool = False) -> Layout:
-    nodes = [LayoutNode(n.id, n.node.label, _box_details(n), n.node.level, n.parent, f"#{n.id}", n.node.kind)
+def chart_layout(loaded: LoadedChart, texts: Texts, *, wide: bool = False) -> Layout:
+    nodes = [LayoutNode(n.id, n.node.label, _box_details(n, texts), n.node.level, n.parent, f"#{n.id}", n.node.kind)
              for n in loaded.nodes]
-    edges = [LayoutEdge(e.source, e.target, e.meaning,
-                        f"{loaded.node(e.source).node.label} {e.meaning} {loaded.node(e.target).node.label}")
+    edges = [LayoutEdge(e.source, e.target, e.meaning, f"{loaded.node(e.source).node.label} "
+                        f"{texts[RELATION_LABELS[e.meaning]]} {loaded.node(e.target).node.label}")
              for e in loaded.edges]
     return layout(nodes, edges, width=WIDE_WIDTH, columns=3) if wide else layout(nodes, edges)
 
@@ -283,7 +285,7 @@ def chart_svg(loaded: LoadedChart, drawn: Layout, renderer: Renderer, *, wide: b
     """The chart as one inline <svg> element without blank lines (a raw HTML block in Markdown)."""
     svg = renderer.template("chart.svg.j2").render(
         prefix=f"diagram-{loaded.slug}" + ("-bred" if wide else ""), wide=wide, chart=loaded.chart, layout=drawn, styles=EDGE_STYLES,
-        legend_labels=LEGEND_LABELS, fills=KIND_FILLS, fmt=_number)
+        legend_labels=_labels(RELATION_LABELS, renderer.texts), fills=KIND_FILLS, fmt=_number)
     return "\n".join(line.strip() for line in svg.splitlines() if line.strip())
 
 
@@ -291,12 +293,16 @@ def _number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def _box_details(node: ResolvedNode) -> tuple[str, ...]:
+def _labels(keys: dict[str, str], texts: Texts) -> dict[str, str]:
+    return {value: texts[key] for value, key in keys.items()}
+
+
+def _box_details(node: ResolvedNode, texts: Texts) -> tuple[str, ...]:
     details = []
     if node.node.level:
-        details.append(LEVEL_LABELS[node.node.level])
+        details.append(texts[LEVEL_LABELS[node.node.level]])
     if node.coordinator:
-        details.append(f"Samordnas av {node.coordinator.name}")
+        details.append(texts.format("diagram.ruta_samordnas_av", namn=node.coordinator.name))
     return tuple(details)
 
 
@@ -307,7 +313,7 @@ def _depth(loaded: LoadedChart, node_id: str) -> int:
     return depth
 
 
-def _relations(loaded: LoadedChart) -> dict[str, list[Relation]]:
+def _relations(loaded: LoadedChart, texts: Texts) -> dict[str, list[Relation]]:
     """Per node, its edges in words from its own side, one Relation per verb in the writer's order."""
     found: dict[str, dict[str, list]] = {n.id: {} for n in loaded.nodes}
     for edge in loaded.edges:
@@ -315,7 +321,8 @@ def _relations(loaded: LoadedChart) -> dict[str, list[Relation]]:
         found[source.id].setdefault(edge.meaning, []).append((target, edge.note))
         if not (edge.meaning == "samordnar" and source.entry and source.entry == target.coordinator):
             found[target.id].setdefault(PASSIVE[edge.meaning], []).append((source, edge.note))  # else said already
-    return {node: [Relation(verb, tuple(others)) for verb, others in verbs.items()] for node, verbs in found.items()}
+    return {node: [Relation(texts[RELATION_LABELS[verb]], tuple(others)) for verb, others in verbs.items()]
+            for node, verbs in found.items()}
 
 
 def _related(loaded: LoadedChart, renderer: Renderer) -> list[tuple[str, str]]:

@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 DECISIONS_DIR = "beslut"
 KEY = "beslut"
-KIND_LABELS = {"beslutsförslag": "Beslutsförslag", "beslut": "Beslut"}
-STATUS_LABELS = {"förslag": "Förslag", "tillstyrkt": "Tillstyrkt", "beslutat": "Beslutat", "avslaget": "Avslaget"}
+# The display texts of the kinds and statuses: their keys in the text catalogue (trygg.texts).
+KIND_LABELS = {kind: f"beslut.typ.{kind}" for kind in ("beslutsförslag", "beslut")}
+STATUS_LABELS = {status: f"beslut.status.{status}" for status in ("förslag", "tillstyrkt", "beslutat", "avslaget")}
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,7 @@ def render_decisions(decisions: tuple[LoadedDecision, ...], renderer: Renderer) 
         return []
     outputs = [_decision_page(d, renderer) for d in decisions]
     outputs += [Output(f"{DECISIONS_DIR}/{d.slug}/{a.file}", a.data, a.source) for d in decisions for a in d.attachments]
-    body = renderer.template("decisions.md.j2").render(decisions=decisions, kind_labels=KIND_LABELS,
-                                                        status_labels=STATUS_LABELS)
+    body = renderer.template("decisions.md.j2").render(decisions=decisions, **_labels(renderer.texts))
     meta = renderer.meta("list", renderer.texts["beslut.rubrik"], renderer.texts["beslut.beskrivning"],
                          None, published=None, owner=None)
     outputs.append(Output(f"{DECISIONS_DIR}/index.md", page(meta, body)))
@@ -133,15 +133,21 @@ def _decision_page(loaded: LoadedDecision, renderer: Renderer) -> Output:
     decision = loaded.decision
     chart = next((c for c in renderer.content.extra.get("diagram", ()) if c.slug == decision.chart), None)
     body = renderer.template("decision.md.j2").render(
-        loaded=loaded, decision=decision, chart=chart, chart_dir=CHART_URL_DIR, kind_labels=KIND_LABELS,
-        status_labels=STATUS_LABELS, signatures=list(zip(decision.signatures, loaded.signatories)),
+        loaded=loaded, decision=decision, chart=chart, chart_dir=CHART_URL_DIR, **_labels(renderer.texts),
+        signatures=list(zip(decision.signatures, loaded.signatories)),
         # a decision's documents are dated by the writer or by the decision, in the API as well
         file_date={a.file: a.dated({}, decision.date) for a in loaded.attachments})
-    description = f"{decision.summary} Diarienummer {decision.reference}."
+    description = renderer.texts.format("beslut.sidbeskrivning", sammanfattning=decision.summary,
+                                        diarienummer=decision.reference)
     meta = renderer.meta("list", decision.title, description, loaded.source, published=None, owner=None)
-    meta["trygg_typ"] = KIND_LABELS[decision.kind]
+    meta["trygg_typ"] = renderer.texts[KIND_LABELS[decision.kind]]
     meta["diarienummer"] = decision.reference
     return Output(f"{DECISIONS_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
+
+
+def _labels(texts: Texts) -> dict[str, dict[str, str]]:
+    return {"kind_labels": {kind: texts[key] for kind, key in KIND_LABELS.items()},
+            "status_labels": {status: texts[key] for status, key in STATUS_LABELS.items()}}
 
 
 def decisions_card(decisions: tuple[LoadedDecision, ...], texts: Texts) -> Card | None:

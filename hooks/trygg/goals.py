@@ -20,7 +20,7 @@ from .register import Entry, Resolver, slugify
 from .render import Output, page
 from .skeletons import SiteNames, yaml_text
 from .source import YamlData
-from .types import Card, ContentType
+from .types import Card, ContentType, MenuSection
 
 if TYPE_CHECKING:
     from .content import LoadContext
@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 GOALS_DIR = "malomraden"
 INDEX_FILE = "index.yml"
 # An effect chain's columns: the row field each shows, and its Swedish heading.
-COLUMNS = (("short_term", "Kortsiktig effekt"), ("output", "Prestation"), ("activity", "Aktivitet"),
-           ("responsible", "Ansvar"), ("time", "Tid"), ("resources", "Resurser"))
+# The effect chain's columns: the row's field and its heading's key in the text catalogue (trygg.texts).
+COLUMNS = (("short_term", "målområde.kortsiktig_effekt"), ("output", "målområde.prestation"),
+           ("activity", "målområde.aktivitet"), ("responsible", "målområde.ansvar"), ("time", "målområde.tid"),
+           ("resources", "målområde.resurser"))
 
 
 def chain_columns(chain: EffectChain) -> list[tuple[str, str]]:
@@ -257,9 +259,11 @@ effektkedja:
 """
 
 
-def goals_menu(goals: Goals) -> tuple[str, list[tuple[str, str]]]:
-    """Each goal area under the programme's page in the menu, in their order."""
-    return f"{GOALS_DIR}/index.md", [(a.area.title, f"{GOALS_DIR}/{a.slug}/index.md") for a in goals.areas]
+def goals_menu(goals: Goals) -> MenuSection:
+    """Each goal area under the programme's page in the menu, in their order; the section is
+    named as the programme names itself (index.yml's title)."""
+    return MenuSection(f"{GOALS_DIR}/index.md", [(a.area.title, f"{GOALS_DIR}/{a.slug}/index.md") for a in goals.areas],
+                       goals.programme.programme.title if goals.programme else None)
 
 
 def goals_card(goals: Goals, texts: Texts) -> Card | None:

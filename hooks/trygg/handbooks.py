@@ -186,7 +186,7 @@ def _meta(renderer: Renderer, loaded: LoadedHandbook, title: str, description: s
     owner = ", ".join(e.name for e in loaded.owners)
     meta = renderer.meta("list", title, description, source, published=handbook.published, owner=owner,
                          changed_sources=sources)
-    meta["trygg_typ"] = "Handbok"
+    meta["trygg_typ"] = renderer.texts["typ.handbok"]
     if handbook.draft:
         meta["utkast"] = True
     return meta

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -137,11 +138,27 @@ def _shade(colour: str, factor: float) -> str:
     return "#" + "".join(f"{c:02x}" for c in mixed)
 
 
+@dataclass(frozen=True)
+class BrandColours:
+    brand: str  # links, the header, marks
+    dark: str  # headings and hover: the brand darkened
+    text: str
+
+
+def brand_colours(identity: Identity | None) -> BrandColours:
+    """The identity's colours; a neutral dark grey while webbplats.yml has an error (the preview)."""
+    if identity is None:
+        return BrandColours("#1f2326", "#1f2326", "#1f2326")
+    brand = identity.colours.brand
+    return BrandColours(brand, _shade(brand, 0.79), identity.colours.text)
+
+
 def identity_outputs(root: Path, identity: Identity) -> list[Output]:
     """The logo as the site serves it, and the stylesheet of the brand colours."""
     from .render import Output
 
-    brand, dark = identity.colours.brand, _shade(identity.colours.brand, 0.79)
+    colours = brand_colours(identity)
+    brand, dark = colours.brand, colours.dark
     css = (
         "/* Generated from content/webbplats.yml (färger): the brand colours as CSS custom properties. */\n"
         ":root {\n"

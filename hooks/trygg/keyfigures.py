@@ -91,7 +91,7 @@ def _load_page(ctx: LoadContext, path: Path) -> LoadedFigures | None:
     return LoadedFigures(slugify(path.stem), ctx.rel(path), figures)
 
 
-def chart(figure: KeyFigure) -> Chart | None:
+def chart(figure: KeyFigure, texts: Texts) -> Chart | None:
     """Two bars, 'from' and 'to', scaled to the larger value; None when a value is no number."""
     start, end = parse_number(figure.start), parse_number(figure.end)
     if not figure.is_change or start is None or end is None or max(start, end) <= 0:
@@ -102,20 +102,21 @@ def chart(figure: KeyFigure) -> Chart | None:
     for index, (value, text, year, kind) in enumerate(((start, figure.start, figure.start_year, "from"),
                                                        (end, figure.end, figure.end_year, "to"))):
         bar_height = round(max(value * scale, 1.0), 1)
-        label = str(year) if year else ("Från" if kind == "from" else "Till")
+        label = str(year) if year else texts["nyckeltal.från" if kind == "from" else "nyckeltal.till"]
         x = 30 + index * 96
         bars.append(Bar(label, text or "", x, round(baseline - bar_height, 1), bar_width,
                         bar_height, kind))
-    return Chart(width, height, baseline, (bars[0], bars[1]), describe_change(figure))
+    return Chart(width, height, baseline, (bars[0], bars[1]), describe_change(figure, texts))
 
 
-def describe_change(figure: KeyFigure) -> str:
-    """The figure in one Swedish sentence, used as the chart's title and in the card's text."""
-    what = figure.what or "Värdet"
+def describe_change(figure: KeyFigure, texts: Texts) -> str:
+    """The figure in one sentence, used as the chart's title and in the card's text."""
+    what = figure.what or texts["nyckeltal.värdet"]
     start = _with_unit(figure.start, figure.unit) + (f" ({figure.start_year})" if figure.start_year else "")
     end = _with_unit(figure.end, figure.unit) + (f" ({figure.end_year})" if figure.end_year else "")
-    period = f", {figure.period}" if figure.period else ""
-    return f"{what}: från {start} till {end}{period}."
+    if figure.period:
+        return texts.format("nyckeltal.förändring_period", vad=what, från=start, till=end, period=figure.period)
+    return texts.format("nyckeltal.förändring", vad=what, från=start, till=end)
 
 
 def _with_unit(text: str | None, unit: str | None) -> str:
@@ -149,22 +150,22 @@ def headline(figure: KeyFigure) -> str | None:
     return figure.start or figure.end
 
 
-def facts(figure: KeyFigure) -> list[tuple[str, str]]:
+def facts(figure: KeyFigure, texts: Texts) -> list[tuple[str, str]]:
     """The card's facts as (label, text), only those the source gives."""
-    rows = [("Vad", figure.what)] if figure.what else []
+    rows = [(texts["nyckeltal.vad"], figure.what)] if figure.what else []
     if not figure.is_change:
-        rows.append(("Värde", _with_unit(figure.value, figure.unit)))
+        rows.append((texts["nyckeltal.värde"], _with_unit(figure.value, figure.unit)))
     elif figure.start and figure.end:
-        rows += [("Från", _with_year(figure.start, figure.unit, figure.start_year)),
-                 ("Till", _with_year(figure.end, figure.unit, figure.end_year))]
+        rows += [(texts["nyckeltal.från"], _with_year(figure.start, figure.unit, figure.start_year)),
+                 (texts["nyckeltal.till"], _with_year(figure.end, figure.unit, figure.end_year))]
     elif figure.start or figure.end:  # half a change: the known value, labelled by its year if given
         year = figure.start_year if figure.start else figure.end_year
         value = _with_unit(figure.start or figure.end, figure.unit)
-        rows.append((str(year), value) if year else ("Från" if figure.start else "Till", value))
+        rows.append((str(year), value) if year else (texts["nyckeltal.från" if figure.start else "nyckeltal.till"], value))
     if figure.period:
-        rows.append(("Period", figure.period))
+        rows.append((texts["nyckeltal.period"], figure.period))
     if figure.unit:
-        rows.append(("Enhet", figure.unit))
+        rows.append((texts["nyckeltal.enhet"], figure.unit))
     return [(label, text) for label, text in rows if text]
 
 
@@ -190,7 +191,7 @@ def _render_page(loaded: LoadedFigures, renderer: Renderer) -> Output:
         svg=renderer.env.get_template("keyfigure_chart.svg.j2"))
     meta = renderer.meta("list", figures.title, figures.summary, loaded.source, published=figures.published,
                          owner=figures.owner)
-    meta["trygg_typ"] = "Nyckeltal"
+    meta["trygg_typ"] = renderer.texts["typ.nyckeltal"]
     if figures.draft:
         meta["utkast"] = True
     return Output(f"{FIGURES_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)

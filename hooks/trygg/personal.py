@@ -4,7 +4,8 @@ The text is normalised before it is searched, so a number is found in every disg
 or an editor gives it: any dash or minus sign for the hyphen, spaces or a line break around it
 (hard-wrapped Markdown: `19811218-` at a line's end, `9876` on the next), full-width and other
 Unicode digits, HTML entities (`&#49;`, `&ndash;`), invisible characters (soft hyphen,
-zero-width space) and a Markdown backslash before the hyphen. Every place in a file is searched
+zero-width space), a Markdown backslash before the hyphen, and markup inside the number that the
+page does not show (`1981<b></b>1218-9876`, `19811218-**9876**`). Every place in a file is searched
 the same way: YAML keys and values, alt texts, link targets and code. The names of files and
 folders are searched too (`check_path_names`), since they become the pages' addresses.
 
@@ -70,7 +71,8 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     """`text` with digits, dashes and spaces in their plain forms, and where each character of it
     stands in `text` (None: at the same index, which is the common case and needs no list)."""
     plain = text.translate(_PLAIN)
-    if "&" not in plain and "\\" not in plain and _REMOVED not in plain:
+    markup = _MARKUP_BY_DIGIT.search(plain) is not None
+    if "&" not in plain and "\\" not in plain and _REMOVED not in plain and not markup:
         return plain, None
     out: list[str] = []
     where: list[int] = []
@@ -79,10 +81,15 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
         char, end = plain[index], index + 1
         entity = _ENTITY.match(text, index) if char == "&" else None
         decoded = html.unescape(entity.group(0)) if entity else ""
+        tag = _TAG.match(plain, index) if markup and char == "<" else None
         if len(decoded) == 1:
             char, end = decoded.translate(_PLAIN), entity.end()
         elif char == "\\" and plain[index + 1:index + 2] in ("-", "+"):
             char = _REMOVED  # Markdown's escape: '\-' shows as '-'
+        elif tag is not None:
+            char, end = _REMOVED, tag.end()  # an element's tag: the page shows only the text around it
+        elif markup and char in _EMPHASIS and _by_digit(plain, index, out):
+            char = _REMOVED  # Markdown's emphasis or code marks: '**1981**1218-9876'
         if char != _REMOVED:
             out.append(char)
             where.append(index)
@@ -91,6 +98,17 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
 
 
 _REMOVED = "\x00"
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_EMPHASIS = "*_`~"
+# Markup right before or after a digit or a hyphen: a number may be split by what the page hides.
+_MARKUP_BY_DIGIT = re.compile(r"[\d-](?:</?[A-Za-z][^<>]*>|[*_`~])|(?:</?[A-Za-z][^<>]*>|[*_`~])[\d-]", re.A)
+
+
+def _by_digit(plain: str, index: int, out: list[str]) -> bool:
+    """Whether the emphasis mark at `index` touches a digit or hyphen (other marks between)."""
+    before = next((c for c in reversed(out) if c not in _EMPHASIS), "")
+    after = next((c for c in plain[index + 1:index + 8] if c not in _EMPHASIS), "")
+    return before.isdigit() or before == "-" or after.isdigit() or after == "-"
 
 
 class _PlainTable(dict):

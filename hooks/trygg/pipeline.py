@@ -55,7 +55,7 @@ class BuildResult:
     identity: Identity | None = None  # content/webbplats.yml (None only in a preview with its errors)
     # Organisation names and aliases: never split into abbreviations (a company 'AB …').
     names: tuple[str, ...] = ()
-    menu: Menu = field(default_factory=dict)  # generated pages under their section in the menu (trygg.menu)
+    menu: Menu = field(default_factory=Menu)  # generated pages under their section in the menu (trygg.menu)
     home: str = ""  # the start page's generated Markdown (trygg.home)
     editor: EditorSite | None = None  # the browser editor's files under /admin/ (trygg.editor)
 

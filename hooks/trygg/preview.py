@@ -72,9 +72,9 @@ class PreviewFiles:
         path.write_bytes(data)
         return path
 
-    def shared_inputs_changed(self, fingerprint: str) -> bool:
-        """True when `fingerprint` differs from the previous build's (and remember the new one)."""
-        stamp = self.folder / ".fingerprint"
+    def shared_inputs_changed(self, fingerprint: str, name: str = "fingerprint") -> bool:
+        """True when `fingerprint` differs from the previous build's `name` (and remember the new one)."""
+        stamp = self.folder / f".{name}"
         try:
             if stamp.read_text("utf-8") == fingerprint:
                 return False
@@ -88,7 +88,7 @@ def shared_fingerprint(root: Path, result: BuildResult) -> str:
     """A digest of what every page carries besides its own text, so a change rebuilds them all."""
     digest = hashlib.sha256()
     shared = (sorted((word, repr(entry)) for word, entry in result.abbreviations.items()),
-              sorted(result.known_names), result.names, repr(result.menu), result.home,
+              sorted(result.known_names), result.names, repr(result.menu),
               [str(e) for e in result.errors], [str(w) for w in result.warnings if w.dated], repr(result.theme),
               result.today.isoformat())
     digest.update(repr(shared).encode("utf-8"))

@@ -86,7 +86,7 @@ class Renderer:
         register = self.content.register
         if not register.entries():
             return []
-        groups = [(label, [o for o in register.organisations if o.kind == kind])
+        groups = [(self.texts[label], [o for o in register.organisations if o.kind == kind])
                   for kind, label in ORG_KIND_LABELS.items()]
         body = self.template("register.md.j2").render(
             abbreviations=register.abbreviations().items(),
@@ -118,7 +118,7 @@ class Renderer:
         outputs = [self._article_page(loaded) for loaded in ordered]
         for pager in paginate(ARTICLES_DIR, ordered, ARTICLES_PER_PAGE):
             body = self.template("articles.md.j2").render(articles=pager.items, pager=pager)
-            meta = self.meta("list", self.texts["nyheter.rubrik"] + pager.title_suffix,
+            meta = self.meta("list", pager.title(self.texts, self.texts["nyheter.rubrik"]),
                               self.texts["nyheter.beskrivning"], None, published=None, owner=None)
             meta["feed"] = "feed.xml" if pager.number == 1 else "../feed.xml"
             outputs.append(Output(pager.uri, _page(meta, body)))
@@ -155,7 +155,7 @@ class Renderer:
                      if any(h == heading for h, _ in pager.items)
                      or (pager.number == 1 and heading == self.texts[f"möten.{UPCOMING}"])]
             body = self.template("events.md.j2").render(groups=shown, dated=dated, pager=pager, today=self.site.today)
-            meta = self.meta("list", self.texts["möten.rubrik"] + pager.title_suffix,
+            meta = self.meta("list", pager.title(self.texts, self.texts["möten.rubrik"]),
                               self.texts["möten.beskrivning"], None, published=None, owner=None)
             outputs.append(Output(pager.uri, _page(meta, body)))
         return outputs
@@ -189,7 +189,7 @@ class Renderer:
         newest = max((a.article.updated or a.article.published for a in ordered), default=dt.date(2015, 1, 1))
         return html_template("atom.xml.j2").render(
             articles=ordered, site_name=self.site.name, base_url=self.site.url, updated=_atom_date(newest),
-            author=self.site.publisher)
+            author=self.site.publisher, texts=self.texts)
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -278,9 +278,11 @@ class Pager:
     def page_uri(self, number: int) -> str:
         return f"{self.folder}/index.md" if number == 1 else f"{self.folder}/sida-{number}/index.md"
 
-    @property
-    def title_suffix(self) -> str:
-        return f", sida {self.number} av {self.count}" if self.number > 1 else ""
+    def title(self, texts: Any, heading: str) -> str:
+        """The list's title, with the page's number from the second page on."""
+        if self.number == 1:
+            return heading
+        return texts.format("lista.titel_sida", rubrik=heading, nummer=self.number, antal=self.count)
 
     @property
     def pages(self) -> list[tuple[int, str]]:

@@ -19,8 +19,10 @@ comment in a browser). What passes:
 - no `id` or `name` the theme uses itself (`__config`, `__search`, …), which a page could
   otherwise put in the theme script's way.
 
-`removed_from_markdown` tells a writer what the allowlist takes out of a piece of Markdown, so
-`trygg check` and the build can name it with file and line (`check_markdown_html`).
+`removed_from_markdown` tells a writer what the allowlist takes out of a piece of Markdown, and
+`markup_shown_as_text` what a reader would see as text although it was written as HTML (an
+unclosed tag, markup in a title, `&lt;img …&gt;`), so `trygg check` and the build can name both
+with file and line (`check_markdown_html`).
 """
 
 from __future__ import annotations
@@ -184,8 +186,36 @@ def removed_from_markdown(text: str) -> tuple[Removal, ...]:
     return _REMOVED.get((text,), lambda: tuple(removed_from_html(_markdown().reset().convert(text))))
 
 
-_MAY_HOLD_HTML = re.compile(r"[<{]|\]\(|\]:|&#")
+def markup_shown_as_text(text: str) -> tuple[str, ...]:
+    """Markup a reader sees as text in the page a piece of Markdown becomes, outside code: '<img …'
+    that never became an element (kept per process)."""
+    if not _MAY_HOLD_HTML.search(text):
+        return ()
+    return _AS_TEXT.get((text,), lambda: tuple(_markup_in_text(clean_html(_markdown().reset().convert(text)))))
+
+
+_MAY_HOLD_HTML = re.compile(r"[<{]|\]\(|\]:|&#|&lt", re.I)
 _REMOVED = Recent(20_000)
+_AS_TEXT = Recent(20_000)
+_MARKUP = re.compile(r"<[A-Za-z!/?][^<>]{0,38}>?")
+_CODE = frozenset({"code", "pre", "kbd", "samp"})
+
+
+def _markup_in_text(fragment: str) -> list[str]:
+    found: list[str] = []
+
+    def visit(element, in_code: bool) -> None:
+        tag = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
+        inside = in_code or tag in _CODE
+        if not inside and isinstance(element.tag, str):
+            found.extend(m.group(0) for m in _MARKUP.finditer(element.text or ""))
+        for child in element:
+            visit(child, inside)
+            if not in_code and isinstance(child.tag, str):  # the tail is the parent's text
+                found.extend(m.group(0) for m in _MARKUP.finditer(child.tail or ""))
+
+    visit(tinyhtml5.parse(f"<!doctype html><body>{fragment}", namespace_html_elements=False), False)
+    return found
 
 
 @functools.cache  # one per process; reset() before each use
@@ -225,6 +255,11 @@ def check_markdown_html(pieces: Iterable[tuple[str, int]], report: Reporter) -> 
                                f"{removal.what} är inte tillåtet i texten: skript, händelser, formulär, "
                                "inbäddningar, stilar och filer från andra webbplatser publiceras aldrig",
                                "ta bort koden; skriv texten, länkarna och bilderna med Markdown")
+            for shown in markup_shown_as_text(block):
+                needle = shown.split()[0].rstrip(">")
+                report.warning(_line_of(needle, block, block_line),
+                               f"'{_shorten(shown)}' visas som text på sidan, inte som HTML",
+                               "ta bort koden och skriv med Markdown, eller skriv den som `kod` om den ska synas")
 
 
 def markdown_blocks(text: str, first_line: int) -> Iterator[tuple[str, int]]:

@@ -20,6 +20,17 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class MenuSection:
+    """A type's place in the menu: its pages (title, page) under the section whose index page is
+    `index` (as mkdocs.yml's nav names it); `title`, when the content names the section itself
+    (the goal areas' programme), replaces mkdocs.yml's name for it."""
+
+    index: str
+    entries: list[tuple[str, str]]
+    title: str | None = None
+
+
+@dataclass(frozen=True)
 class Card:
     """A section's card on the start page: its title, its index page (under docs/) and a line."""
 
@@ -40,9 +51,8 @@ class ContentType:
     # (title, slug, today, names) → (path under the project, text): a new page for `trygg new <key>`;
     # names (trygg.skeletons.SiteNames) come from the site's own register
     skeleton: Callable[..., tuple[str, str]] | None = None
-    # Optional place in the site's menu: loaded data → (the section's index page as mkdocs.yml's
-    # nav names it, [(title, page)] of the pages to list under it), see trygg.menu
-    menu: Callable[[Any], tuple[str, list[tuple[str, str]]]] | None = None
+    # Optional place in the site's menu: loaded data → MenuSection, see trygg.menu
+    menu: Callable[[Any], MenuSection] | None = None
     # Optional card on the start page: (loaded data, the site's texts, trygg.texts.Texts) → Card,
     # or None while the section is empty
     card: Callable[[Any, Any], Card | None] | None = None

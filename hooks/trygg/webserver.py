@@ -51,7 +51,6 @@ _OWN_TAG = re.compile(
     r"(?P<body>.*?)</script>", re.S)
 _DATA = re.compile(r'type="application/(?:ld\+)?json"')
 _META_AFTER = re.compile(r"<meta charset=\"utf-8\">|<head>", re.I)
-_OWN_POLICY = '<meta http-equiv="Content-Security-Policy"'
 
 
 class UnknownScript(Exception):
@@ -138,19 +137,32 @@ def write_nginx_snippet(site: Path, script_hashes: list[str] | None = None) -> P
     return path
 
 
+def with_meta_policy(html: str, script_hashes: list[str] | frozenset[str]) -> str:
+    """`html` with the policy first in its <head> (for hosts that set no header), unless it has one
+    (the browser editor's page, trygg.editor, brings its own: a second would only narrow it).
+
+    The hook gives every page built by MkDocs its own policy (the hashes of its own inline
+    scripts), so `mkdocs build` publishes it too; `trygg build` adds the site's to any other page.
+    """
+    anchor = _META_AFTER.search(html)
+    if anchor is None or _META_POLICY in html:
+        return html
+    policy = content_security_policy(sorted(script_hashes), meta=True)
+    return f'{html[:anchor.end()]}<meta http-equiv="Content-Security-Policy" content="{policy}">{html[anchor.end():]}'
+
+
+_META_POLICY = '<meta http-equiv="Content-Security-Policy"'
+
+
 def add_meta_policy(site: Path, script_hashes: list[str]) -> int:
-    """Put the policy first in every page's <head>, for hosts that set no header; the pages changed.
-    A page with a policy of its own keeps it: the browser editor's (trygg.editor, /admin/), which
-    a second policy would only narrow, never widen."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(script_hashes, meta=True)}">'
+    """The policy in every page that has none yet (see `with_meta_policy`); the pages changed."""
     changed = 0
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        anchor = _META_AFTER.search(html)
-        if anchor is None or _OWN_POLICY in html:
-            continue
-        page.write_text(html[:anchor.end()] + tag + html[anchor.end():], encoding="utf-8")
-        changed += 1
+        secured = with_meta_policy(html, script_hashes)
+        if secured != html:
+            page.write_text(secured, encoding="utf-8")
+            changed += 1
     return changed
 
 

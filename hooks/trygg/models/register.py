@@ -13,16 +13,10 @@ from .common import Schema, Text
 
 OrgKind = Literal["nämnd", "förvaltning", "kommunalt bolag", "kommun", "enhet", "skola", "extern", "forum"]
 
-ORG_KIND_LABELS: dict[str, str] = {
-    "kommun": "Kommunen",
-    "nämnd": "Nämnder och styrelser",
-    "förvaltning": "Förvaltningar",
-    "enhet": "Enheter och funktioner",
-    "forum": "Forum och grupper",
-    "skola": "Skolor",
-    "kommunalt bolag": "Kommunala bolag",
-    "extern": "Externa samverkansparter",
-}
+# The register page's groups, in their order, and the key of each group's heading in the text catalogue.
+ORG_KIND_LABELS: dict[str, str] = {kind: "register.grupp." + kind.replace(" ", "_") for kind in
+                                   ("kommun", "nämnd", "förvaltning", "enhet", "forum", "skola", "kommunalt bolag",
+                                    "extern")}
 
 
 class Organisation(Schema):
