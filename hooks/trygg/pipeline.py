@@ -17,6 +17,7 @@ from .api import render_api
 from .bundles import bundle_files
 from .console import config_problems
 from .content import Content, content_text_files, load_content
+from .editor import EditorSite, prepare_editor
 from .guide import render_guide
 from .home import render_home
 from .memo import Memo
@@ -56,6 +57,7 @@ class BuildResult:
     names: tuple[str, ...] = ()
     menu: Menu = field(default_factory=Menu)  # generated pages under their section in the menu (trygg.menu)
     home: str = ""  # the start page's generated Markdown (trygg.home)
+    editor: EditorSite | None = None  # the browser editor's files under /admin/ (trygg.editor)
 
 
 def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool = False,
@@ -86,7 +88,8 @@ def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool 
     return BuildResult(outputs, content.warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names, theme=theme_facts(content), site=site, identity=content.identity,
                        names=tuple(content.register.organisation_names()),
-                       menu=menu_children(content, types, site.today), home=render_home(content, site, types))
+                       menu=menu_children(content, types, site.today), home=render_home(content, site, types),
+                       editor=prepare_editor(content, site))
 
 
 def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
@@ -118,7 +121,8 @@ def _build_preview(root: Path, content: Content, site: SiteInfo, types: list,
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names=known_names, errors=errors, theme=theme_facts(content), site=site,
                        identity=content.identity, names=tuple(content.register.organisation_names()),
-                       menu=menu_children(content, types, site.today), home=render_home(content, site, types))
+                       menu=menu_children(content, types, site.today), home=render_home(content, site, types),
+                       editor=prepare_editor(content, site))
 
 
 @dataclass(frozen=True)

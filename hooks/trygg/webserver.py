@@ -139,7 +139,8 @@ def write_nginx_snippet(site: Path, script_hashes: list[str] | None = None) -> P
 
 
 def with_meta_policy(html: str, script_hashes: list[str] | frozenset[str]) -> str:
-    """`html` with the policy first in its <head> (for hosts that set no header), unless it has one.
+    """`html` with the policy first in its <head> (for hosts that set no header), unless it has one
+    (the browser editor's page, trygg.editor, brings its own: a second would only narrow it).
 
     The hook gives every page built by MkDocs its own policy (the hashes of its own inline
     scripts), so `mkdocs build` publishes it too; `trygg build` adds the site's to any other page.
