@@ -19,7 +19,8 @@
   the real source file. In `mkdocs serve --dirty` each generated file gets a file of its own
   that changes only with its content, so an edit re-renders only the pages it changes
   (trygg.preview.pages.PreviewFiles). Publishes our own CSS/JS (extra_css, extra_javascript) under
-  content-hashed names (trygg.publish.assets) and points the pages' <link>/<script> at them;
+  content-hashed names (trygg.publish.assets) and points the pages' <link>/<script> at them; adds the
+  browser editor's files under /admin/ (trygg.editor) with those stylesheets for its preview;
 - on_page_content: warns about abbreviations the register does not explain, and adds the parts
   of the page's compound words for the search index only (trygg.search.compounds);
 - on_page_markdown: makes a hand-written page's front matter plain text (trygg.markdown.sanitize); puts the
@@ -57,6 +58,7 @@ from trygg.core.history import page_date
 from trygg.core.identity import COLOURS_URI, LOGO_URI
 from trygg.core.memo import Memo, template_cache
 from trygg.core.sv import format_iso_date
+from trygg.editor import bundle_files as editor_bundle
 from trygg.markdown.abbreviations import find_unknown, line_of_word
 from trygg.markdown.captions import TableCaptionExtension
 from trygg.markdown.sanitize import SafeHtmlExtension, escape_written_meta
@@ -227,7 +229,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated.edit_uri = output.source
         files.append(generated)
     _fingerprint_own_assets(files, config)
+    _add_editor(files, config, result)
     return files
+
+
+def _add_editor(files: Files, config: MkDocsConfig, result: BuildResult) -> None:
+    """The browser editor under /admin/ (trygg.editor), once Decap is installed (scripts/_editor.sh)."""
+    bundle = editor_bundle(_root(config))
+    if result.editor is None or not bundle:
+        log.info("Redigeraren (/admin/) kommer inte med: den är inte installerad (bash scripts/_editor.sh)")
+        return
+    # the theme's stylesheets first, then ours, as every page links them
+    theme_css = sorted(f.src_uri for f in files if f.src_uri.startswith("assets/stylesheets/")
+                       and f.src_uri.endswith(".min.css"))
+    stylesheets = [*theme_css, *config.extra_css]
+    for output in result.editor.outputs(stylesheets, config.repo_url, os.environ.get("TRYGG_EDITOR_AUTH_URL")):
+        files.append(File.generated(config, output.uri, content=output.content))
+    for uri, path in bundle:
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
 
 
 def _incremental_preview(config: MkDocsConfig, result: BuildResult) -> PreviewFiles | None:

@@ -9,9 +9,10 @@ import re
 import pytest
 
 from conftest import VALID_EVENT, mkdocs_build
-from trygg.core.attachments import format_size
-from trygg.registry import load_content
+from trygg.core.attachments import Attachment
 from trygg.core.problems import ContentError
+from trygg.core.texts import Texts
+from trygg.registry import load_content
 
 FOLDER = "content/moten/natverk"
 PDF = b"%PDF-1.4\n" + b"0" * 1_234_567 + b"\n%%EOF\n"  # 1 234 583 bytes: "1,2 MB"
@@ -31,8 +32,23 @@ Välkomna!""", """filer:
 Välkomna!""")
 
 
+def _file(kind: str, size: int) -> Attachment:
+    return Attachment("f", "F", kind, size, None, "content/f")
+
+
 def test_sizes_read_as_residents_read_them():
-    assert [format_size(n) for n in (850, 245_400, 1_234_583, 12_000_000)] == ["850 byte", "245 kB", "1,2 MB", "12,0 MB"]
+    sizes = [_file("PDF", n).size_markup(Texts({}, {})) for n in (850, 245_400, 1_234_583, 12_000_000)]
+    assert sizes == ["850 byte", "245 kB", '1,2 <abbr title="megabyte">MB</abbr>', '12,0 <abbr title="megabyte">MB</abbr>']
+
+
+def test_types_and_units_are_the_site_s_texts():
+    catalogue = Texts({}, {})
+    assert [_file(kind, 9).kind_markup(catalogue) for kind in ("PDF", "CSV", "OpenDocument-kalkyl")] == [
+        '<abbr title="Portable Document Format">PDF</abbr>', '<abbr title="kommaseparerade värden">CSV</abbr>',
+        "OpenDocument-kalkyl"]
+    own = Texts({"filtyp.pdf": "Pdf", "filtyp.pdf_utskrivet": 'Adobes "PDF"', "filer.mb": "Mbyte"}, {})
+    assert _file("PDF", 2_000_000).kind_markup(own) == '<abbr title="Adobes &quot;PDF&quot;">Pdf</abbr>'
+    assert _file("PDF", 2_000_000).size_markup(own) == '2,0 <abbr title="megabyte">Mbyte</abbr>'
 
 
 def test_a_meeting_lists_its_files_links_them_from_their_item_and_publishes_them(project):

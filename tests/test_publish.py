@@ -22,6 +22,7 @@ from trygg.publish.build import ASSET_LIST, keep_previous_assets
 from trygg.core.problems import ContentError
 from trygg.sitewide.redirects import render_redirects
 from trygg.core.rendering import SiteInfo
+from trygg.core.texts import Texts
 
 COMMIT_DATE = "2025-03-04T10:00:00+00:00"
 AFTER_THE_SEEDS = "2026-12-01T10:00:00+00:00"
@@ -228,7 +229,7 @@ def redirect_problems(project, moved: str) -> list[str]:
     site = SiteInfo("S", "https://example.org/", dt.date(2025, 1, 1), "T")
     from trygg.core.rendering import Output
     with pytest.raises(ContentError) as caught:
-        render_redirects(root, [Output("moten/m/index.md", "")], site)
+        render_redirects(root, [Output("moten/m/index.md", "")], site, Texts({}, {}))
     return [str(p) for p in caught.value.problems]
 
 

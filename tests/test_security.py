@@ -32,6 +32,8 @@ import yaml
 from conftest import _QuietHandler, copy_project, mkdocs_build, write_tree
 from trygg.core.personal import find_personal_numbers
 from trygg.pipeline import build_site, check_site
+from trygg.core.rendering import json_for_html
+from trygg.core.texts import Texts
 from trygg.publish.webserver import KNOWN_INLINE_SCRIPTS, script_hash
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "security_corpus.yml").read_text("utf-8"))
@@ -416,6 +418,8 @@ def test_the_pdf_renderer_refuses_what_the_allowlist_would_miss_naming_chapter_a
     ("<ScRiPt\nsrc=https://evil.example/x.js></ScRiPt>", "ett skript som varken temat eller trygg skriver"),
     ('<script src="https://evil.example/x.js"></script>', "ett skript från en annan adress"),
     ('<script type="application/ld+json">{"a": "<!--<script>"}</script>', "ett datablock med '<' i"),
+    ('<script type="application/json" id="trygg-texts">{"a": "<!--"}</script>', "ett datablock med '<' i"),
+    ('<script type="application/json" id="andras">{}</script>', "ett skript som varken temat eller trygg skriver"),
     ('<svg><script>alert(1)</script></svg>', "ett inline-skript som inte finns i listan"),
 ])
 def test_a_page_with_a_script_we_do_not_emit_is_refused(html, refusal):
@@ -432,6 +436,9 @@ def test_the_theme_s_own_scripts_are_known_and_hashed_from_the_list():
     anchor = ('<script>var target=document.getElementById(location.hash.slice(1));target&&target.name&&'
               '(target.checked=target.name.startsWith("__tabbed_"))</script>')
     data = '<script type="application/ld+json">{"name": "A \\u003c B"}</script><script src="../x.js" defer></script>'
+    # the script's texts as the theme writes them, a site's own wording with markup in it included
+    texts = json_for_html(Texts({"sök.sida": "</script><script>alert(1)</script>"}, {}).for_script())
+    data += f'<script type="application/json" id="trygg-texts">{texts}</script>'
     assert check_page_scripts(anchor + data, "p").hashes == {
         script_hash(anchor.removeprefix("<script>").removesuffix("</script>"))}
 

@@ -3,28 +3,31 @@ so a site can reword it in content/texter.yml and a later language is one more c
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import http.server
 import re
+import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import ROOT, VALID_EVENT, mkdocs_build
+from conftest import ROOT, VALID_EVENT, _QuietHandler, mkdocs_build
 from trygg.registry import load_content
 from trygg.types.handbooks.pdf import render_html
 from trygg.sitewide.home import render_home
 from trygg.core.identity import brand_colours
 from trygg.pipeline import site_info
 from trygg.core.rendering import render_site
-from trygg.core.texts import Texts, catalogue, placeholders
+from trygg.core.texts import SCRIPT_TEXTS, Texts, catalogue, placeholders
 
-TEMPLATES = ROOT / "hooks" / "trygg" / "templates"
+TEMPLATES = ROOT / "hooks" / "trygg"  # the shared templates/ and each type's own, beside its module
 # For writers (the guide's generated pages) and for the preview's error page: not resident-facing.
 NOT_FOR_RESIDENTS = {"guide_messages.md.j2", "guide_examples.md.j2", "preview_errors.html.j2"}
-# The one page still worded in its template: a moved page's old address, which sends the browser on
-# at once. Its renderer is called from the pipeline (trygg.pipeline) without the site's texts.
-STILL_LITERAL = {"redirect.html.j2"}
+SCRIPT = ROOT / "docs" / "assets" / "trygg.js"
 EXAMPLE = ROOT / "examples" / "exempelstad"
 
 
@@ -43,7 +46,8 @@ def template_words(source: str) -> list[str]:
         # the theme's template paths ("partials/…" ~ ".html") and Material's translation keys (lang.t("toc"))
         tag = re.sub(r'"[\w.-]*/[\w/.-]*"|"\.\w+"|\bt\("\w+"\)|"\w+":', "", tag)
         for literal in re.findall(r'"([^"]*)"', tag):
-            if not re.fullmatch(r"[\wåäö]+\.[\wåäö.-]+|-?[\wåäö]+-", literal):  # a text key, a part of an id
+            # a text key, a part of an id, a placeholder left for a value ("{adress}")
+            if not re.fullmatch(r"[\wåäö]+\.[\wåäö.-]+|-?[\wåäö]+-|\{[\wåäö]+\}", literal):
                 words += re.findall(r"[A-Za-zÅÄÖåäö]{2,}", re.sub(r"\]\([^)]*\)|https?://|/[\w/.-]*", "", literal))
     text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", source, flags=re.S)
     text = re.sub(r"<[^>]*>", "", text)  # tags and their attributes (checked below)
@@ -61,7 +65,7 @@ def template_words(source: str) -> list[str]:
 def resident_templates() -> list[Path]:
     """trygg's page templates and the theme's (overrides/)."""
     theme = sorted((ROOT / "overrides").rglob("*.html"))
-    return sorted(p for p in TEMPLATES.glob("*.j2") if p.name not in NOT_FOR_RESIDENTS | STILL_LITERAL) + theme
+    return sorted(p for p in TEMPLATES.rglob("*.j2") if p.name not in NOT_FOR_RESIDENTS) + theme
 
 
 @pytest.mark.parametrize("template", resident_templates(), ids=lambda p: p.relative_to(ROOT).as_posix())
@@ -80,9 +84,52 @@ def test_the_template_check_finds_a_label_written_in_a_template():
     assert template_words('{% set own = {"nav": "Huvudmeny"} %}') == ["Huvudmeny"]
 
 
-def test_the_redirect_page_is_the_only_template_left_with_wording():
-    assert [p.name for p in sorted(TEMPLATES.glob("*.j2")) if p.name not in NOT_FOR_RESIDENTS
-            and template_words(p.read_text("utf-8"))] == sorted(STILL_LITERAL)
+def test_a_placeholder_left_for_a_value_is_no_wording():
+    assert template_words('{{ (texts.format("flyttad.text", adress="{adress}") | e) }}') == []
+    assert template_words('{{ texts.format("x.y", adress="{adress} här") }}') == ["adress", "här"]
+
+
+# --- the site's script shows the catalogue's texts, and none of its own ----------------------------
+
+def script_wording(source: str) -> list[str]:
+    """String literals in a script that read as wording (a space, å/ä/ö or a capital letter among
+    letters), outside comments, text keys, the script's texts' placeholders ("{förslag}") and the
+    search's word lists (stop words and inflection endings, matched against queries, never shown)."""
+    names = {name for key in SCRIPT_TEXTS for name in placeholders(catalogue()[key])}
+    source = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    source = re.sub(r'\(?\s*"[^;]*"\s*\)?\s*\.split\(" "\)', "", source)  # ("alla allt …").split(" ")
+    source = re.sub(r"/\^?\[[^\n]*?/g", "", source)  # regular expressions of quote marks
+    found = []
+    for literal in re.findall(r'"((?:[^"\\\n]|\\.)*)"', source):
+        if literal in catalogue() or literal.strip("{}") in names or literal in ("use strict", "Escape", "NFD"):
+            continue
+        if re.search(r"[A-Za-zÅÄÖåäö]{2,}", literal) and re.search(r"\s|[åäöÅÄÖ]|^[A-ZÅÄÖ]", literal):
+            found.append(literal)
+    return found
+
+
+def test_the_script_writes_no_word_of_its_own():
+    assert script_wording(SCRIPT.read_text("utf-8")) == []
+
+
+def test_the_script_check_finds_wording_written_in_the_script():
+    assert script_wording('status.textContent = "Länken är kopierad.";') == ["Länken är kopierad."]
+    assert script_wording('el("p", "trygg-result__type", data.meta.typ || "Sida");') == ["Sida"]
+    assert script_wording('box.setAttribute("aria-label", "Tabell, rulla i sidled");') == ["Tabell, rulla i sidled"]
+    assert script_wording('var parts = TEXT["sök.menade_du"].split("{förslag}"); /* "Menade du" */') == []
+    assert script_wording('say(TEXT["sök.träffar"], { "antal": 3, "sökning": "x" }) + " träffar"') == [" träffar"]
+
+
+def test_the_script_reads_exactly_the_texts_the_theme_gives_it():
+    used = {key for key in re.findall(r'"([\wåäö]+\.[\wåäö_]+)"', SCRIPT.read_text("utf-8")) if not key.endswith(".json")}
+    assert used == set(SCRIPT_TEXTS)
+    assert set(SCRIPT_TEXTS) <= catalogue().keys()
+
+
+def test_the_script_s_texts_keep_the_placeholders_the_script_fills():
+    texts = Texts({"sök.träffar": "{program}: {antal} sidor om ”{sökning}”"}, {"program": "Trygg i Exempelstad"})
+    assert texts.for_script()["sök.träffar"] == "Trygg i Exempelstad: {antal} sidor om ”{sökning}”"
+    assert texts.for_script()["sök.menade_du"] == "Menade du ”{förslag}”?"
 
 
 # --- rendered with every text replaced by a marker, no catalogued wording is left -------------------
@@ -175,3 +222,41 @@ def test_a_site_s_own_wording_in_texter_yml_reaches_the_built_page(project):
     assert "<dt>Mötesplats</dt>" in page and "<dt>Plats</dt>" not in page
     assert "<p>Talare: <a " in page and "Medverkande:" not in page
     assert "<dt>Tid</dt>" in page  # the texts the site leaves alone stay as they are
+
+
+@pytest.mark.browser
+def test_a_site_s_own_wording_of_a_search_text_reaches_the_browser(project, browser):
+    root = project({
+        "content/moten/natverk/program.md": VALID_EVENT,
+        "content/texter.yml": "sök.inga_träffar: Vi hittade ingen sida om ”{sökning}” på {program}.\n",
+    })
+    run = mkdocs_build(root)
+    assert run.returncode == 0, run.output
+    pages = [p for p in sorted(run.site.rglob("*.html")) if re.search(r'<script src="[^"]*trygg\.[0-9a-f]+\.js"',
+                                                                       p.read_text("utf-8"))]
+    assert pages and [p for p in pages if 'id="trygg-texts"' not in p.read_text("utf-8")] == []
+    with _served(run.site) as address:
+        page = browser.new_page()
+        try:
+            page.goto(address + "sok/?q=xyzzyqwerty")
+            status = page.locator("[data-trygg-search-page] [role=status]")
+            page.wait_for_function("s => document.querySelector(s).textContent !== ''",
+                                   arg="[data-trygg-search-page] [role=status]", timeout=15_000)
+            program = yaml.safe_load((root / "content/webbplats.yml").read_text("utf-8"))["program"]["namn"]
+            assert status.inner_text() == f"Vi hittade ingen sida om ”xyzzyqwerty” på {program}."
+            page.fill("form[role=search] input[type=search]", "xyzzyqwerty")
+            page.wait_for_function("() => document.querySelector('form[role=search] [role=status]').textContent"
+                                   ".startsWith('Vi hittade ingen sida')", timeout=15_000)
+        finally:
+            page.close()
+
+
+@contextlib.contextmanager
+def _served(site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()

@@ -196,6 +196,22 @@ def test_every_page_carries_the_security_headers(nginx, published):
     assert "<h1>Sidan finns inte</h1>" in missing.read().decode("utf-8")  # the site's own 404 page
 
 
+def test_the_editor_gets_every_header_but_the_sites_policy(nginx, published):
+    # /admin/ (trygg.editor) carries its own policy in its page; the site's would block Decap CMS
+    page = published / "admin" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<!doctype html><title>Redigera</title>", encoding="utf-8")
+    try:
+        site, editor = fetch(nginx).headers, fetch(nginx + "admin/")
+        assert editor.status == 200 and "Content-Security-Policy" not in editor.headers
+        for name in ("Strict-Transport-Security", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy",
+                     "X-Frame-Options", "Cross-Origin-Opener-Policy"):
+            assert editor.headers[name] == site[name], name
+        assert editor.headers["X-Robots-Tag"] == "noindex, nofollow"
+    finally:
+        shutil.rmtree(page.parent)
+
+
 def test_the_csp_lists_each_inline_script_by_hash(published):
     hashes = inline_script_hashes(published)
     assert 2 <= len(hashes) <= 12  # one base-URL script per folder depth, and the anchor fix

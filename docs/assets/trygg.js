@@ -14,21 +14,19 @@
 
   var SHOWN = 8;
 
-  /* Every text the search shows, in one place, so a message catalogue can take them over as they
-     are: {q} is a query, {n} a number, {s} a suggested query (shown as a link). */
-  var TEXT = {
-    none: "Inga träffar för ”{q}”.",
-    one: "1 träff för ”{q}”.",
-    many: "{n} träffar för ”{q}”.",
-    typed: "(du skrev ”{q}”)",
-    notAllWords: "Ingen sida har alla orden i ”{q}”.",
-    someWords: "Visar sidor med några av orden.",
-    didYouMean: "Menade du ”{s}”?",
-    failed: "Sökningen kunde inte laddas. Försök igen om en stund.",
-    results: "Sökresultat",
-    showAll: "Visa alla {n} träffar",
-    page: "Sida"
-  };
+  /* Every text the script shows or speaks comes from the site's text catalogue (trygg/texts/sv.po,
+     reworded in content/texter.yml): the theme writes them into each page as a JSON block keyed
+     like the catalogue (trygg.texts.SCRIPT_TEXTS), with the placeholders the script fills left in:
+     {sökning} a query, {antal} a number, {förslag} a suggested query (shown as a link). No copy of
+     the wording lives here: on a page without the block nothing that needs words is set up, and
+     the plain search form, the plain link and the unnamed table stay as they work without us. */
+  var TEXT = readTexts();
+
+  function readTexts() {
+    var block = document.getElementById("trygg-texts");
+    if (!block) return null;
+    try { return JSON.parse(block.textContent); } catch (error) { return null; }
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -99,18 +97,22 @@
     link.href = data.url;
     var heading = el("p", "trygg-result__title");
     heading.appendChild(link);
-    item.appendChild(el("p", "trygg-result__type", data.meta.typ || TEXT.page));
+    item.appendChild(el("p", "trygg-result__type", data.meta.typ || TEXT["sök.sida"]));
     item.appendChild(heading);
     item.appendChild(excerptNode(readableExcerpt(data)));
     return item;
   }
 
+  /* A text with its placeholders filled; one it is not given stays as written. */
   function say(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+    return template.replace(/\{([^{}]+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
   }
 
   function countText(count, query) {
-    return say(count === 0 ? TEXT.none : count === 1 ? TEXT.one : TEXT.many, { n: count, q: query });
+    var key = count === 0 ? "sök.inga_träffar" : count === 1 ? "sök.en_träff" : "sök.träffar";
+    return say(TEXT[key], { "antal": count, "sökning": query });
   }
 
   /* --- Words: what a resident typed, read the way the site writes it -------------------------
@@ -397,16 +399,19 @@
         if (serial === self.serial) self.render(found, query);
       });
     }).catch(function () {
-      self.status.textContent = TEXT.failed;
+      self.status.textContent = TEXT["sök.kunde_inte_laddas"];
     });
   };
 
   /* The lines above the results: what was found for what, and how the query was read. */
   Search.prototype.summary = function (found, query) {
     var shownQuery = found.searched || query;
-    var first = found.partial ? say(TEXT.notAllWords, { q: shownQuery }) : countText(found.total, shownQuery);
-    if (found.searched) first = first.replace(/\.$/, " " + say(TEXT.typed, { q: query }) + ".");
-    return found.partial ? first + " " + TEXT.someWords : first;
+    var first = found.partial ? say(TEXT["sök.inte_alla_ord"], { "sökning": shownQuery }) : countText(found.total, shownQuery);
+    if (found.searched) {  /* before the line's full stop: "3 träffar för ”hemlöshet” (du skrev ”hemloeshet”)." */
+      var typed = say(TEXT["sök.du_skrev"], { "sökning": query });
+      first = /\.$/.test(first) ? first.replace(/\.$/, " " + typed + ".") : first + " " + typed;
+    }
+    return found.partial ? first + " " + TEXT["sök.några_av_orden"] : first;
   };
 
   Search.prototype.render = function (found, query) {
@@ -416,7 +421,7 @@
     var summary = this.summary(found, query);
     this.target.appendChild(el("p", "trygg-search__count", summary));
     if (found.suggestion) {
-      var parts = TEXT.didYouMean.split("{s}");
+      var parts = TEXT["sök.menade_du"].split("{förslag}");
       var offer = el("p", "trygg-search__suggestion", parts[0]);
       var link = el("a", null, found.suggestion);
       link.href = this.form.action + "?q=" + encodeURIComponent(found.suggestion);
@@ -425,18 +430,18 @@
         self.searchFor(found.suggestion);
       });
       offer.appendChild(link);
-      offer.appendChild(document.createTextNode(parts[1]));
+      offer.appendChild(document.createTextNode(parts.slice(1).join(found.suggestion)));
       this.target.appendChild(offer);
-      summary += " " + say(TEXT.didYouMean, { s: found.suggestion });
+      summary += " " + say(TEXT["sök.menade_du"], { "förslag": found.suggestion });
     }
     if (found.data.length) {
       var list = el("ol", "trygg-results");
-      list.setAttribute("aria-label", TEXT.results);
+      list.setAttribute("aria-label", TEXT["sök.resultat"]);
       found.data.forEach(function (data) { list.appendChild(resultItem(data)); });
       this.target.appendChild(list);
     }
     if (found.total > found.data.length && this.shown === SHOWN) {
-      var more = el("a", "trygg-search__more", say(TEXT.showAll, { n: found.total }));
+      var more = el("a", "trygg-search__more", say(TEXT["sök.visa_alla"], { "antal": found.total }));
       more.href = this.form.action + "?q=" + encodeURIComponent(query);
       this.target.appendChild(more);
     }
@@ -497,18 +502,20 @@
         event.preventDefault();
         navigator.clipboard.writeText(link.href).then(function () {
           var status = document.getElementById("trygg-share-status");
-          if (status) status.textContent = "Länken är kopierad.";
+          if (status) status.textContent = TEXT["sida.länken_kopierad"];
         });
       });
     });
   }
 
-  document.querySelectorAll("[data-trygg-search]").forEach(setUpHeaderSearch);
-  var page = document.querySelector("[data-trygg-search-page]");
-  if (page) setUpSearchPage(page);
+  if (TEXT) {
+    document.querySelectorAll("[data-trygg-search]").forEach(setUpHeaderSearch);
+    var page = document.querySelector("[data-trygg-search-page]");
+    if (page) setUpSearchPage(page);
+    setUpCopyLinks();
+  }
   var menu = document.querySelector(".trygg-menu-button");
   if (menu) setUpMenu(menu);
-  setUpCopyLinks();
   /* A link to collapsed notes (#anteckningar-1310) or a chart's part (#lokal-samverkan, its
      heading in the contents) opens them: the browser reveals only what lies inside a closed
      <details>, not the <details> the address names. */
@@ -530,6 +537,7 @@
   /* Material wraps tables in a scroll box on DOMContentLoaded; a box that really scrolls must be
      reachable by keyboard (WCAG 2.1.1), so it becomes a named, focusable region once loaded. */
   window.addEventListener("load", function () {
+    if (!TEXT) return;  /* a region needs its name */
     /* all widths first, then all attributes: a read after each write would lay the page out anew */
     var boxes = Array.prototype.filter.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (box) {
       return box.scrollWidth > box.clientWidth;
@@ -537,7 +545,7 @@
     boxes.forEach(function (box) {
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", "Tabell, rulla i sidled");
+      box.setAttribute("aria-label", TEXT["sida.tabell_i_sidled"]);
     });
   });
 })();

@@ -26,6 +26,7 @@ from trygg.core.rendering import Output, SiteInfo, render_site
 from trygg.core.source import line_at, read_document, read_yaml_file
 from trygg.core.sv import format_iso_date
 from trygg.core.validation import fold
+from trygg.editor import EditorSite, prepare_editor
 from trygg.markdown.sanitize import check_markdown_html
 from trygg.models.identity import Identity
 from trygg.sitewide.bundles import bundle_files
@@ -58,6 +59,7 @@ class BuildResult:
     menu: Menu = field(default_factory=Menu)  # generated pages under their section in the menu (trygg.sitewide.menu)
     home: str = ""  # the start page's generated Markdown (trygg.sitewide.home)
     sections: tuple[tuple[str, str], ...] = ()  # (title, index page) of every type with content: its card
+    editor: EditorSite | None = None  # the browser editor's files under /admin/ (trygg.editor)
 
 
 def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool = False,
@@ -87,7 +89,8 @@ def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool 
                        known_names=known_names, errors=errors, theme=theme_facts(content), site=site,
                        identity=content.identity, names=tuple(content.register.organisation_names()),
                        menu=menu_children(content, site.today), home=render_home(content, site),
-                       sections=tuple((card.title, card.page) for card in section_cards(content)))
+                       sections=tuple((card.title, card.page) for card in section_cards(content)),
+                       editor=prepare_editor(content, site))
 
 
 def render_outputs(root: Path, content: Content, site: SiteInfo, last_changed: dict[str, dt.date],
@@ -104,7 +107,7 @@ def render_outputs(root: Path, content: Content, site: SiteInfo, last_changed: d
         outputs += bundled.outputs
         problems += bundled.errors if publish else [*bundled.errors, *bundled.warnings]
         try:
-            outputs += render_redirects(root, outputs, site)
+            outputs += render_redirects(root, outputs, site, content.texts)
         except ContentError as error:
             problems += error.problems
         outputs += render_api(content, site, last_changed) if publish else []

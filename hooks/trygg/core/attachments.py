@@ -12,6 +12,7 @@ the page's publication day). Pure: no mkdocs, no network.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,16 +23,20 @@ if TYPE_CHECKING:
     from trygg.core.problems import Reporter
     from trygg.core.source import Document
     from trygg.models.common import FileRef
+    from trygg.core.texts import Texts
 
-# Extension → the type residents see. Documents only: what a browser would run or render as a
-# page (html, svg, js) never gets here, so a file cannot carry a script onto the site.
+# Extension → the file's type (the API's fileType; residents read its text, KIND_LABELS). Documents
+# only: what a browser would run or render as a page (html, svg, js) never gets here, so a file
+# cannot carry a script onto the site.
 FILE_TYPES = {
     ".pdf": "PDF", ".docx": "Word", ".doc": "Word", ".pptx": "PowerPoint", ".ppt": "PowerPoint",
     ".xlsx": "Excel", ".xls": "Excel", ".odt": "OpenDocument-text", ".odp": "OpenDocument-presentation",
     ".ods": "OpenDocument-kalkyl", ".csv": "CSV", ".txt": "Text",
 }
+# Each type → the key of its text in the catalogue (trygg/texts/sv.po).
+KIND_LABELS = {kind: "filtyp." + kind.lower() for kind in FILE_TYPES.values()}
 # Types that are abbreviations are written out for screen readers and the abbreviation check.
-_SPELLED_OUT = {"PDF": "Portable Document Format", "CSV": "kommaseparerade värden"}
+_SPELLED_OUT = {"PDF": "filtyp.pdf_utskrivet", "CSV": "filtyp.csv_utskrivet"}
 MAX_FILE_MB = 50
 PAGE_FILES = {"program.md", "anteckningar.md"}  # a meeting folder's own pages, not attachments
 
@@ -51,29 +56,29 @@ class Attachment:
         """The date residents see: the writer's, else the day git last changed the file, else the page's."""
         return self.date or last_changed.get(self.source) or published
 
-    @property
-    def size_text(self) -> str:
-        return format_size(self.size)
-
-    @property
-    def size_markup(self) -> str:
+    def size_markup(self, texts: Texts) -> str:
         """The size for a page, 'MB' as an <abbr> with its expansion."""
-        return self.size_text.replace(" MB", ' <abbr title="megabyte">MB</abbr>')
+        number, unit = size_parts(self.size)
+        if unit == "filer.mb":
+            return f'{number} <abbr title="{html.escape(texts["filer.mb_utskrivet"])}">{texts[unit]}</abbr>'
+        return f"{number} {texts[unit]}"
 
-    @property
-    def kind_markup(self) -> str:
+    def kind_markup(self, texts: Texts) -> str:
         """The type for a page: 'PDF' as an <abbr> with its expansion, other types as text."""
         spelled = _SPELLED_OUT.get(self.kind)
-        return f'<abbr title="{spelled}">{self.kind}</abbr>' if spelled else self.kind
+        name = texts[KIND_LABELS[self.kind]]
+        return f'<abbr title="{html.escape(texts[spelled])}">{name}</abbr>' if spelled else name
 
 
-def format_size(size: int) -> str:
-    """Bytes as residents read them: '850 byte', '245 kB', '1,2 MB' (Swedish decimal comma)."""
+def size_parts(size: int) -> tuple[str, str]:
+    """Bytes as residents read them, the number and its unit's text key: ('850', 'filer.byte'),
+    ('245', 'filer.kb'), ('1,2', 'filer.mb') (Swedish decimal comma)."""
     if size < 1000:
-        return f"{size} byte"
+        return str(size), "filer.byte"
     if size < 1_000_000:
-        return f"{round(size / 1000)} kB"
-    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+        return str(round(size / 1000)), "filer.kb"
+    return f"{size / 1_000_000:.1f}".replace(".", ","), "filer.mb"
+
 
 
 def load_attachments(folder: Path, rel_folder: str, refs: Sequence[tuple[tuple, FileRef]], doc: Document,

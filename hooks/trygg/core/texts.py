@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 
 CATALOGUE = Path(__file__).parent / "catalogue" / "sv.po"
 OVERRIDES_FILE = "texter.yml"
+# The texts the site's script shows or speaks (docs/assets/trygg.js: the search's results and
+# messages, "Kopiera länk"'s message, a scrolling table's name). The theme writes them into every
+# page as a JSON block (overrides/main.html), their own placeholders left for the script to fill.
+SCRIPT_TEXTS = (
+    "sök.inga_träffar", "sök.en_träff", "sök.träffar", "sök.du_skrev", "sök.inte_alla_ord",
+    "sök.några_av_orden", "sök.menade_du", "sök.kunde_inte_laddas", "sök.resultat", "sök.visa_alla",
+    "sök.sida", "sida.länken_kopierad", "sida.tabell_i_sidled",
+)
 
 
 @functools.cache
@@ -62,6 +70,11 @@ class Texts(Mapping[str, str]):
     def format(self, key: str, **values: Any) -> str:
         return self._raw[key].format(**{**self._values, **values})
 
+    def for_script(self) -> dict[str, str]:
+        """SCRIPT_TEXTS with the site's facts filled in and the script's own placeholders
+        ({antal}, {sökning} …) left as they are, for trygg.js to fill."""
+        return {key: self._raw[key].format_map(_KeepUnknown(self._values)) for key in SCRIPT_TEXTS}
+
     def resolved(self) -> dict[str, str]:
         """Every text whose placeholders the site can fill (what the theme's templates read)."""
         return {key: self.format(key) for key, text in self._raw.items() if placeholders(text) <= self._values.keys()}
@@ -74,6 +87,13 @@ class Texts(Mapping[str, str]):
 
     def __hash__(self) -> int:
         return hash(self._key)
+
+
+class _KeepUnknown(dict):
+    """Format values that leave a placeholder they do not know as it is: '{antal}' stays '{antal}'."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def identity_values(identity: Identity | None) -> dict[str, str]:

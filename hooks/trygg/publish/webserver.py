@@ -9,8 +9,9 @@ on one that is not on the list (an unknown inline script, an outside address, a 
 markup inside), so the hook stops `mkdocs build` and `trygg build` on it. A theme update that
 changes its scripts therefore fails the build until the list here is updated and reviewed.
 
-Scripts of a data type (the theme's JSON configuration, our JSON-LD) are not executed and need
-no hash; they may hold no '<' at all, so nothing in them can end the element or start markup.
+Scripts of a data type (the theme's JSON configuration, our JSON-LD, the texts of our script) are
+not executed and need no hash; they may hold no '<' at all, so nothing in them can end the
+element or start markup.
 
 Where the policy is enforced:
 - nginx (deploy/nginx.conf): the header from `<site>/.nginx/csp.conf`, written by
@@ -47,7 +48,7 @@ KNOWN_INLINE_SCRIPTS = {
 # the tag name is never decoded from entities, so a script element needs these characters).
 _SCRIPT_OPEN = re.compile(r"<script(?=[\s/>])", re.I)
 _OWN_TAG = re.compile(
-    r'<script(?P<attrs>(?: src="(?P<src>[^"<>]*)"| defer| id="__config"| type="application/(?:ld\+)?json")*)>'
+    r'<script(?P<attrs>(?: src="(?P<src>[^"<>]*)"| defer| id="(?:__config|trygg-texts)"| type="application/(?:ld\+)?json")*)>'
     r"(?P<body>.*?)</script>", re.S)
 _DATA = re.compile(r'type="application/(?:ld\+)?json"')
 _META_AFTER = re.compile(r"<meta charset=\"utf-8\">|<head>", re.I)
@@ -138,7 +139,8 @@ def write_nginx_snippet(site: Path, script_hashes: list[str] | None = None) -> P
 
 
 def with_meta_policy(html: str, script_hashes: list[str] | frozenset[str]) -> str:
-    """`html` with the policy first in its <head> (for hosts that set no header), unless it has one.
+    """`html` with the policy first in its <head> (for hosts that set no header), unless it has one
+    (the browser editor's page, trygg.editor, brings its own: a second would only narrow it).
 
     The hook gives every page built by MkDocs its own policy (the hashes of its own inline
     scripts), so `mkdocs build` publishes it too; `trygg build` adds the site's to any other page.

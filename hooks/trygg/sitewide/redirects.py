@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trygg.core.problems import ContentError, Problem, Reporter
 from trygg.core.rendering import Output, SiteInfo, html_template
@@ -16,10 +17,13 @@ from trygg.core.source import read_yaml_file
 from trygg.core.validation import suggest, validate
 from trygg.models.redirect import Redirect
 
+if TYPE_CHECKING:
+    from trygg.core.texts import Texts
+
 REDIRECTS_FILE = "content/flyttade-sidor.yml"
 
 
-def render_redirects(root: Path, outputs: list[Output], site: SiteInfo) -> list[Output]:
+def render_redirects(root: Path, outputs: list[Output], site: SiteInfo, texts: Texts) -> list[Output]:
     """Redirect pages for every moved page; raises ContentError when an entry is wrong."""
     path = root / REDIRECTS_FILE
     if not path.exists():
@@ -28,7 +32,7 @@ def render_redirects(root: Path, outputs: list[Output], site: SiteInfo) -> list[
     report = Reporter(REDIRECTS_FILE, problems)
     entries = _load(path, report)
     pages = page_addresses(root, outputs)
-    pages_out = [_render(entry, site) for entry, line in entries if _check(entry, line, pages, report)]
+    pages_out = [_render(entry, site, texts) for entry, line in entries if _check(entry, line, pages, report)]
     if problems:
         raise ContentError(problems)
     return pages_out
@@ -77,12 +81,12 @@ def _check(entry: Redirect, line: int | None, pages: set[str], report: Reporter)
     return True
 
 
-def _render(entry: Redirect, site: SiteInfo) -> Output:
+def _render(entry: Redirect, site: SiteInfo, texts: Texts) -> Output:
     old = entry.old.strip("/")
     new, _, anchor = entry.new.partition("#")
     new = new.strip("/")
     relative = posixpath.relpath(new or ".", old) + "/"
     target = ("" if relative == "./" else relative) + (f"#{anchor}" if anchor else "")
     canonical = site.url + (f"{new}/" if new else "") + (f"#{anchor}" if anchor else "")
-    html = html_template("redirect.html.j2").render(target=target or "./", canonical=canonical)
+    html = html_template("redirect.html.j2").render(target=target or "./", canonical=canonical, texts=texts)
     return Output(f"{old}/index.html", html, REDIRECTS_FILE)

@@ -1,12 +1,12 @@
 """Site facts the theme draws on every page (`config.extra.trygg`): the sender, the logo's text,
-the contact box and the interface texts from the identity, and what each content type adds
+the contact box and the interface texts (the script's too) from the identity, and what each content type adds
 through its `theme` (the accessibility statement's link)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from trygg.core.rendering import tel_uri
+from trygg.core.rendering import json_for_html, tel_uri
 
 if TYPE_CHECKING:
     from trygg.core.content import Content
@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 def theme_facts(content: Content) -> dict:
     identity = content.identity
-    facts: dict = {"texts": content.texts.resolved()}
+    # the interface texts, and the script's as JSON for the page's data block (trygg.core.texts.SCRIPT_TEXTS)
+    facts: dict = {"texts": content.texts.resolved(), "script_texts": json_for_html(content.texts.for_script())}
     if identity is not None:
         facts["sender"] = identity.publisher.name
         facts["logo_alt"] = identity.logo.alt

@@ -1,0 +1,263 @@
+"""The browser editor's configuration (Decap CMS's `config.yml`), generated from the content schemas.
+
+Each edited content type is one `Place`: its schema (the pydantic model `trygg check` validates
+with) and where its files live. Every field of the schema becomes a form field: the YAML key is
+the field's name, the label and help text come from the text catalogue (`redigeraren.*` keys in
+texts/sv.po, so a site can reword them in content/texter.yml), a required field is required, a
+`Literal` is a select list, a name the register must know is a select of the register's names,
+and dates and clock times are written as the schemas read them. Nothing here is hand-written per
+field, so the forms cannot drift from the schemas (tests/test_editor.py checks both ways).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from annotated_types import MinLen
+from pydantic import BaseModel, HttpUrl
+from pydantic.fields import FieldInfo
+
+from trygg.models.about import Statement
+from trygg.models.article import Article
+from trygg.models.chart import Chart
+from trygg.models.common import DayMonth, TimeRange
+from trygg.models.decision import Decision
+from trygg.models.event import Event
+from trygg.models.goals import GoalArea, Programme
+from trygg.models.handbook import Chapter, Handbook
+from trygg.models.identity import Identity
+from trygg.models.keyfigures import KeyFigurePage
+from trygg.models.redirect import Redirect
+from trygg.models.register import Organisation, Person, Term
+
+if typing.TYPE_CHECKING:
+    from trygg.core.texts import Texts
+
+BODY = "body"  # Decap's name for the Markdown below the front matter
+HANDBOOK_DIR = "handbocker"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A content type as the editor sees it: one collection of files with one schema."""
+
+    kind: str  # the content type it edits: ContentType.key (trygg.types), or "nyheter" / "moten"
+    name: str  # the collection's name, a part of the editor's address (#/collections/<name>)
+    heading: str  # the catalogue key of the section's heading
+    schema: type[BaseModel]
+    folder: str | None = None  # under content/: one entry per file (or per subfolder, see path)
+    path: str | None = None  # the file inside the folder, e.g. "{{slug}}/program" (no extension)
+    file: str | None = None  # under content/: a single file
+    extension: Literal["md", "yml"] = "md"
+    body: bool | None = None  # Markdown below the front matter: None none, False optional, True required
+
+
+PLACES: tuple[Place, ...] = (
+    Place("nyheter", "nyheter", "nyheter.rubrik", Article, folder="nyheter", body=True),
+    Place("moten", "moten", "möten.rubrik", Event, folder="moten", path="{{slug}}/program", body=False),
+    Place("beslut", "beslut", "beslut.rubrik", Decision, folder="beslut", body=True),
+    Place("handbocker", "handbocker", "handböcker.rubrik", Handbook, folder=HANDBOOK_DIR, path="{{slug}}/handbok",
+          extension="yml"),
+    Place("diagram", "diagram", "diagram.rubrik", Chart, folder="organisation/diagram", extension="yml"),
+    Place("om", "tillganglighet", "sidfot.tillgänglighet", Statement, file="om/tillganglighet.yml", extension="yml"),
+)
+
+_SHORTHAND = ("a point (goals.Point) is written either as plain text or as text with subpoints; a Decap "
+              "list holds one shape, and opening a page with the other stops the editor (TypeError)")
+# Schemas the editor does not offer yet, and why (the README's editor section says the same).
+NOT_EDITED: dict[type[BaseModel], str] = {
+    Organisation: "the register files are YAML lists at the top level, which Decap cannot edit",
+    Person: "the register files are YAML lists at the top level, which Decap cannot edit",
+    Term: "the register files are YAML lists at the top level, which Decap cannot edit",
+    Redirect: "flyttade-sidor.yml is a YAML list at the top level, which Decap cannot edit",
+    GoalArea: "content/malomraden/ holds index.yml beside the goal areas; Decap filters a folder only "
+              "by a field's value, so index.yml would be listed as a goal area",
+    Identity: "content/webbplats.yml is the web team's configuration, not a writer's page",
+    KeyFigurePage: _SHORTHAND,
+    Programme: _SHORTHAND,
+}
+# Content types the editor has no collection for (their schemas are in NOT_EDITED).
+NOT_EDITED_KINDS: frozenset[str] = frozenset({"nyckeltal", "malomraden"})
+
+# Fields whose value the register must know (trygg.register.Resolver): (schema name, YAML key).
+REGISTER_FIELDS: frozenset[tuple[str, str]] = frozenset({
+    ("Event", "arrangör"), ("AgendaItem", "medverkande"),
+    ("Decision", "ansvarig"), ("Decision", "förvaltning"), ("Officer", "namn"), ("Endorsement", "av"),
+    ("Signature", "namn"),
+    ("Handbook", "ägare"), ("Handbook", "på uppdrag av"),
+    ("ChartNode", "register"), ("ChartNode", "samordnas av"), ("ChartNode", "ordförande"),
+    ("ChartNode", "deltagare"),
+    ("Overall", "ansvariga"), ("GoalArea", "ansvariga"),
+})
+# Free text that may run over several lines: a text area rather than a line.
+LONG_TEXT = frozenset({"sammanfattning", "beskrivning", "inledning", "efter punkterna", "avslutning", "budskap",
+                       "metod", "anmärkning", "inledning till förslagen"})
+# How the schemas' own field types are written (trygg.models.common), as patterns with a Swedish message.
+_PERIOD = r"^\s*\d{1,2}[.:]\d{2}\s*[–—-]\s*\d{1,2}[.:]\d{2}\s*$"
+_DAY_MONTH = r"^\s*(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2})\s*$"
+_EVENT_DATE = r"^\s*(\d{4}-\d{2}-\d{2}|ej fastställt)\s*$"
+_URL = r"^https?://\S+$"
+DATE_FORMAT = "YYYY-MM-DD"  # ISO dates, as the front matter writes them
+# Images and files a writer adds go beside the page's file and are linked by their name alone,
+# as trygg publishes them (trygg.bundles); Decap reads "" as the entry's own folder.
+BESIDE_THE_PAGE = {"media_folder": "", "public_folder": ""}
+
+
+def editor_config(texts: Texts, register_names: list[str], *, repo: str | None, branch: str = "main",
+                  site_url: str | None = None, handbooks: list[tuple[str, str]] = ()) -> dict[str, Any]:
+    """The whole configuration: the GitHub backend with the editorial workflow, the local backend
+    for ./scripts/serve, one collection per Place, and one per handbook for its chapters
+    (`handbooks`: (folder under content/handbocker/, title) of each)."""
+    return {
+        "backend": {"name": "github", "repo": repo or "ORGANISATION/REPO", "branch": branch,
+                    "squash_merges": True},
+        "publish_mode": "editorial_workflow",
+        "local_backend": True,  # only on localhost: ./scripts/serve runs decap-server (see README)
+        "locale": "sv",
+        "site_url": site_url,
+        "display_url": site_url,
+        "media_folder": "content/bilder",
+        "public_folder": "/bilder",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [*(collection(place, texts, register_names) for place in PLACES),
+                        *(chapters(folder, title, texts, register_names) for folder, title in handbooks)],
+    }
+
+
+def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -> dict[str, Any]:
+    """A handbook's chapters: its folder's Markdown files. A new chapter needs its number in the
+    file name (`03-namn.md`), which Decap cannot make, so chapters are edited here, not created."""
+    return {"name": f"kapitel-{folder}", "label": texts.format("redigeraren.kapitel", handbok=title),
+            "extension": "md", "format": "frontmatter", "folder": f"content/{HANDBOOK_DIR}/{folder}",
+            "create": False, "identifier_field": "titel", **BESIDE_THE_PAGE,
+            "fields": [*schema_fields(Chapter, texts, register_names), _body(texts, required=True)]}
+
+
+def _body(texts: Texts, *, required: bool) -> dict[str, Any]:
+    return {"name": BODY, "label": texts["redigeraren.fält.text"], "widget": "markdown", "required": required,
+            "hint": texts["redigeraren.hjälp.text"]}
+
+
+def collection(place: Place, texts: Texts, register_names: list[str]) -> dict[str, Any]:
+    fields = schema_fields(place.schema, texts, register_names)
+    if place.body is not None:
+        fields.append(_body(texts, required=place.body))
+    found: dict[str, Any] = {"name": place.name, "label": texts[place.heading], "extension": place.extension,
+                             "format": "frontmatter" if place.extension == "md" else "yml"}
+    if place.file is not None:
+        found["files"] = [{"name": place.name, "label": texts[place.heading], "file": f"content/{place.file}",
+                           "fields": fields}]
+        return found
+    found.update({"folder": f"content/{place.folder}", "create": True, "identifier_field": "titel",
+                  "slug": "{{titel}}", **BESIDE_THE_PAGE, "fields": fields})
+    if place.path is not None:
+        found["path"] = place.path
+    return found
+
+
+def schema_fields(schema: type[BaseModel], texts: Texts, register_names: list[str],
+                  optional: bool = False) -> list[dict[str, Any]]:
+    """The form fields of `schema`; `optional`: the schema fills an optional object, whose fields
+    Decap would demand even while the object is left empty, so none is required on the form
+    (trygg check still names a missing one)."""
+    return [form_field(schema, info, texts, register_names, optional) for info in schema.model_fields.values()]
+
+
+def form_field(schema: type[BaseModel], info: FieldInfo, texts: Texts, register_names: list[str],
+               optional: bool = False) -> dict[str, Any]:
+    key = info.alias or ""
+    # Required and not nullable: a key the source may write as ~ (unknown) is not forced on the form.
+    required = info.is_required() and type(None) not in typing.get_args(info.annotation) and not optional
+    found: dict[str, Any] = {"name": key, "label": _label(key, texts), "required": required}
+    hint = texts.get(f"redigeraren.hjälp.{key}")
+    if hint:
+        found["hint"] = hint
+    one = texts.get(f"redigeraren.en.{key}")  # a list's item, as its button reads: "Lägg till programpunkt"
+    if one:
+        found["label_singular"] = one
+    in_register = (schema.__name__, key) in REGISTER_FIELDS
+    found.update(_widget(_unwrap(info.annotation), key, texts, register_names, in_register, not required))
+    minimum = next((m.min_length for m in info.metadata if isinstance(m, MinLen)), None)
+    if minimum and required and found["widget"] in {"list", "select"}:
+        found["min"] = minimum
+    if not info.is_required() and info.default not in (None, [], ()) and not callable(info.default_factory):
+        found["default"] = info.default
+    return found
+
+
+def _label(key: str, texts: Texts) -> str:
+    return texts.get(f"redigeraren.fält.{key}") or key[:1].upper() + key[1:]
+
+
+def _widget(annotation: Any, key: str, texts: Texts, register_names: list[str], in_register: bool,
+            optional: bool = False) -> dict[str, Any]:
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is list:
+        return _list_widget(_unwrap(args[0]), key, texts, register_names, in_register)
+    if in_register:
+        return {"widget": "select", "options": register_names}
+    if origin is Literal:
+        return {"widget": "select", "options": list(args)}
+    if _is_event_date(annotation):
+        return _pattern(_EVENT_DATE, texts["redigeraren.mönster.datum_eller_ej_fastställt"])
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return {"widget": "object", "collapsed": False,
+                "fields": schema_fields(annotation, texts, register_names, optional)}
+    return _scalar_widget(annotation, key, texts)
+
+
+def _list_widget(item: Any, key: str, texts: Texts, register_names: list[str], in_register: bool) -> dict[str, Any]:
+    if in_register:
+        return {"widget": "select", "multiple": True, "options": register_names}
+    if isinstance(item, type) and issubclass(item, BaseModel):
+        fields = schema_fields(item, texts, register_names)
+        # default []: without it Decap starts a new page's list with one item (its fields have defaults)
+        found: dict[str, Any] = {"widget": "list", "fields": fields, "default": []}
+        if {"tid", "rubrik"} <= {f.alias for f in item.model_fields.values()}:
+            found["summary"] = "{{fields.tid}} {{fields.rubrik}}"  # an agenda reads as its times and titles
+        return found
+    inner = {"name": key, "label": _label(key, texts), **_widget(item, key, texts, register_names, False)}
+    return {"widget": "list", "field": inner}
+
+
+def _scalar_widget(annotation: Any, key: str, texts: Texts) -> dict[str, Any]:
+    if annotation is bool:
+        return {"widget": "boolean"}
+    if annotation is int:
+        return {"widget": "number", "value_type": "int"}
+    if annotation is dt.date:
+        return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False,
+                "picker_utc": True}
+    if annotation is TimeRange:
+        return _pattern(_PERIOD, texts["redigeraren.mönster.tid"])
+    if annotation is DayMonth:
+        return _pattern(_DAY_MONTH, texts["redigeraren.mönster.dag"])
+    if annotation is HttpUrl:
+        return _pattern(_URL, texts["redigeraren.mönster.länk"])
+    if annotation is str:
+        return {"widget": "text" if key in LONG_TEXT else "string"}
+    raise TypeError(f"the editor has no form field for {annotation!r} ({key}); add one in trygg.editor.config")
+
+
+def _pattern(regex: str, message: str) -> dict[str, Any]:
+    return {"widget": "string", "pattern": [regex, message]}
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The type a field holds: `Annotated[...]` without its validators, `X | None` without None."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        rest = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(rest) == 1:
+            return _unwrap(rest[0])
+    return annotation
+
+
+def _is_event_date(annotation: Any) -> bool:
+    args = typing.get_args(annotation) if typing.get_origin(annotation) in (typing.Union, types.UnionType) else ()
+    return dt.date in args and any(typing.get_origin(a) is Literal for a in args)
