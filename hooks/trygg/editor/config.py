@@ -81,7 +81,7 @@ NOT_EDITED: dict[type[BaseModel], str] = {
     Programme: _SHORTHAND,
 }
 # Content types the editor has no collection for (their schemas are in NOT_EDITED).
-NOT_EDITED_KINDS: frozenset[str] = frozenset({"nyckeltal", "malomraden"})
+NOT_EDITED_KINDS: frozenset[str] = frozenset({"nyckeltal", "malomraden", "organisation"})  # the register: lists
 
 # Fields whose value the register must know (trygg.register.Resolver): (schema name, YAML key).
 REGISTER_FIELDS: frozenset[tuple[str, str]] = frozenset({
