@@ -209,11 +209,18 @@ def _check_links(ctx: LoadContext, types: Sequence[ContentType], extra: Mapping[
     pages = page_index(types, extra)
     links = [link for t in types if t.links for link in t.links(extra[t.key])]
     known = sorted({_page_path(ctx.rel(path)) for path in content_text_files(ctx.root)}) if links else []
-    for source, target, line in links:
-        report = ctx.reporter(ctx.root / source)
-        if target.strip("/") not in pages and not page_source_exists(ctx.root, target):
-                guess = suggest(target.strip("/"), known)
-                report.error(line, f"'relaterat' pekar på '{target}' som inte finns",
-                             f"menade du '{guess}'?" if guess else "skriv sidans sökväg under content/ utan filändelse, "
-                             "till exempel moten/<mapp> eller organisation/diagram/<namn>")
+    for link in links:
+        if link.target in pages or page_source_exists(ctx.root, link.target):
+            continue
+        # a guess as the writer would write it: within the link's folder, without the folder
+        guess = suggest(link.written.strip("/"), [p.removeprefix(link.folder) for p in known if p.startswith(link.folder)])
+        if guess:
+            hint = f"menade du '{guess}'?"
+        elif link.folder:
+            hint = f"sidorna ligger i content/{link.folder}"
+        else:
+            hint = ("skriv sidans sökväg under content/ utan filändelse, till exempel moten/<mapp> eller "
+                    "organisation/diagram/<namn>")
+        ctx.reporter(ctx.root / link.source).error(link.line, f"'{link.field}' pekar på '{link.written}' som inte finns",
+                                                   hint)
 

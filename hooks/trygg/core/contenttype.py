@@ -29,6 +29,23 @@ class MenuSection:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link from one page to another that the core checks against every type's pages: written
+    in `source` at `line` as `field: <written>`, naming the page `folder` + written ('moten/<mapp>';
+    a field that names pages of one folder, such as a decision's 'relaterat diagram', gives it)."""
+
+    source: str
+    written: str
+    line: int | None
+    field: str = "relaterat"
+    folder: str = ""
+
+    @property
+    def target(self) -> str:
+        return self.folder + self.written.strip("/")
+
+
+@dataclass(frozen=True)
 class Card:
     """A section's card on the start page: its title, its index page (under docs/) and a line."""
 
@@ -66,8 +83,8 @@ class ContentType:
     home: Callable[[Any, Any], str] | None = None
     # Its pages as other pages' 'relaterat' names them: data → [(path under content/, title)]
     pages: Callable[[Any], Iterable[tuple[str, str]]] | None = None
-    # Its links to other pages, checked against every type's pages: data → [(source, target, line)]
-    links: Callable[[Any], Iterable[tuple[str, str, int | None]]] | None = None
+    # Its links to other pages, checked against every type's pages: data → [Link]
+    links: Callable[[Any], Iterable[Link]] | None = None
     # Rendered after every other type, with their pages known (Renderer.pages, Renderer.related_page)
     reads_other_pages: bool = False
     # Its templates' folder (beside its module), and the filters and globals they use

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from trygg.core.api import Collection, api_id, items_of, own_type
-from trygg.core.contenttype import Card, ContentType
+from trygg.core.contenttype import Card, ContentType, Link
 from trygg.core.output import Output, SiteInfo
 from trygg.core.register import slugify
 from trygg.core.rendering import html_template, json_for_html, page, paginate
@@ -67,9 +67,9 @@ def _load_article(ctx: LoadContext, path: Path) -> LoadedArticle | None:
     return LoadedArticle(slugify(path.stem), ctx.rel(path), article, doc.body, doc.body_line, related_lines)
 
 
-def articles_links(articles: tuple[LoadedArticle, ...]) -> list[tuple[str, str, int | None]]:
-    """(source, target, line) of every 'relaterat': checked against every type's pages (trygg.core.content)."""
-    return [(a.source, target, line) for a in articles for target, line in zip(a.article.related, a.related_lines)]
+def articles_links(articles: tuple[LoadedArticle, ...]) -> list[Link]:
+    """Every 'relaterat': checked against every type's pages (trygg.core.content)."""
+    return [Link(a.source, target, line) for a in articles for target, line in zip(a.article.related, a.related_lines)]
 
 
 # --- pages -----------------------------------------------------------------------------------

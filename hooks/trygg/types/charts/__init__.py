@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trygg.core.contenttype import Card, ContentType
+from trygg.core.contenttype import Card, ContentType, Link
 from trygg.core.register import Entry, slugify
 from trygg.core.rendering import Output, page
 from trygg.core.skeleton import SiteNames, yaml_text
@@ -365,8 +365,8 @@ def charts_pages(charts: tuple[LoadedChart, ...]) -> list[tuple[str, str]]:
     return [(f"{CHARTS_DIR}/{c.slug}", c.chart.title) for c in charts]
 
 
-def charts_links(charts: tuple[LoadedChart, ...]) -> list[tuple[str, str, int | None]]:
-    return [(c.source, target, line) for c in charts for target, line in zip(c.chart.related, c.related_lines)]
+def charts_links(charts: tuple[LoadedChart, ...]) -> list[Link]:
+    return [Link(c.source, target, line) for c in charts for target, line in zip(c.chart.related, c.related_lines)]
 
 
 CHART_TYPE = ContentType(KEY, load_charts, render_charts, skeleton=chart_skeleton, card=charts_card,

@@ -19,11 +19,10 @@ from pydantic import Field
 from trygg.core.api import (OPARL, Collection, Day, File, Item, Name, Reference, Uri, api_id, file_item, reference,
                             validated)
 from trygg.core.attachments import Attachment, load_attachments, report_unnamed
-from trygg.core.contenttype import Card, ContentType
+from trygg.core.contenttype import Card, ContentType, Link
 from trygg.core.register import Entry, slugify
 from trygg.core.rendering import Output, SiteInfo, page
 from trygg.core.skeleton import SiteNames, yaml_text
-from trygg.core.validation import suggest
 from trygg.models.decision import Decision, DecisionKind, Status
 
 if TYPE_CHECKING:
@@ -56,6 +55,7 @@ class LoadedDecision:
     head_of_division: Entry | None
     signatories: tuple[Entry | None, ...]
     attachments: tuple[Attachment, ...] = ()  # the files under 'filer', from content/beslut/<namn>/
+    chart_line: int | None = None  # where 'relaterat diagram' stands
 
     @property
     def url(self) -> str:
@@ -91,7 +91,6 @@ def _load_decision(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedDe
         report.error(doc.line(("annan lydelse", "förslag")),
                      f"'annan lydelse' har {len(other.proposals)} förslag men 'förslag till beslut' har "
                      f"{len(decision.proposals)}", "skriv samma förslag i samma ordning i båda listorna")
-    _check_chart(ctx, decision, report, doc.line(("relaterat diagram",)))
     if not doc.body.strip():
         report.error(doc.body_line, "beslutet har ingen text", "skriv bakgrunden under sidhuvudet")
     folder, rel_folder = path.with_suffix(""), ctx.rel(path.with_suffix(""))
@@ -105,19 +104,14 @@ def _load_decision(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedDe
         entry(decision.endorsed.by if decision.endorsed else None, "tillstyrkt", "av"),
         entry(decision.head_of_division.by if decision.head_of_division else None, "avdelningschef", "av"),
         tuple(entry(s.name, "underskrifter", i, "namn") for i, s in enumerate(decision.signatures)),
-        tuple(files.values()),
+        tuple(files.values()), doc.line(("relaterat diagram",)),
     )
 
 
-def _check_chart(ctx: LoadContext, decision: Decision, report, line: int | None) -> None:
-    if decision.chart is None:
-        return
-    folder = ctx.root / "content" / CHARTS_DIR
-    known = sorted(p.stem for p in folder.glob("*.yml")) if folder.is_dir() else []
-    if decision.chart not in known:
-        guess = suggest(decision.chart, known)
-        report.error(line, f"'relaterat diagram' pekar på '{decision.chart}' som inte finns",
-                     f"menade du '{guess}'?" if guess else f"diagrammen ligger i content/{CHARTS_DIR}/")
+def decisions_links(decisions: tuple[LoadedDecision, ...]) -> list[Link]:
+    """'relaterat diagram' names a chart: checked against every type's pages (trygg.core.content)."""
+    return [Link(d.source, d.decision.chart, d.chart_line, "relaterat diagram", f"{CHARTS_DIR}/")
+            for d in decisions if d.decision.chart]
 
 
 def render_decisions(decisions: tuple[LoadedDecision, ...], renderer: Renderer) -> list[Output]:
@@ -240,4 +234,4 @@ def decisions_pages(decisions: tuple[LoadedDecision, ...]) -> list[tuple[str, st
 
 DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions, api=decisions_collection,
                             skeleton=decision_skeleton, card=decisions_card, pages=decisions_pages,
-                            templates=Path(__file__).parent)
+                            links=decisions_links, templates=Path(__file__).parent)

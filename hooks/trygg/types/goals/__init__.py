@@ -19,6 +19,7 @@ from pydantic import Field
 
 from trygg.core.api import Collection, Day, Item, Name, Reference, Uri, api_id, own_type, reference, validated
 from trygg.core.contenttype import Card, ContentType, MenuSection
+from trygg.core.contenttype import Link as PageLink
 from trygg.core.register import Entry, Resolver, slugify
 from trygg.core.rendering import Output, SiteInfo, page
 from trygg.core.skeleton import SiteNames, yaml_text
@@ -405,8 +406,8 @@ def goals_pages(goals: Goals) -> list[tuple[str, str]]:
     return [(f"{GOALS_DIR}/{a.slug}", a.area.title) for a in goals.areas]
 
 
-def goals_links(goals: Goals) -> list[tuple[str, str, int | None]]:
-    return [(a.source, r.page, line) for a in goals.areas for r, line in zip(a.area.related, a.related_lines)]
+def goals_links(goals: Goals) -> list[PageLink]:
+    return [PageLink(a.source, r.page, line) for a in goals.areas for r, line in zip(a.area.related, a.related_lines)]
 
 
 GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton,
