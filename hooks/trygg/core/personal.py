@@ -101,7 +101,8 @@ _REMOVED = "\x00"
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _EMPHASIS = "*_`~"
 # Markup right before or after a digit or a hyphen: a number may be split by what the page hides.
-_MARKUP_BY_DIGIT = re.compile(r"[\d-](?:</?[A-Za-z][^<>]*>|[*_`~])|(?:</?[A-Za-z][^<>]*>|[*_`~])[\d-]", re.A)
+_MARKUP = rf"(?:{_TAG.pattern}|[{re.escape(_EMPHASIS)}])"
+_MARKUP_BY_DIGIT = re.compile(rf"[\d-]{_MARKUP}|{_MARKUP}[\d-]", re.A)
 
 
 def _by_digit(plain: str, index: int, out: list[str]) -> bool:

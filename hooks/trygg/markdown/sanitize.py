@@ -19,10 +19,10 @@ comment in a browser). What passes:
 - no `id` or `name` the theme uses itself (`__config`, `__search`, …), which a page could
   otherwise put in the theme script's way.
 
-`removed_from_markdown` tells a writer what the allowlist takes out of a piece of Markdown, and
-`markup_shown_as_text` what a reader would see as text although it was written as HTML (an
-unclosed tag, markup in a title, `&lt;img …&gt;`), so `trygg check` and the build can name both
-with file and line (`check_markdown_html`).
+`markdown_findings` tells a writer what the allowlist takes out of a piece of Markdown, and what
+a reader would see as text although it was written as HTML (an unclosed tag, markup in a title,
+`&lt;img …&gt;`), so `trygg check` and the build can name both with file and line
+(`check_markdown_html`).
 """
 
 from __future__ import annotations
@@ -164,10 +164,42 @@ class Removal:
     address: str = ""  # the removed address, for href and src
 
 
-def removed_from_html(fragment: str) -> list[Removal]:
-    """What `clean_html` takes out of `fragment`, from the two documents as an HTML5 parser reads them."""
-    before, after = _inventory(fragment), _inventory(clean_html(fragment))
-    lost = before - after
+@dataclass(frozen=True)
+class Findings:
+    """What a piece of Markdown loses to the allowlist, and the markup its reader sees as text."""
+
+    removed: tuple[Removal, ...] = ()
+    shown_as_text: tuple[str, ...] = ()
+
+
+def markdown_findings(text: str) -> Findings:
+    """The Findings of the HTML a piece of Markdown becomes: converted, cleaned and parsed once
+    (kept per process)."""
+    if not _MAY_HOLD_HTML.search(text):
+        return _NOTHING
+
+    def find() -> Findings:
+        written = _markdown().reset().convert(text)
+        cleaned = _parse(clean_html(written))
+        return Findings(tuple(_removals(_parse(written), cleaned)), tuple(_markup_in_text(cleaned)))
+
+    return _FINDINGS.get((text,), find)
+
+
+_NOTHING = Findings()
+_MAY_HOLD_HTML = re.compile(r"[<{]|\]\(|\]:|&#|&lt", re.I)
+_FINDINGS = Recent(20_000)
+_MARKUP = re.compile(r"<[A-Za-z!/?][^<>]{0,38}>?")
+_CODE = frozenset({"code", "pre", "kbd", "samp"})
+
+
+def _parse(fragment: str):
+    return tinyhtml5.parse(f"<!doctype html><body>{fragment}", namespace_html_elements=False)
+
+
+def _removals(before_root, after_root) -> list[Removal]:
+    """What the allowlist took out: the two documents as an HTML5 parser reads them, compared."""
+    lost = _inventory(before_root) - _inventory(after_root)
     gone = {tag for kind, tag, _, _ in lost if kind == "element"}
     removals = []
     for (kind, tag, name, value), count in lost.items():
@@ -179,29 +211,9 @@ def removed_from_html(fragment: str) -> list[Removal]:
     return sorted(removals, key=lambda r: r.what)
 
 
-def removed_from_markdown(text: str) -> tuple[Removal, ...]:
-    """What the allowlist takes out of the HTML a piece of Markdown becomes (kept per process)."""
-    if not _MAY_HOLD_HTML.search(text):
-        return ()
-    return _REMOVED.get((text,), lambda: tuple(removed_from_html(_markdown().reset().convert(text))))
-
-
-def markup_shown_as_text(text: str) -> tuple[str, ...]:
-    """Markup a reader sees as text in the page a piece of Markdown becomes, outside code: '<img …'
-    that never became an element (kept per process)."""
-    if not _MAY_HOLD_HTML.search(text):
-        return ()
-    return _AS_TEXT.get((text,), lambda: tuple(_markup_in_text(clean_html(_markdown().reset().convert(text)))))
-
-
-_MAY_HOLD_HTML = re.compile(r"[<{]|\]\(|\]:|&#|&lt", re.I)
-_REMOVED = Recent(20_000)
-_AS_TEXT = Recent(20_000)
-_MARKUP = re.compile(r"<[A-Za-z!/?][^<>]{0,38}>?")
-_CODE = frozenset({"code", "pre", "kbd", "samp"})
-
-
-def _markup_in_text(fragment: str) -> list[str]:
+def _markup_in_text(root) -> list[str]:
+    """Markup a reader sees as text in a parsed page part, outside code: '<img …' that never became
+    an element."""
     found: list[str] = []
 
     def visit(element, in_code: bool) -> None:
@@ -214,7 +226,7 @@ def _markup_in_text(fragment: str) -> list[str]:
             if not in_code and isinstance(child.tag, str):  # the tail is the parent's text
                 found.extend(m.group(0) for m in _MARKUP.finditer(child.tail or ""))
 
-    visit(tinyhtml5.parse(f"<!doctype html><body>{fragment}", namespace_html_elements=False), False)
+    visit(root, False)
     return found
 
 
@@ -223,10 +235,9 @@ def _markdown() -> Markdown:
     return markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
 
 
-def _inventory(fragment: str) -> Counter:
-    """Every element and attribute in `fragment`; text and comments left out."""
+def _inventory(root) -> Counter:
+    """Every element and attribute in a parsed page part; text and comments left out."""
     found: Counter = Counter()
-    root = tinyhtml5.parse(f"<!doctype html><body>{fragment}", namespace_html_elements=False)
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
@@ -248,14 +259,15 @@ def check_markdown_html(pieces: Iterable[tuple[str, int]], report: Reporter) -> 
     """A warning for each thing the allowlist removes from Markdown written at (text, first line)."""
     for text, first_line in pieces:
         for block, block_line in markdown_blocks(text, first_line):
-            for removal in removed_from_markdown(block):
+            findings = markdown_findings(block)
+            for removal in findings.removed:
                 if removal.address and f"]({removal.address}" in block:
                     continue  # a Markdown link's address: trygg.writers.pagecheck names the link itself
                 report.warning(_line_of(removal.needle, block, block_line),
                                f"{removal.what} är inte tillåtet i texten: skript, händelser, formulär, "
                                "inbäddningar, stilar och filer från andra webbplatser publiceras aldrig",
                                "ta bort koden; skriv texten, länkarna och bilderna med Markdown")
-            for shown in markup_shown_as_text(block):
+            for shown in findings.shown_as_text:
                 needle = shown.split()[0].rstrip(">")
                 report.warning(_line_of(needle, block, block_line),
                                f"'{_shorten(shown)}' visas som text på sidan, inte som HTML",

@@ -148,9 +148,9 @@ def refusal(loaded: LoadedHandbook, url: str, root: Path) -> Problem:
 
 def _written_address(url: str) -> str:
     """An IMAGE_SCHEME address as the chapter wrote it ('karta.png', '/assets/karta.png')."""
-    kind, _, rest = unquote(urlsplit(url).path).partition("/")
     if not url.startswith(f"{IMAGE_SCHEME}:"):
         return ""
+    kind, _, rest = unquote(urlsplit(url).path).partition("/")
     return rest if kind == "kapitel" else "/" + rest
 
 
