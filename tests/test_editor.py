@@ -235,9 +235,16 @@ def test_the_site_publishes_the_editor_for_writers_only(editor_site):
     config = json.loads((editor_site / "admin" / "config.json").read_text("utf-8"))
     assert config["backend"] == {"name": "github", "repo": "kommunen/trygg-webbplats", "branch": "main",
                                  "squash_merges": True, "base_url": "https://inloggning.example.org"}
-    assert [c["name"] for c in config["collections"]] == [*(p.name for p in PLACES),
+    assert [c["name"] for c in config["collections"]] == ["moten", "anteckningar", *(p.name for p in PLACES[1:]),
                                                           "kapitel-metodhandbok-otillaten-paverkan",
                                                           "kapitel-trygghet-i-offentlig-miljo"]
+    notes = next(c for c in config["collections"] if c["name"] == "anteckningar")
+    assert notes["label"] == "Anteckningar från möten"
+    # one entry per meeting, by its title: the notes are Markdown only (no front matter)
+    assert [(f["name"], f["file"], f["label"], [field["name"] for field in f["fields"]]) for f in notes["files"]] == [
+        ("utvecklingsdag-saker-och-trygg-kommun", "content/moten/utvecklingsdag-saker-och-trygg-kommun/anteckningar.md",
+         "Strategisk utvecklingsdag om Säker och trygg kommun", [BODY])]
+    assert notes["files"][0]["fields"][0]["hint"].startswith("Anteckningar per programpunkt: en rubrik på nivå 2")
     people = _field(_field(next(c for c in config["collections"] if c["name"] == "moten")["fields"], "program")
                     ["fields"], "medverkande")["options"]
     assert {"Kerstin Hermansson", "FOF"} <= set(people)

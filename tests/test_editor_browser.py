@@ -41,6 +41,7 @@ DECAP_SERVER = ROOT / "editor" / "node_modules" / "decap-server" / "dist" / "ind
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 OPTIONAL = r"( \(frivillig\))?"
 MEETING = "content/moten/utvecklingsdag-saker-och-trygg-kommun/program.md"
+NOTES = "content/moten/utvecklingsdag-saker-och-trygg-kommun/anteckningar.md"
 # Violations axe finds in Decap CMS's own interface (not in anything trygg generates), each with
 # the reason it stays; the README's editor section lists the same. Anything else fails the test.
 KNOWN_DECAP_VIOLATIONS: dict[str, str] = {
@@ -287,6 +288,32 @@ def test_a_handbook_chapter_is_edited_and_keeps_every_other_value(editor):
     _wait_for_save(path, text)
     assert _model_of(path, Chapter) == before.model_copy(update={"title": before.title + " (ändrad)"})
     assert path.read_text("utf-8").split("---\n", 2)[2].strip() == body.strip()
+    assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
+
+
+def _notes(root: Path) -> list[tuple[int | None, str, str]]:
+    """The seed meeting's notes as trygg reads them: (agenda item, heading, Markdown) per section."""
+    from trygg.registry import load_content
+
+    meeting = next(e for e in load_content(root).extra["moten"] if e.slug == "utvecklingsdag-saker-och-trygg-kommun")
+    return [(s.item, s.heading, s.markdown) for s in meeting.notes]
+
+
+def test_a_writer_adds_to_a_meetings_notes_and_they_stay_notes_per_agenda_item(editor):
+    path = editor.root / NOTES
+    text, before = path.read_text("utf-8"), _notes(editor.root)
+    editor.open("/collections/anteckningar/entries/utvecklingsdag-saker-och-trygg-kommun")
+    editor.page.locator("[data-slate-editor]").first.click()
+    editor.page.keyboard.press("Control+End")
+    editor.page.keyboard.press("Enter")
+    editor.page.keyboard.type("Dagen avslutades med fika.")
+    editor.publish()
+    _wait_for_save(path, text)
+    # Markdown only, as the writers' guide writes it, and every line the writer did not touch kept
+    assert path.read_text("utf-8") == text.rstrip("\n") + "\n\nDagen avslutades med fika.\n"
+    after = _notes(editor.root)
+    assert [(item, heading) for item, heading, _ in after] == [(item, heading) for item, heading, _ in before]
+    assert after[-1][2].rstrip().endswith("Dagen avslutades med fika.")
     assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
 
 

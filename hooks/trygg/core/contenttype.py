@@ -58,17 +58,20 @@ class Card:
 class EditorPlace:
     """Where the browser editor (trygg.editor) edits a type's files: one collection of files read
     with one schema (the pydantic model `trygg check` validates them with), from which its form is
-    generated. Either a `folder` under content/ (one entry per file, or per subfolder with `path`)
-    or a single `file` under content/."""
+    generated. Either a `folder` under content/ (one entry per file, or per subfolder with `path`),
+    a single `file` under content/, or a list of `files`."""
 
     name: str  # the collection's name, a part of the editor's address (#/collections/<name>)
     heading: str  # the catalogue key of the section's heading
-    schema: type  # a pydantic BaseModel
+    schema: type | None  # a pydantic BaseModel; None: the files are Markdown only (a meeting's notes)
     folder: str | None = None
     path: str | None = None  # the file inside the folder, e.g. "{{slug}}/program" (no extension)
     file: str | None = None
     extension: Literal["md", "yml"] = "md"
     body: bool | None = None  # Markdown below the front matter: None none, False optional, True required
+    # or single files: (name in the editor's address, path under content/, label), e.g. every meeting's notes
+    files: tuple[tuple[str, str, str], ...] = ()
+    body_hint: str = "redigeraren.hjälp.text"  # the catalogue key of the Markdown field's help text
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity (Jinja environments are kept per type)
@@ -105,6 +108,8 @@ class ContentType:
     # Its files in the browser editor (trygg.editor), and the schemas it reads that the editor does
     # not offer, each with the reason (a test holds every schema to one or the other)
     editor: tuple[EditorPlace, ...] = ()
+    # and its places that depend on what was loaded: its data → places (a meeting's notes)
+    editor_for: Callable[[Any], tuple[EditorPlace, ...]] | None = None
     not_in_editor: Mapping[type, str] = field(default_factory=dict)
     # Its templates' folder (beside its module), and the filters and globals they use
     templates: Path | None = None

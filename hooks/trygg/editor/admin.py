@@ -98,7 +98,7 @@ def prepare_editor(content: Content, site: SiteInfo, types: Iterable[ContentType
     """The editor for every registered content type (`types`: trygg.registry), whether or not the
     site has a page of that type yet: a writer may start the first one in the editor."""
     names = sorted({written for written, _ in content.register.written_names()}, key=str.casefold)
-    config = editor_config(types, content.texts, names, repo=None, site_url=site.url,
+    config = editor_config(types, content.texts, names, repo=None, site_url=site.url, data=content.extra,
                            handbooks=_handbooks(content.root))
     texts = content.texts
     picture = {"label": texts["redigeraren.bild"],

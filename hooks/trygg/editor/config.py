@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from annotated_types import MinLen
@@ -42,9 +42,16 @@ NOT_EDITED: dict[type[BaseModel], str] = {
 }
 
 
-def editor_places(types: Iterable[ContentType]) -> tuple[EditorPlace, ...]:
-    """Every content type's places in the editor (ContentType.editor), in the registry's order."""
-    return tuple(place for t in types for place in t.editor)
+def editor_places(types: Iterable[ContentType], data: Mapping[str, Any] | None = None) -> tuple[EditorPlace, ...]:
+    """Every content type's places in the editor, in the registry's order: its own
+    (ContentType.editor) and, given what was loaded (`data`: Content.extra), those that depend on
+    it (ContentType.editor_for: a meeting's notes)."""
+    found: list[EditorPlace] = []
+    for t in types:
+        found += t.editor
+        if data is not None and t.editor_for is not None and t.key in data:
+            found += t.editor_for(data[t.key])
+    return tuple(found)
 
 
 def not_edited(types: Iterable[ContentType]) -> dict[type, str]:
@@ -77,11 +84,12 @@ BESIDE_THE_PAGE = {"media_folder": "", "public_folder": ""}
 
 
 def editor_config(types: Iterable[ContentType], texts: Texts, register_names: list[str], *, repo: str | None,
-                  branch: str = "main", site_url: str | None = None,
+                  branch: str = "main", site_url: str | None = None, data: Mapping[str, Any] | None = None,
                   handbooks: list[tuple[str, str]] = ()) -> dict[str, Any]:
     """The whole configuration: the GitHub backend with the editorial workflow, the local backend
-    for ./scripts/serve, one collection per place of the content `types`, and one per handbook for
-    its chapters (`handbooks`: (folder under content/handbocker/, title) of each)."""
+    for ./scripts/serve, one collection per place of the content `types` (with the loaded `data`:
+    Content.extra, also the places that depend on it), and one per handbook for its chapters
+    (`handbooks`: (folder under content/handbocker/, title) of each)."""
     return {
         "backend": {"name": "github", "repo": repo or "ORGANISATION/REPO", "branch": branch,
                     "squash_merges": True},
@@ -93,7 +101,7 @@ def editor_config(types: Iterable[ContentType], texts: Texts, register_names: li
         "media_folder": "content/bilder",
         "public_folder": "/bilder",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [*(collection(place, texts, register_names) for place in editor_places(types)),
+        "collections": [*(collection(place, texts, register_names) for place in editor_places(types, data)),
                         *(chapters(folder, title, texts, register_names) for folder, title in handbooks)],
     }
 
@@ -107,20 +115,24 @@ def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -
             "fields": [*schema_fields(Chapter, texts, register_names), _body(texts, required=True)]}
 
 
-def _body(texts: Texts, *, required: bool) -> dict[str, Any]:
+def _body(texts: Texts, *, required: bool, hint: str = "redigeraren.hjälp.text") -> dict[str, Any]:
     return {"name": BODY, "label": texts["redigeraren.fält.text"], "widget": "markdown", "required": required,
-            "hint": texts["redigeraren.hjälp.text"]}
+            "hint": texts[hint]}
 
 
 def collection(place: EditorPlace, texts: Texts, register_names: list[str]) -> dict[str, Any]:
-    fields = schema_fields(place.schema, texts, register_names)
+    fields = schema_fields(place.schema, texts, register_names) if place.schema is not None else []
     if place.body is not None:
-        fields.append(_body(texts, required=place.body))
+        fields.append(_body(texts, required=place.body, hint=place.body_hint))
     found: dict[str, Any] = {"name": place.name, "label": texts[place.heading], "extension": place.extension,
                              "format": "frontmatter" if place.extension == "md" else "yml"}
     if place.file is not None:
         found["files"] = [{"name": place.name, "label": texts[place.heading], "file": f"content/{place.file}",
                            "fields": fields}]
+        return found
+    if place.files:
+        found["files"] = [{"name": name, "label": label, "file": f"content/{path}", **BESIDE_THE_PAGE,
+                           "fields": fields} for name, path, label in place.files]
         return found
     found.update({"folder": f"content/{place.folder}", "create": True, "identifier_field": "titel",
                   "slug": "{{titel}}", **BESIDE_THE_PAGE, "fields": fields})

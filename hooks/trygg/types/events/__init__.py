@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from trygg.core.texts import Texts
 
 EVENTS_DIR = "moten"
+PROGRAM_FILE = "program.md"
+NOTES_FILE = "anteckningar.md"
 EVENTS_PER_PAGE = 60
 MAX_MEETINGS = 12  # in the menu: the coming ones and the latest held; the list page has them all
 
@@ -116,7 +118,7 @@ def _event_files(ctx: LoadContext) -> list[Path]:
                                   f"flytta filen till content/{EVENTS_DIR}/{stray.stem}/program.md")
     programs = []
     for folder in folders:
-        program = folder / "program.md"
+        program = folder / PROGRAM_FILE
         if program.exists():
             programs.append(program)
         else:
@@ -138,7 +140,7 @@ def _load_event(ctx: LoadContext, path: Path, resolver: Resolver) -> LoadedEvent
     presenters = tuple(resolver.look_up_all(item.presenters, ("program", i, "medverkande"), doc, report)
                        for i, item in enumerate(event.agenda))
     organisers = resolver.look_up_all(event.organisers, ("arrangör",), doc, report)
-    notes_path = path.with_name("anteckningar.md")
+    notes_path = path.with_name(NOTES_FILE)
     notes = _load_notes(ctx, notes_path, event) if notes_path.exists() else ()
     refs = [(("filer", i, "fil"), ref) for i, ref in enumerate(event.files)]
     refs += [(("program", n, "filer", i, "fil"), ref) for n, item in enumerate(event.agenda) for i, ref in enumerate(item.files)]
@@ -548,10 +550,19 @@ en rubrik per programpunkt som börjar med punktens starttid, till exempel ## 13
     return make
 
 
+def notes_in_editor(events: tuple[LoadedEvent, ...]) -> tuple[EditorPlace, ...]:
+    """Every meeting's notes in the browser editor, by the meeting's title: Markdown only, the
+    file written or not yet (the editor makes it on the first save)."""
+    files = tuple((e.slug, f"{EVENTS_DIR}/{e.slug}/{NOTES_FILE}", e.event.title) for e in events)
+    return (EditorPlace("anteckningar", "redigeraren.anteckningar", None, files=files, body=True,
+                        body_hint="redigeraren.hjälp.anteckningar"),) if files else ()
+
+
 EVENTS_TYPE = ContentType(EVENTS_DIR, load_events, render_events, api=meetings, card=events_card,
                           skeletons=tuple((kind, event_skeleton(kind)) for kind in EVENT_KINDS),
                           menu=events_menu, home=events_home, pages=events_pages,
                           filters={"event_page": lambda slug: f"{EVENTS_DIR}/{slug}/index.md"}, globals=_anchors(),
                           templates=Path(__file__).parent,
                           editor=(EditorPlace(EVENTS_DIR, "möten.rubrik", Event, folder=EVENTS_DIR,
-                                              path="{{slug}}/program", body=False),))
+                                              path="{{slug}}/" + Path(PROGRAM_FILE).stem, body=False),),
+                          editor_for=notes_in_editor)
