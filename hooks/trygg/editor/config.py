@@ -54,6 +54,9 @@ class Place:
     file: str | None = None  # under content/: a single file
     extension: Literal["md", "yml"] = "md"
     body: bool | None = None  # Markdown below the front matter: None none, False optional, True required
+    label: str | None = None  # the file's label (catalogue key) in a collection of several files; else heading
+    listed: bool = False  # the file's top level is a list of `schema`: the form shows it as one list, LIST_KEY
+    only_with: str | None = None  # a folder's files that have this top-level key (a file beside them has not)
 
 
 PLACES: tuple[Place, ...] = (
@@ -63,25 +66,31 @@ PLACES: tuple[Place, ...] = (
     Place("handbocker", "handbocker", "handböcker.rubrik", Handbook, folder=HANDBOOK_DIR, path="{{slug}}/handbok",
           extension="yml"),
     Place("diagram", "diagram", "diagram.rubrik", Chart, folder="organisation/diagram", extension="yml"),
+    # the goal areas sit beside the programme's index.yml: only files with 'ordning' are goal areas
+    Place("malomraden", "malomraden", "målområden.rubrik", GoalArea, folder="malomraden", extension="yml",
+          only_with="ordning"),
+    Place("malomraden", "malprogram", "redigeraren.målprogram", Programme, file="malomraden/index.yml",
+          extension="yml"),
+    Place("nyckeltal", "nyckeltal", "nyckeltal.rubrik", KeyFigurePage, folder="nyckeltal", extension="yml"),
+    # the register: three files of one section, each a list
+    Place("organisation", "register", "register.rubrik", Organisation, file="organisation/organisationer.yml",
+          extension="yml", label="redigeraren.lista.organisationer", listed=True),
+    Place("organisation", "register", "register.rubrik", Person, file="organisation/personer.yml",
+          extension="yml", label="redigeraren.lista.personer", listed=True),
+    Place("organisation", "register", "register.rubrik", Term, file="organisation/begrepp.yml",
+          extension="yml", label="redigeraren.lista.begrepp", listed=True),
+    Place("flyttade-sidor", "flyttade-sidor", "redigeraren.lista.flyttade_sidor", Redirect, file="flyttade-sidor.yml",
+          extension="yml", listed=True),
     Place("om", "tillganglighet", "sidfot.tillgänglighet", Statement, file="om/tillganglighet.yml", extension="yml"),
 )
 
-_SHORTHAND = ("a point (goals.Point) is written either as plain text or as text with subpoints; a Decap "
-              "list holds one shape, and opening a page with the other stops the editor (TypeError)")
 # Schemas the editor does not offer yet, and why (the README's editor section says the same).
 NOT_EDITED: dict[type[BaseModel], str] = {
-    Organisation: "the register files are YAML lists at the top level, which Decap cannot edit",
-    Person: "the register files are YAML lists at the top level, which Decap cannot edit",
-    Term: "the register files are YAML lists at the top level, which Decap cannot edit",
-    Redirect: "flyttade-sidor.yml is a YAML list at the top level, which Decap cannot edit",
-    GoalArea: "content/malomraden/ holds index.yml beside the goal areas; Decap filters a folder only "
-              "by a field's value, so index.yml would be listed as a goal area",
     Identity: "content/webbplats.yml is the web team's configuration, not a writer's page",
-    KeyFigurePage: _SHORTHAND,
-    Programme: _SHORTHAND,
 }
 # Content types the editor has no collection for (their schemas are in NOT_EDITED).
-NOT_EDITED_KINDS: frozenset[str] = frozenset({"nyckeltal", "malomraden", "organisation"})  # the register: lists
+NOT_EDITED_KINDS: frozenset[str] = frozenset()
+LIST_KEY = "poster"  # a file whose top level is a list, as the form sees it (formats.js)
 
 # Fields whose value the register must know (trygg.register.Resolver): (schema name, YAML key).
 REGISTER_FIELDS: frozenset[tuple[str, str]] = frozenset({
@@ -91,7 +100,7 @@ REGISTER_FIELDS: frozenset[tuple[str, str]] = frozenset({
     ("Handbook", "ägare"), ("Handbook", "på uppdrag av"),
     ("ChartNode", "register"), ("ChartNode", "samordnas av"), ("ChartNode", "ordförande"),
     ("ChartNode", "deltagare"),
-    ("Overall", "ansvariga"), ("GoalArea", "ansvariga"),
+    ("Overall", "ansvariga"), ("GoalArea", "ansvariga"), ("Responsible", "namn"),
 })
 # Free text that may run over several lines: a text area rather than a line.
 LONG_TEXT = frozenset({"sammanfattning", "beskrivning", "inledning", "efter punkterna", "avslutning", "budskap",
@@ -123,9 +132,15 @@ def editor_config(texts: Texts, register_names: list[str], *, repo: str | None, 
         "media_folder": "content/bilder",
         "public_folder": "/bilder",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [*(collection(place, texts, register_names) for place in PLACES),
+        "collections": [*(collection(places, texts, register_names) for places in _by_collection(PLACES)),
                         *(chapters(folder, title, texts, register_names) for folder, title in handbooks)],
     }
+
+
+def _by_collection(places: tuple[Place, ...]) -> list[tuple[Place, ...]]:
+    """The Places of each collection, in order: several files of one section are one collection."""
+    names = list(dict.fromkeys(place.name for place in places))
+    return [tuple(p for p in places if p.name == name) for name in names]
 
 
 def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -> dict[str, Any]:
@@ -134,7 +149,8 @@ def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -
     return {"name": f"kapitel-{folder}", "label": texts.format("redigeraren.kapitel", handbok=title),
             "extension": "md", "format": "frontmatter", "folder": f"content/{HANDBOOK_DIR}/{folder}",
             "create": False, "identifier_field": "titel", **BESIDE_THE_PAGE,
-            "fields": [*schema_fields(Chapter, texts, register_names), _body(texts, required=True)]}
+            "fields": [*schema_fields(Chapter, texts, register_names), _body(texts, required=True)],
+            "trygg": _format_options(Chapter, extension="md")}
 
 
 def _body(texts: Texts, *, required: bool) -> dict[str, Any]:
@@ -142,21 +158,86 @@ def _body(texts: Texts, *, required: bool) -> dict[str, Any]:
             "hint": texts["redigeraren.hjälp.text"]}
 
 
-def collection(place: Place, texts: Texts, register_names: list[str]) -> dict[str, Any]:
-    fields = schema_fields(place.schema, texts, register_names)
-    if place.body is not None:
-        fields.append(_body(texts, required=place.body))
+def collection(places: tuple[Place, ...], texts: Texts, register_names: list[str]) -> dict[str, Any]:
+    """One collection: a folder of files with one schema, or one or more single files."""
+    place = places[0]
     found: dict[str, Any] = {"name": place.name, "label": texts[place.heading], "extension": place.extension,
                              "format": "frontmatter" if place.extension == "md" else "yml"}
     if place.file is not None:
-        found["files"] = [{"name": place.name, "label": texts[place.heading], "file": f"content/{place.file}",
-                           "fields": fields}]
+        found["files"] = [{"name": p.file.rsplit("/", 1)[-1].split(".")[0] if len(places) > 1 else p.name,
+                           "label": texts[p.label or p.heading], "file": f"content/{p.file}",
+                           "fields": _fields(p, texts, register_names)} for p in places]
+        found["trygg"] = _format_options(*[p.schema for p in places], extension=place.extension,
+                                         listed=place.listed)
         return found
     found.update({"folder": f"content/{place.folder}", "create": True, "identifier_field": "titel",
-                  "slug": "{{titel}}", **BESIDE_THE_PAGE, "fields": fields})
+                  "slug": "{{titel}}", **BESIDE_THE_PAGE, "fields": _fields(place, texts, register_names),
+                  "trygg": _format_options(place.schema, extension=place.extension, only_with=place.only_with)})
     if place.path is not None:
         found["path"] = place.path
     return found
+
+
+def _fields(place: Place, texts: Texts, register_names: list[str]) -> list[dict[str, Any]]:
+    fields = schema_fields(place.schema, texts, register_names)
+    if place.listed:  # the whole file is one list of the schema's objects
+        label = texts[place.label or place.heading]
+        one = texts.get(f"{place.label or place.heading}.en")
+        return [{"name": LIST_KEY, "label": label, "widget": "list", "fields": fields, "default": [],
+                 "required": False, **({"label_singular": one} if one else {})}]
+    if place.body is not None:
+        fields.append(_body(texts, required=place.body))
+    return fields
+
+
+def _format_options(*schemas: type[BaseModel], extension: str = "md", listed: bool = False,
+                    only_with: str | None = None) -> dict[str, Any]:
+    """What our formats for Decap (formats.js, started by start.js) need to know of a collection:
+    front matter or YAML, a top-level list, the shorthand fields and a filter on a top-level key."""
+    prefix = (LIST_KEY, "*") if listed else ()
+    shorthand = [[[*prefix, *path], key] for schema in schemas for path, key in shorthand_fields(schema)]
+    found: dict[str, Any] = {"frontmatter": extension == "md", "shorthand": shorthand}
+    if listed:
+        found["list"] = LIST_KEY
+    if only_with:
+        found["only_with"] = only_with
+    return found
+
+
+def shorthand_fields(schema: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """(path, text key) of every shorthand in `schema` (`_text_to_mapping` in trygg.models.goals):
+    a value written as plain text that stands for an object. A path is YAML keys and "*" for a list's items."""
+    found = []
+    for info in schema.model_fields.values():
+        path, annotation = (*prefix, info.alias or ""), info.annotation
+        key = _text_key(info.metadata)
+        while True:
+            annotation = _without_none(annotation)
+            if typing.get_origin(annotation) is typing.Annotated:
+                key = key or _text_key(typing.get_args(annotation)[1:])
+                annotation = typing.get_args(annotation)[0]
+            elif typing.get_origin(annotation) is list:
+                annotation, path = typing.get_args(annotation)[0], (*path, "*")
+            else:
+                break
+        if key:
+            found.append((path, key))
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            found += shorthand_fields(annotation, path)
+    return found
+
+
+def _text_key(metadata: Any) -> str | None:
+    return next((getattr(m.func, "text_key") for m in metadata if hasattr(getattr(m, "func", None), "text_key")),
+                None)
+
+
+def _without_none(annotation: Any) -> Any:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        rest = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(rest) == 1:
+            return rest[0]
+    return annotation
 
 
 def schema_fields(schema: type[BaseModel], texts: Texts, register_names: list[str],
