@@ -372,6 +372,20 @@ def test_a_term_added_through_the_form_is_appended_to_the_register(editor):
     assert "Brottsförebyggande rådet" in (run.site / "organisation/index.html").read_text("utf-8")
 
 
+def test_a_moved_page_added_to_a_file_of_only_comments_keeps_them(editor):
+    path = editor.root / "content/flyttade-sidor.yml"
+    text = path.read_text("utf-8")
+    assert yaml.safe_load(text) is None  # comments only, an empty list to the form
+    editor.open("/collections/flyttade-sidor/entries/flyttade-sidor")
+    editor.page.get_by_role("button", name="Lägg till flyttad sida").click()
+    editor.field("Från").fill("nyheter/gammal-nyhet/")
+    editor.field("Till").fill("nyheter/organiserad-trygghet/")
+    editor.publish()
+    _wait_for_save(path, text)
+    assert path.read_text("utf-8") == text + "- från: nyheter/gammal-nyhet/\n  till: nyheter/organiserad-trygghet/\n"
+    assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
+
+
 def test_a_handbook_chapter_is_edited_and_keeps_every_other_value(editor):
     from trygg.models.handbook import Chapter
 

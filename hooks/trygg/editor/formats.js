@@ -51,8 +51,15 @@ export function formatter(options) {
   return {
     fromFile(content) {
       const { head, yaml } = options.frontmatter ? splitFrontMatter(content) : { head: "", yaml: content };
-      const doc = parse(yaml);
-      let data = toValue(doc.contents);
+      let data;
+      try {
+        data = toValue(parse(yaml).contents);
+      } catch (error) {
+        // YAML we cannot read: an empty form, and a save fails (on the same error) rather than
+        // replace the file with the form's few values; trygg check names the mistake in Swedish
+        console.error(error);
+        return { [ORIGINAL]: content, [KEYS]: [] };
+      }
       if (options.list && (data === null || Array.isArray(data))) {
         data = { [options.list]: data || [] };
       }
