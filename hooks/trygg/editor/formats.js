@@ -226,6 +226,7 @@ function toNode(value, path, ctx, like) {
   }
   if (value && typeof value === "object") {
     const map = new YAML.YAMLMap();
+    map.flow = Boolean(like && YAML.isMap(like) && like.flow && like.items.length);
     ctx.order(path, Object.keys(value).filter((k) => !isEmpty(value[k]))).forEach((k) => {
       map.items.push(new YAML.Pair(new YAML.Scalar(k), toNode(value[k], [...path, k], ctx, null)));
     });
