@@ -161,6 +161,25 @@ def test_the_goal_areas_are_the_folders_files_with_an_order_and_the_overview_is_
     assert (overview["file"], overview["label"]) == ("content/malomraden/index.yml", "Målprogrammets översikt")
 
 
+def test_the_editors_formats_resolve_plain_yaml_values_as_trygg_check_does():
+    """formats.js reads YAML with its own resolvers (null, true/false, dates; the rest is text):
+    they must type every plain value exactly as trygg's loader does (trygg.core.source)."""
+    import yaml
+
+    from trygg.core.source import _Loader
+
+    script = (ROOT / "hooks/trygg/editor/formats.js").read_text("utf-8")
+    tests = dict(re.findall(r'tag: "(tag:yaml\.org,2002:\w+)", default: true, test: /(.+?)/,', script))
+    assert set(tests) == {"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
+    samples = ["", "~", "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "false", "yes", "no",
+               "ja", "on", "off", "y", "0701740605", "8.30", "12", "0x1F", "1e3", ".inf", "2025-05-24",
+               "2025-5-24", "2025-05-24T10:00:00", "2025-02-30", "24/5", "ej fastställt"]
+    for sample in samples:
+        node = yaml.compose(f"v: {sample}\n" if sample else "v:\n", Loader=_Loader).value[0][1]
+        ours = next((tag for tag, test in tests.items() if re.fullmatch(test, sample)), "tag:yaml.org,2002:str")
+        assert ours == node.tag, sample
+
+
 def test_a_handbooks_chapters_are_a_collection_of_every_chapter_field():
     from trygg.models.handbook import Chapter
 
