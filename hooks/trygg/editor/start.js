@@ -73,9 +73,11 @@
       var found = data.get(key);
       return found === undefined || found === null || found === "" ? null : found;
     };
+    var field = function (key) {
+      return fields && fields.find(function (f) { return f.get("name") === key; });
+    };
     var label = function (key) {
-      var field = fields && fields.find(function (f) { return f.get("name") === key; });
-      return field ? field.get("label") : key;
+      return field(key) ? field(key).get("label") : key;
     };
     var facts = [];
     FACTS.filter(value).forEach(function (key) {
@@ -95,7 +97,7 @@
           facts.length ? h("dl", { className: "trygg-facts trygg-facts--compact" }, facts) : null,
           items ? h("h2", { id: "program" }, label("program")) : null,
           items ? h("ul", null, items) : null,
-          props.widgetFor("body"))))));
+          field("body") ? props.widgetFor("body") : null)))));
   }
 
   // Decap's picture dialogue, as it is, with labels in Swedish (Decap writes them in English).
