@@ -60,6 +60,7 @@ class Editor:
     url: str  # the editor's address, with the local backend's port
     page: object
     requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # the page's script errors and console errors
     signed_in: bool = False
 
     def open(self, fragment: str) -> None:
@@ -133,6 +134,9 @@ def editor(tmp_path_factory, browser):
         page.set_default_timeout(15000)
         found = Editor(root, f"http://127.0.0.1:{site_port}/admin/?lokal={backend_port}", page)
         page.on("request", lambda request: found.requests.append(request.url))
+        page.on("pageerror", lambda error: found.errors.append(f"{urlsplit(page.url).fragment}: {error.message}"))
+        page.on("console", lambda message: found.errors.append(f"{urlsplit(page.url).fragment}: {message.text}")
+                if message.type == "error" else None)
         yield found
     finally:
         context.close()
@@ -439,6 +443,7 @@ def test_a_picture_added_in_the_editor_is_saved_beside_the_page(editor, tmp_path
 
 
 def test_a_required_field_left_empty_is_refused_in_swedish(editor):
+    before = len(editor.errors)
     editor.open("/collections/nyheter/new")
     editor.field("Sammanfattning").fill("Utan rubrik.")
     editor.publish()
@@ -452,6 +457,9 @@ def test_a_required_field_left_empty_is_refused_in_swedish(editor):
     assert sorted(p.name for p in (editor.root / "content/nyheter").glob("*.md")) == [
         "att-jobba-tillsammans-i-fokus-pa-utvecklingsdagen.md", "organiserad-trygghet.md",
         "trygghetsvandring-i-centrum.md"]
+    # Decap refuses the save by rejecting its promise with nothing, which the page reports as an error
+    assert editor.errors[before:] == ["/collections/nyheter/new: undefined", "/collections/moten/new: undefined"]
+    del editor.errors[before:]
 
 
 def test_the_editor_passes_axe_at_wcag_21_aa(editor):
@@ -475,3 +483,8 @@ def test_no_request_leaves_the_sites_host(editor):
     foreign = [url for url in editor.requests
                if not url.startswith(("data:", "blob:")) and urlsplit(url).hostname != "127.0.0.1"]
     assert foreign == []
+
+
+def test_the_editor_ran_without_a_script_error(editor):
+    assert editor.requests, "the tests above opened no page"
+    assert editor.errors == []
