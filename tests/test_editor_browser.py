@@ -30,9 +30,10 @@ import yaml
 
 from conftest import ROOT, _QuietHandler, copy_project, mkdocs_build
 from test_editor import EDITOR_INSTALLED
-from trygg.editor import PLACES
+from trygg.editor import editor_places
 from trygg.models.event import Event
 from trygg.pipeline import check_site
+from trygg.registry import registered_types
 
 pytestmark = pytest.mark.browser
 
@@ -272,7 +273,8 @@ def _model_of(path: Path, schema):
     return schema.model_validate(_front_matter(path) if path.suffix == ".md" else yaml.safe_load(text))
 
 
-@pytest.mark.parametrize("place", [p for p in PLACES if p.name != "moten" and not p.listed], ids=lambda p: p.name)
+@pytest.mark.parametrize("place", [p for p in editor_places(registered_types()) if p.name != "moten" and not p.listed],
+                         ids=lambda p: p.name)
 def test_saving_an_existing_page_keeps_every_other_value(editor, place):
     """Every value the schema reads survives a save, and only the changed value's line changes
     (the meetings: test_a_writer_edits_an_agenda_item_of_an_existing_meeting; the lists below)."""

@@ -1,12 +1,13 @@
 """The browser editor's configuration (Decap CMS's `config.yml`), generated from the content schemas.
 
-Each edited content type is one `Place`: its schema (the pydantic model `trygg check` validates
-with) and where its files live. Every field of the schema becomes a form field: the YAML key is
-the field's name, the label and help text come from the text catalogue (`redigeraren.*` keys in
-texts/sv.po, so a site can reword them in content/texter.yml), a required field is required, a
-`Literal` is a select list, a name the register must know is a select of the register's names,
-and dates and clock times are written as the schemas read them. Nothing here is hand-written per
-field, so the forms cannot drift from the schemas (tests/test_editor.py checks both ways).
+Each content type names its places in the editor (`ContentType.editor`, trygg.core.contenttype's
+`EditorPlace`): a schema (the pydantic model `trygg check` validates with) and where its files live.
+Every field of the schema becomes a form field: the YAML key is the field's name, the label and help
+text come from the text catalogue (`redigeraren.*` keys in core/catalogue/sv.po, so a site can reword them in
+content/texter.yml), a required field is required, a `Literal` is a select list, a name the register
+must know is a select of the register's names, and dates and clock times are written as the schemas
+read them. Nothing here is hand-written per field, so the forms cannot drift from the schemas
+(tests/test_editor.py checks both ways).
 """
 
 from __future__ import annotations
@@ -14,25 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from annotated_types import MinLen
 from pydantic import BaseModel, HttpUrl
 from pydantic.fields import FieldInfo
 
-from trygg.models.about import Statement
-from trygg.models.article import Article
-from trygg.models.chart import Chart
+from trygg.core.contenttype import ContentType, EditorPlace
 from trygg.models.common import DayMonth, TimeRange
-from trygg.models.decision import Decision
-from trygg.models.event import Event
-from trygg.models.goals import GoalArea, Programme
-from trygg.models.handbook import Chapter, Handbook
+from trygg.models.handbook import Chapter
 from trygg.models.identity import Identity
-from trygg.models.keyfigures import KeyFigurePage
 from trygg.models.redirect import Redirect
-from trygg.models.register import Organisation, Person, Term
 
 if typing.TYPE_CHECKING:
     from trygg.core.texts import Texts
@@ -41,56 +35,26 @@ BODY = "body"  # Decap's name for the Markdown below the front matter
 HANDBOOK_DIR = "handbocker"
 
 
-@dataclass(frozen=True)
-class Place:
-    """A content type as the editor sees it: one collection of files with one schema."""
-
-    kind: str  # the content type it edits: ContentType.key (trygg.types), or "nyheter" / "moten"
-    name: str  # the collection's name, a part of the editor's address (#/collections/<name>)
-    heading: str  # the catalogue key of the section's heading
-    schema: type[BaseModel]
-    folder: str | None = None  # under content/: one entry per file (or per subfolder, see path)
-    path: str | None = None  # the file inside the folder, e.g. "{{slug}}/program" (no extension)
-    file: str | None = None  # under content/: a single file
-    extension: Literal["md", "yml"] = "md"
-    body: bool | None = None  # Markdown below the front matter: None none, False optional, True required
-    label: str | None = None  # the file's label (catalogue key) in a collection of several files; else heading
-    listed: bool = False  # the file's top level is a list of `schema`: the form shows it as one list, LIST_KEY
-    only_with: str | None = None  # a folder's files that have this top-level key (a file beside them has not)
-
-
-PLACES: tuple[Place, ...] = (
-    Place("nyheter", "nyheter", "nyheter.rubrik", Article, folder="nyheter", body=True),
-    Place("moten", "moten", "möten.rubrik", Event, folder="moten", path="{{slug}}/program", body=False),
-    Place("beslut", "beslut", "beslut.rubrik", Decision, folder="beslut", body=True),
-    Place("handbocker", "handbocker", "handböcker.rubrik", Handbook, folder=HANDBOOK_DIR, path="{{slug}}/handbok",
-          extension="yml"),
-    Place("diagram", "diagram", "diagram.rubrik", Chart, folder="organisation/diagram", extension="yml"),
-    # the goal areas sit beside the programme's index.yml: only files with 'ordning' are goal areas
-    Place("malomraden", "malomraden", "målområden.rubrik", GoalArea, folder="malomraden", extension="yml",
-          only_with="ordning"),
-    Place("malomraden", "malprogram", "redigeraren.målprogram", Programme, file="malomraden/index.yml",
-          extension="yml"),
-    Place("nyckeltal", "nyckeltal", "nyckeltal.rubrik", KeyFigurePage, folder="nyckeltal", extension="yml"),
-    # the register: three files of one section, each a list
-    Place("organisation", "register", "register.rubrik", Organisation, file="organisation/organisationer.yml",
-          extension="yml", label="redigeraren.lista.organisationer", listed=True),
-    Place("organisation", "register", "register.rubrik", Person, file="organisation/personer.yml",
-          extension="yml", label="redigeraren.lista.personer", listed=True),
-    Place("organisation", "register", "register.rubrik", Term, file="organisation/begrepp.yml",
-          extension="yml", label="redigeraren.lista.begrepp", listed=True),
-    Place("flyttade-sidor", "flyttade-sidor", "redigeraren.lista.flyttade_sidor", Redirect, file="flyttade-sidor.yml",
-          extension="yml", listed=True),
-    Place("om", "tillganglighet", "sidfot.tillgänglighet", Statement, file="om/tillganglighet.yml", extension="yml"),
+# The site's own files in the editor, beside the content types' places (ContentType.editor).
+SITE_PLACES: tuple[EditorPlace, ...] = (
+    EditorPlace("flyttade-sidor", "redigeraren.lista.flyttade_sidor", Redirect, file="flyttade-sidor.yml",
+                extension="yml", listed=True),
 )
-
-# Schemas the editor does not offer yet, and why (the README's editor section says the same).
+# The site's own files the editor does not offer (the content types name theirs: ContentType.not_in_editor).
 NOT_EDITED: dict[type[BaseModel], str] = {
     Identity: "content/webbplats.yml is the web team's configuration, not a writer's page",
 }
-# Content types the editor has no collection for (their schemas are in NOT_EDITED).
-NOT_EDITED_KINDS: frozenset[str] = frozenset()
 LIST_KEY = "poster"  # a file whose top level is a list, as the form sees it (formats.js)
+
+
+def editor_places(types: Iterable[ContentType]) -> tuple[EditorPlace, ...]:
+    """Every content type's places in the editor (ContentType.editor), in the registry's order, then the site's."""
+    return (*(place for t in types for place in t.editor), *SITE_PLACES)
+
+
+def not_edited(types: Iterable[ContentType]) -> dict[type, str]:
+    """Every schema the editor does not offer, with the reason: the site's own files and the types'."""
+    return {**NOT_EDITED, **{schema: why for t in types for schema, why in t.not_in_editor.items()}}
 
 # Fields whose value the register must know (trygg.register.Resolver): (schema name, YAML key).
 REGISTER_FIELDS: frozenset[tuple[str, str]] = frozenset({
@@ -116,11 +80,12 @@ DATE_FORMAT = "YYYY-MM-DD"  # ISO dates, as the front matter writes them
 BESIDE_THE_PAGE = {"media_folder": "", "public_folder": ""}
 
 
-def editor_config(texts: Texts, register_names: list[str], *, repo: str | None, branch: str = "main",
-                  site_url: str | None = None, handbooks: list[tuple[str, str]] = ()) -> dict[str, Any]:
+def editor_config(types: Iterable[ContentType], texts: Texts, register_names: list[str], *, repo: str | None,
+                  branch: str = "main", site_url: str | None = None,
+                  handbooks: list[tuple[str, str]] = ()) -> dict[str, Any]:
     """The whole configuration: the GitHub backend with the editorial workflow, the local backend
-    for ./scripts/serve, one collection per Place, and one per handbook for its chapters
-    (`handbooks`: (folder under content/handbocker/, title) of each)."""
+    for ./scripts/serve, one collection per place of the content `types`, and one per handbook for
+    its chapters (`handbooks`: (folder under content/handbocker/, title) of each)."""
     return {
         "backend": {"name": "github", "repo": repo or "ORGANISATION/REPO", "branch": branch,
                     "squash_merges": True},
@@ -132,13 +97,14 @@ def editor_config(texts: Texts, register_names: list[str], *, repo: str | None, 
         "media_folder": "content/bilder",
         "public_folder": "/bilder",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [*(collection(places, texts, register_names) for places in _by_collection(PLACES)),
+        "collections": [*(collection(places, texts, register_names)
+                          for places in _by_collection(editor_places(types))),
                         *(chapters(folder, title, texts, register_names) for folder, title in handbooks)],
     }
 
 
-def _by_collection(places: tuple[Place, ...]) -> list[tuple[Place, ...]]:
-    """The Places of each collection, in order: several files of one section are one collection."""
+def _by_collection(places: tuple[EditorPlace, ...]) -> list[tuple[EditorPlace, ...]]:
+    """The places of each collection, in order: several files of one section are one collection."""
     names = list(dict.fromkeys(place.name for place in places))
     return [tuple(p for p in places if p.name == name) for name in names]
 
@@ -158,7 +124,7 @@ def _body(texts: Texts, *, required: bool) -> dict[str, Any]:
             "hint": texts["redigeraren.hjälp.text"]}
 
 
-def collection(places: tuple[Place, ...], texts: Texts, register_names: list[str]) -> dict[str, Any]:
+def collection(places: tuple[EditorPlace, ...], texts: Texts, register_names: list[str]) -> dict[str, Any]:
     """One collection: a folder of files with one schema, or one or more single files."""
     place = places[0]
     found: dict[str, Any] = {"name": place.name, "label": texts[place.heading], "extension": place.extension,
@@ -178,7 +144,7 @@ def collection(places: tuple[Place, ...], texts: Texts, register_names: list[str
     return found
 
 
-def _fields(place: Place, texts: Texts, register_names: list[str]) -> list[dict[str, Any]]:
+def _fields(place: EditorPlace, texts: Texts, register_names: list[str]) -> list[dict[str, Any]]:
     fields = schema_fields(place.schema, texts, register_names)
     if place.listed:  # the whole file is one list of the schema's objects
         label = texts[place.label or place.heading]

@@ -17,11 +17,11 @@ from pydantic import Field
 
 from trygg.core.api import OPARL, Collection, Item, Name, Uri, api_id, validated
 from trygg.core.content import REGISTER_DIR
-from trygg.core.contenttype import Card, ContentType
+from trygg.core.contenttype import Card, ContentType, EditorPlace
 from trygg.core.output import Output, SiteInfo
 from trygg.core.register import Register, slugify
 from trygg.core.rendering import page
-from trygg.models.register import ORG_KIND_LABELS, Organisation, OrgKind, Person
+from trygg.models.register import ORG_KIND_LABELS, Organisation, OrgKind, Person, Term
 
 if TYPE_CHECKING:
     from trygg.core.loading import LoadContext
@@ -147,5 +147,10 @@ def _register_filters() -> dict[str, Any]:
             "term_id": lambda t: slugify(t.abbreviation)}
 
 
+# In the editor: one section, one entry per file, each file a list (trygg.editor's formats)
+_EDITOR = tuple(EditorPlace("register", "register.rubrik", schema, file=f"{REGISTER_DIR}/{name}.yml", extension="yml",
+                            label=f"redigeraren.lista.{name}", listed=True)
+                for name, schema in (("organisationer", Organisation), ("personer", Person), ("begrepp", Term)))
 REGISTER_TYPE = ContentType(REGISTER_DIR, load_register_page, render_register, api=register_collections,
-                            card=register_card, globals=_register_filters(), templates=Path(__file__).parent)
+                            card=register_card, globals=_register_filters(), templates=Path(__file__).parent,
+                            editor=_EDITOR)
