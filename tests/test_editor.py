@@ -20,7 +20,8 @@ from pydantic import BaseModel
 
 from conftest import ROOT, copy_project, mkdocs_build
 from trygg.editor import editor_config, editor_places, not_edited
-from trygg.editor.config import BODY, REGISTER_FIELDS, _PERIOD, _DAY_MONTH, _EVENT_DATE, _unwrap
+from trygg.editor.config import (BODY, LIST_KEY, REGISTER_FIELDS, _DAY_MONTH, _EVENT_DATE, _PERIOD, _unwrap,
+                                 shorthand_fields)
 from trygg.models.common import parse_day_month, parse_time_range
 from trygg.models.event import _parse_event_date
 from trygg.core.texts import Texts, catalogue
@@ -42,6 +43,19 @@ def _config() -> dict:
 def _collection(name: str) -> dict:
     found = next(c for c in _config()["collections"] if c["name"] == name)
     return found["files"][0] if "files" in found else found
+
+
+def _place_fields(place) -> list[dict]:
+    """The form fields of one Place: its collection's, or its file's in a collection of files;
+    a file that is a list shows the schema's fields inside its one list field."""
+    found = next(c for c in _config()["collections"] if c["name"] == place.name)
+    if "files" in found:
+        found = next(f for f in found["files"] if f["file"] == f"content/{place.file}")
+    if not place.listed:
+        return found["fields"]
+    [wrapper] = found["fields"]
+    assert (wrapper["name"], wrapper["widget"]) == (LIST_KEY, "list")
+    return wrapper["fields"]
 
 
 def _field(fields: list[dict], *path: str) -> dict:
@@ -99,14 +113,72 @@ def _reachable(schema: type[BaseModel]) -> set[type[BaseModel]]:
     return found
 
 
-@pytest.mark.parametrize("place", PLACES, ids=[p.name for p in PLACES])
+@pytest.mark.parametrize("place", PLACES, ids=[f"{p.name}-{p.schema.__name__}" for p in PLACES])
 def test_every_field_of_the_schema_is_a_form_field_and_the_form_has_nothing_else(place):
-    fields = _collection(place.name)["fields"]
+    fields = _place_fields(place)
     form = _config_paths([f for f in fields if f["name"] != BODY])
     schema = _schema_paths(place.schema)
     assert sorted(schema - form) == [], "fields the form lacks"
     assert sorted(form - schema) == [], "form fields the schema does not know"
     assert (BODY in [f["name"] for f in fields]) == (place.body is not None)
+
+
+def test_the_register_is_one_section_of_three_files_each_a_list_with_swedish_labels():
+    register = next(c for c in _config()["collections"] if c["name"] == "register")
+    assert register["label"] == "Organisation och förkortningar" and register["extension"] == "yml"
+    assert [(f["name"], f["label"], f["file"], f["fields"][0]["label_singular"]) for f in register["files"]] == [
+        ("organisationer", "Organisationer", "content/organisation/organisationer.yml", "organisation"),
+        ("personer", "Personer", "content/organisation/personer.yml", "person"),
+        ("begrepp", "Förkortningar och begrepp", "content/organisation/begrepp.yml", "förkortning")]
+    assert register["trygg"] == {"frontmatter": False, "shorthand": [], "list": LIST_KEY}
+    moved = _collection("flyttade-sidor")
+    assert (moved["label"], moved["file"]) == ("Flyttade sidor", "content/flyttade-sidor.yml")
+    assert [f["name"] for f in moved["fields"][0]["fields"]] == ["från", "till"]
+
+
+def test_shorthand_fields_come_from_the_models_and_the_form_shows_their_objects():
+    from trygg.models.goals import GoalArea
+
+    assert shorthand_fields(GoalArea) == [
+        (("mål", "punkter", "*"), "text"), (("nuläge", "punkter", "*"), "text"),
+        (("avsnitt", "*", "punkter", "*"), "text"),
+        (("effektkedja", "grupper", "*", "långsiktiga effekter", "*"), "text"),
+        (("effektkedja", "grupper", "*", "rader", "*", "ansvar", "*"), "namn")]
+    for place in PLACES:
+        collection = next(c for c in _config()["collections"] if c["name"] == place.name)
+        for path, key in collection["trygg"]["shorthand"]:
+            keys = [k for k in path if k != "*"]
+            fields = _place_fields(place) if not place.listed else [{"name": LIST_KEY, "fields": _place_fields(place)}]
+            assert key in [f["name"] for f in _field(fields, *keys)["fields"]], (place.name, path)
+
+
+def test_the_goal_areas_are_the_folders_files_with_an_order_and_the_overview_is_its_own_file():
+    areas = _collection("malomraden")
+    assert (areas["folder"], areas["extension"], areas["trygg"]["only_with"]) == ("content/malomraden", "yml", "ordning")
+    assert "ordning" in [f["name"] for f in areas["fields"]]  # every goal area has it (required) ...
+    from trygg.models.goals import Programme
+    assert "ordning" not in {info.alias for info in Programme.model_fields.values()}  # ... the overview has not
+    overview = _collection("malprogram")
+    assert (overview["file"], overview["label"]) == ("content/malomraden/index.yml", "Målprogrammets översikt")
+
+
+def test_the_editors_formats_resolve_plain_yaml_values_as_trygg_check_does():
+    """formats.js reads YAML with its own resolvers (null, true/false, dates; the rest is text):
+    they must type every plain value exactly as trygg's loader does (trygg.core.source)."""
+    import yaml
+
+    from trygg.core.source import _Loader
+
+    script = (ROOT / "hooks/trygg/editor/formats.js").read_text("utf-8")
+    tests = dict(re.findall(r'tag: "(tag:yaml\.org,2002:\w+)", default: true, test: /(.+?)/,', script))
+    assert set(tests) == {"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
+    samples = ["", "~", "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "false", "yes", "no",
+               "ja", "on", "off", "y", "0701740605", "8.30", "12", "0x1F", "1e3", ".inf", "2025-05-24",
+               "2025-5-24", "2025-05-24T10:00:00", "2025-02-30", "24/5", "ej fastställt"]
+    for sample in samples:
+        node = yaml.compose(f"v: {sample}\n" if sample else "v:\n", Loader=_Loader).value[0][1]
+        ours = next((tag for tag, test in tests.items() if re.fullmatch(test, sample)), "tag:yaml.org,2002:str")
+        assert ours == node.tag, sample
 
 
 def test_a_handbooks_chapters_are_a_collection_of_every_chapter_field():
@@ -135,7 +207,8 @@ def test_every_content_type_has_its_place_in_the_editor_or_says_why_not():
     # a new content type in the registry fails here until it names its place (or the reason)
     silent = [t.key for t in registered_types() if not t.editor and not t.not_in_editor]
     assert silent == []
-    assert {"nyheter", "moten", "beslut", "handbocker", "diagram", "tillganglighet"} <= {p.name for p in PLACES}
+    assert {"nyheter", "moten", "beslut", "handbocker", "diagram", "malomraden", "malprogram", "nyckeltal", "register",
+            "flyttade-sidor", "tillganglighet"} == {p.name for p in PLACES}
 
 
 def test_every_register_field_names_a_real_field():
@@ -235,7 +308,8 @@ def test_the_site_publishes_the_editor_for_writers_only(editor_site):
     config = json.loads((editor_site / "admin" / "config.json").read_text("utf-8"))
     assert config["backend"] == {"name": "github", "repo": "kommunen/trygg-webbplats", "branch": "main",
                                  "squash_merges": True, "base_url": "https://inloggning.example.org"}
-    assert [c["name"] for c in config["collections"]] == ["moten", "anteckningar", *(p.name for p in PLACES[1:]),
+    names = list(dict.fromkeys(p.name for p in PLACES))
+    assert [c["name"] for c in config["collections"]] == [names[0], "anteckningar", *names[1:],
                                                           "kapitel-metodhandbok-otillaten-paverkan",
                                                           "kapitel-trygghet-i-offentlig-miljo"]
     notes = next(c for c in config["collections"] if c["name"] == "anteckningar")

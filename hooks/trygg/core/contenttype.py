@@ -58,8 +58,8 @@ class Card:
 class EditorPlace:
     """Where the browser editor (trygg.editor) edits a type's files: one collection of files read
     with one schema (the pydantic model `trygg check` validates them with), from which its form is
-    generated. Either a `folder` under content/ (one entry per file, or per subfolder with `path`),
-    a single `file` under content/, or a list of `files`."""
+    generated. Either a `folder` under content/ (one entry per file, or per subfolder with `path`)
+    or a single `file` under content/."""
 
     name: str  # the collection's name, a part of the editor's address (#/collections/<name>)
     heading: str  # the catalogue key of the section's heading
@@ -69,8 +69,17 @@ class EditorPlace:
     file: str | None = None
     extension: Literal["md", "yml"] = "md"
     body: bool | None = None  # Markdown below the front matter: None none, False optional, True required
-    # or single files: (name in the editor's address, path under content/, label), e.g. every meeting's notes
-    files: tuple[tuple[str, str, str], ...] = ()
+    # Several single files with the same `name` are one section, each file labelled by `label` (a
+    # catalogue key; else the heading) or by `title` (the content's own words: a meeting's title),
+    # and named `entry` in the editor's address (else the file's name). `listed`: the file's top
+    # level is a list of `schema` objects, one list field in the form. `only_with`: of a folder,
+    # only the files that have this top-level key (the goal areas beside their programme's
+    # index.yml; a meeting's program.md beside its notes).
+    label: str | None = None
+    title: str | None = None
+    entry: str | None = None
+    listed: bool = False
+    only_with: str | None = None
     body_hint: str = "redigeraren.hjälp.text"  # the catalogue key of the Markdown field's help text
 
 

@@ -31,10 +31,12 @@ if TYPE_CHECKING:
 ADMIN_DIR = "admin"
 PACKAGE_DIR = Path("editor")  # under the project root: package.json and package-lock.json
 DIST = PACKAGE_DIR / "node_modules" / "decap-cms" / "dist"
+YAML_DIST = PACKAGE_DIR / "node_modules" / "yaml" / "browser" / "dist"  # eemeli/yaml 2, ES modules, for formats.js
 HANDBOOK_FILE = "handbok.yml"
 CONFIG = "config.json"  # start.js reads it and starts Decap with it (load_config_file: false)
 BUNDLE = "decap-cms.js"  # the main script; its lazily loaded parts are "<n>.decap-cms.js" beside it
 START_SCRIPT = Path(__file__).with_name("start.js")
+FORMATS_SCRIPT = Path(__file__).with_name("formats.js")  # our file formats, which keep comments (see there)
 SWEDISH = Path(__file__).with_name("sv.json")  # the Swedish texts Decap's own sv locale lacks
 _GITHUB = re.compile(r"^https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?$")
 # 'unsafe-eval': Decap validates its configuration with ajv, which compiles the schema to a function;
@@ -57,7 +59,7 @@ class EditorSite:
     picture: dict[str, Any] = field(default_factory=dict)
 
     def outputs(self, stylesheets: list[str], repo_url: str | None, auth_url: str | None = None) -> list[Output]:
-        """admin/index.html, admin/config.json, admin/start.js and admin/sv.json. `stylesheets` are
+        """admin/index.html, admin/config.json, admin/start.js, admin/formats.js and admin/sv.json. `stylesheets` are
         the site's own (as published, under the site root): the preview draws a draft with them.
         `repo_url` names the GitHub repository; `auth_url` is the OAuth exchange service that
         signs writers in with GitHub (TRYGG_EDITOR_AUTH_URL, see the README)."""
@@ -70,6 +72,7 @@ class EditorSite:
         return [Output(f"{ADMIN_DIR}/index.html", self._page(stylesheets)),
                 Output(f"{ADMIN_DIR}/{CONFIG}", config_json(config)),
                 Output(f"{ADMIN_DIR}/start.js", START_SCRIPT.read_text("utf-8")),
+                Output(f"{ADMIN_DIR}/formats.js", FORMATS_SCRIPT.read_text("utf-8")),
                 Output(f"{ADMIN_DIR}/sv.json", SWEDISH.read_text("utf-8"))]
 
     def _page(self, stylesheets: list[str]) -> str:
@@ -126,9 +129,12 @@ def config_json(config: dict[str, Any]) -> str:
 
 
 def bundle_files(root: Path) -> list[tuple[str, Path]]:
-    """(address under the site, file) of Decap's scripts; empty when editor/ is not installed."""
-    dist = root / DIST
-    if not (dist / BUNDLE).is_file():
+    """(address under the site, file) of Decap's scripts and the YAML library's modules (under
+    admin/yaml/, as formats.js imports them); empty when editor/ is not installed."""
+    dist, yaml_dist = root / DIST, root / YAML_DIST
+    if not (dist / BUNDLE).is_file() or not (yaml_dist / "index.js").is_file():
         return []
     found = [dist / BUNDLE, *sorted(dist.glob(f"*.{BUNDLE}"))]
-    return [(f"{ADMIN_DIR}/{path.name}", path) for path in found]
+    modules = sorted(yaml_dist.rglob("*.js"))
+    return [*((f"{ADMIN_DIR}/{path.name}", path) for path in found),
+            *((f"{ADMIN_DIR}/yaml/{path.relative_to(yaml_dist).as_posix()}", path) for path in modules)]

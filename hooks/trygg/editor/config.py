@@ -16,6 +16,7 @@ import datetime as dt
 import types
 import typing
 from collections.abc import Iterable, Mapping
+from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from annotated_types import MinLen
@@ -35,29 +36,33 @@ BODY = "body"  # Decap's name for the Markdown below the front matter
 HANDBOOK_DIR = "handbocker"
 
 
+# The site's own files in the editor, beside the content types' places (ContentType.editor).
+SITE_PLACES: tuple[EditorPlace, ...] = (
+    EditorPlace("flyttade-sidor", "redigeraren.lista.flyttade_sidor", Redirect, file="flyttade-sidor.yml",
+                extension="yml", listed=True),
+)
 # The site's own files the editor does not offer (the content types name theirs: ContentType.not_in_editor).
 NOT_EDITED: dict[type[BaseModel], str] = {
-    Redirect: "flyttade-sidor.yml is a YAML list at the top level, which Decap cannot edit",
     Identity: "content/webbplats.yml is the web team's configuration, not a writer's page",
 }
+LIST_KEY = "poster"  # a file whose top level is a list, as the form sees it (formats.js)
 
 
 def editor_places(types: Iterable[ContentType], data: Mapping[str, Any] | None = None) -> tuple[EditorPlace, ...]:
-    """Every content type's places in the editor, in the registry's order: its own
-    (ContentType.editor) and, given what was loaded (`data`: Content.extra), those that depend on
-    it (ContentType.editor_for: a meeting's notes)."""
+    """Every content type's places in the editor, in the registry's order, then the site's: a type's
+    own (ContentType.editor) and, given what was loaded (`data`: Content.extra), those that depend
+    on it (ContentType.editor_for: a meeting's notes)."""
     found: list[EditorPlace] = []
     for t in types:
         found += t.editor
         if data is not None and t.editor_for is not None and t.key in data:
             found += t.editor_for(data[t.key])
-    return tuple(found)
+    return (*found, *SITE_PLACES)
 
 
 def not_edited(types: Iterable[ContentType]) -> dict[type, str]:
     """Every schema the editor does not offer, with the reason: the site's own files and the types'."""
     return {**NOT_EDITED, **{schema: why for t in types for schema, why in t.not_in_editor.items()}}
-
 
 # Fields whose value the register must know (trygg.register.Resolver): (schema name, YAML key).
 REGISTER_FIELDS: frozenset[tuple[str, str]] = frozenset({
@@ -67,7 +72,7 @@ REGISTER_FIELDS: frozenset[tuple[str, str]] = frozenset({
     ("Handbook", "ägare"), ("Handbook", "på uppdrag av"),
     ("ChartNode", "register"), ("ChartNode", "samordnas av"), ("ChartNode", "ordförande"),
     ("ChartNode", "deltagare"),
-    ("Overall", "ansvariga"), ("GoalArea", "ansvariga"),
+    ("Overall", "ansvariga"), ("GoalArea", "ansvariga"), ("Responsible", "namn"),
 })
 # Free text that may run over several lines: a text area rather than a line.
 LONG_TEXT = frozenset({"sammanfattning", "beskrivning", "inledning", "efter punkterna", "avslutning", "budskap",
@@ -101,9 +106,16 @@ def editor_config(types: Iterable[ContentType], texts: Texts, register_names: li
         "media_folder": "content/bilder",
         "public_folder": "/bilder",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [*(collection(place, texts, register_names) for place in editor_places(types, data)),
+        "collections": [*(collection(places, texts, register_names)
+                          for places in _by_collection(editor_places(types, data))),
                         *(chapters(folder, title, texts, register_names) for folder, title in handbooks)],
     }
+
+
+def _by_collection(places: tuple[EditorPlace, ...]) -> list[tuple[EditorPlace, ...]]:
+    """The places of each collection, in order: several files of one section are one collection."""
+    names = list(dict.fromkeys(place.name for place in places))
+    return [tuple(p for p in places if p.name == name) for name in names]
 
 
 def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -> dict[str, Any]:
@@ -112,7 +124,8 @@ def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -
     return {"name": f"kapitel-{folder}", "label": texts.format("redigeraren.kapitel", handbok=title),
             "extension": "md", "format": "frontmatter", "folder": f"content/{HANDBOOK_DIR}/{folder}",
             "create": False, "identifier_field": "titel", **BESIDE_THE_PAGE,
-            "fields": [*schema_fields(Chapter, texts, register_names), _body(texts, required=True)]}
+            "fields": [*schema_fields(Chapter, texts, register_names), _body(texts, required=True)],
+            "trygg": _format_options(Chapter, extension="md")}
 
 
 def _body(texts: Texts, *, required: bool, hint: str = "redigeraren.hjälp.text") -> dict[str, Any]:
@@ -120,25 +133,88 @@ def _body(texts: Texts, *, required: bool, hint: str = "redigeraren.hjälp.text"
             "hint": texts[hint]}
 
 
-def collection(place: EditorPlace, texts: Texts, register_names: list[str]) -> dict[str, Any]:
-    fields = schema_fields(place.schema, texts, register_names) if place.schema is not None else []
-    if place.body is not None:
-        fields.append(_body(texts, required=place.body, hint=place.body_hint))
+def collection(places: tuple[EditorPlace, ...], texts: Texts, register_names: list[str]) -> dict[str, Any]:
+    """One collection: a folder of files with one schema, or one or more single files."""
+    place = places[0]
     found: dict[str, Any] = {"name": place.name, "label": texts[place.heading], "extension": place.extension,
                              "format": "frontmatter" if place.extension == "md" else "yml"}
     if place.file is not None:
-        found["files"] = [{"name": place.name, "label": texts[place.heading], "file": f"content/{place.file}",
-                           "fields": fields}]
-        return found
-    if place.files:
-        found["files"] = [{"name": name, "label": label, "file": f"content/{path}", **BESIDE_THE_PAGE,
-                           "fields": fields} for name, path, label in place.files]
+        # a page's pictures beside it (a meeting's notes); a YAML file has none
+        beside = BESIDE_THE_PAGE if place.extension == "md" else {}
+        found["files"] = [{"name": p.entry or (PurePosixPath(p.file).stem if len(places) > 1 else p.name),
+                           "label": p.title or texts[p.label or p.heading], "file": f"content/{p.file}",
+                           **beside, "fields": _fields(p, texts, register_names)} for p in places]
+        found["trygg"] = _format_options(*[p.schema for p in places if p.schema is not None],
+                                         extension=place.extension, listed=place.listed)
         return found
     found.update({"folder": f"content/{place.folder}", "create": True, "identifier_field": "titel",
-                  "slug": "{{titel}}", **BESIDE_THE_PAGE, "fields": fields})
+                  "slug": "{{titel}}", **BESIDE_THE_PAGE, "fields": _fields(place, texts, register_names),
+                  "trygg": _format_options(place.schema, extension=place.extension, only_with=place.only_with)})
     if place.path is not None:
         found["path"] = place.path
     return found
+
+
+def _fields(place: EditorPlace, texts: Texts, register_names: list[str]) -> list[dict[str, Any]]:
+    fields = schema_fields(place.schema, texts, register_names) if place.schema is not None else []
+    if place.listed:  # the whole file is one list of the schema's objects
+        label = texts[place.label or place.heading]
+        one = texts.get(f"{place.label or place.heading}.en")
+        return [{"name": LIST_KEY, "label": label, "widget": "list", "fields": fields, "default": [],
+                 "required": False, **({"label_singular": one} if one else {})}]
+    if place.body is not None:
+        fields.append(_body(texts, required=place.body, hint=place.body_hint))
+    return fields
+
+
+def _format_options(*schemas: type[BaseModel], extension: str = "md", listed: bool = False,
+                    only_with: str | None = None) -> dict[str, Any]:
+    """What our formats for Decap (formats.js, started by start.js) need to know of a collection:
+    front matter or YAML, a top-level list, the shorthand fields and a filter on a top-level key."""
+    prefix = (LIST_KEY, "*") if listed else ()
+    shorthand = [[[*prefix, *path], key] for schema in schemas for path, key in shorthand_fields(schema)]
+    found: dict[str, Any] = {"frontmatter": extension == "md", "shorthand": shorthand}
+    if listed:
+        found["list"] = LIST_KEY
+    if only_with:
+        found["only_with"] = only_with
+    return found
+
+
+def shorthand_fields(schema: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """(path, text key) of every shorthand in `schema` (`_text_to_mapping` in trygg.models.goals):
+    a value written as plain text that stands for an object. A path is YAML keys and "*" for a list's items."""
+    found = []
+    for info in schema.model_fields.values():
+        path, annotation = (*prefix, info.alias or ""), info.annotation
+        key = _text_key(info.metadata)
+        while True:
+            annotation = _without_none(annotation)
+            if typing.get_origin(annotation) is typing.Annotated:
+                key = key or _text_key(typing.get_args(annotation)[1:])
+                annotation = typing.get_args(annotation)[0]
+            elif typing.get_origin(annotation) is list:
+                annotation, path = typing.get_args(annotation)[0], (*path, "*")
+            else:
+                break
+        if key:
+            found.append((path, key))
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            found += shorthand_fields(annotation, path)
+    return found
+
+
+def _text_key(metadata: Any) -> str | None:
+    return next((getattr(m.func, "text_key") for m in metadata if hasattr(getattr(m, "func", None), "text_key")),
+                None)
+
+
+def _without_none(annotation: Any) -> Any:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        rest = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(rest) == 1:
+            return rest[0]
+    return annotation
 
 
 def schema_fields(schema: type[BaseModel], texts: Texts, register_names: list[str],

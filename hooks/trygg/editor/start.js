@@ -5,9 +5,23 @@
 (function () {
   "use strict";
   window.CMS_MANUAL_INIT = true;
-  var script = document.createElement("script");
-  script.src = "decap-cms.js";
-  script.onload = function () {
+  var waiting = 2; // Decap and our formats (formats.js, a module that imports the YAML library)
+  ["decap-cms.js", "formats.js"].forEach(function (src) {
+    var script = document.createElement("script");
+    script.src = src;
+    if (src === "formats.js") {
+      script.type = "module";
+    }
+    script.onload = function () {
+      waiting -= 1;
+      if (!waiting) {
+        start();
+      }
+    };
+    document.body.appendChild(script);
+  });
+
+  function start() {
     var meta = document.querySelector('meta[name="trygg-preview-styles"]');
     JSON.parse(meta ? meta.content : "[]").forEach(function (href) {
       window.CMS.registerPreviewStyle(new URL(href, location.href).href);
@@ -25,12 +39,27 @@
       relabel("image", JSON.parse(document.querySelector('meta[name="trygg-picture"]').content));
       config.load_config_file = false;
       config.collections.forEach(function (collection) {
+        useOurFormat(collection);
         window.CMS.registerPreviewTemplate(collection.name, preview);
       });
       window.CMS.init({ config: config });
     });
-  };
-  document.body.appendChild(script);
+  }
+
+  // Each collection reads and writes its files with our format (formats.js), which keeps comments,
+  // quotes and key order; its options ("trygg" in config.json, not a key Decap knows) go with it.
+  function useOurFormat(collection) {
+    var options = collection.trygg || {};
+    delete collection.trygg;
+    var fields = collection.files ? collection.files.map(function (file) { return file.fields; }) : collection.fields;
+    var name = "trygg-" + collection.name;
+    window.CMS.registerCustomFormat(name, collection.extension,
+      window.TryggFormats.formatter(Object.assign({ fields: fields }, options)));
+    collection.format = name;
+    if (options.only_with) {
+      collection.filter = { field: window.TryggFormats.KEYS, value: options.only_with };
+    }
+  }
 
   // The preview as the page will read: the site's layout classes (trygg.css, Material's
   // md-typeset) around the title, the lead, the facts, the programme and the text.
@@ -44,9 +73,11 @@
       var found = data.get(key);
       return found === undefined || found === null || found === "" ? null : found;
     };
+    var field = function (key) {
+      return fields && fields.find(function (f) { return f.get("name") === key; });
+    };
     var label = function (key) {
-      var field = fields && fields.find(function (f) { return f.get("name") === key; });
-      return field ? field.get("label") : key;
+      return field(key) ? field(key).get("label") : key;
     };
     var facts = [];
     FACTS.filter(value).forEach(function (key) {
@@ -66,7 +97,7 @@
           facts.length ? h("dl", { className: "trygg-facts trygg-facts--compact" }, facts) : null,
           items ? h("h2", { id: "program" }, label("program")) : null,
           items ? h("ul", null, items) : null,
-          props.widgetFor("body"))))));
+          field("body") ? props.widgetFor("body") : null)))));
   }
 
   // Decap's picture dialogue, as it is, with labels in Swedish (Decap writes them in English).

@@ -19,9 +19,12 @@ from trygg.models.common import Schema, Text
 Link = Literal["säker", "trolig", "osäker", "okänd"]
 
 
-def _text_to_mapping(key: str):
+def _text_to_mapping(key: str) -> BeforeValidator:
+    """A shorthand: plain text (or ~) stands for `{key: text}`. The editor shows the object and
+    writes plain text back while it has nothing else (trygg.editor.config reads `text_key`)."""
     def convert(value: Any) -> Any:
         return {key: value} if isinstance(value, str) or value is None else value
+    convert.text_key = key  # type: ignore[attr-defined]
     return BeforeValidator(convert)
 
 

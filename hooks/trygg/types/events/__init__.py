@@ -553,9 +553,9 @@ en rubrik per programpunkt som börjar med punktens starttid, till exempel ## 13
 def notes_in_editor(events: tuple[LoadedEvent, ...]) -> tuple[EditorPlace, ...]:
     """Every meeting's notes in the browser editor, by the meeting's title: Markdown only, the
     file written or not yet (the editor makes it on the first save)."""
-    files = tuple((e.slug, f"{EVENTS_DIR}/{e.slug}/{NOTES_FILE}", e.event.title) for e in events)
-    return (EditorPlace("anteckningar", "redigeraren.anteckningar", None, files=files, body=True,
-                        body_hint="redigeraren.hjälp.anteckningar"),) if files else ()
+    return tuple(EditorPlace("anteckningar", "redigeraren.anteckningar", None, title=e.event.title, entry=e.slug,
+                             file=f"{EVENTS_DIR}/{e.slug}/{NOTES_FILE}", body=True,
+                             body_hint="redigeraren.hjälp.anteckningar") for e in events)
 
 
 EVENTS_TYPE = ContentType(EVENTS_DIR, load_events, render_events, api=meetings, card=events_card,
@@ -563,6 +563,8 @@ EVENTS_TYPE = ContentType(EVENTS_DIR, load_events, render_events, api=meetings, 
                           menu=events_menu, home=events_home, pages=events_pages,
                           filters={"event_page": lambda slug: f"{EVENTS_DIR}/{slug}/index.md"}, globals=_anchors(),
                           templates=Path(__file__).parent,
+                          # only_with: the meeting's program.md, not its notes beside it (no front matter)
                           editor=(EditorPlace(EVENTS_DIR, "möten.rubrik", Event, folder=EVENTS_DIR,
-                                              path="{{slug}}/" + Path(PROGRAM_FILE).stem, body=False),),
+                                              path="{{slug}}/" + Path(PROGRAM_FILE).stem, body=False,
+                                              only_with="titel"),),
                           editor_for=notes_in_editor)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field
 
 from trygg.core.api import Collection, Day, Item, Name, Reference, Uri, api_id, own_type, reference, validated
-from trygg.core.contenttype import Card, ContentType, MenuSection
+from trygg.core.contenttype import Card, ContentType, EditorPlace, MenuSection
 from trygg.core.contenttype import Link as PageLink
 from trygg.core.register import Entry, Resolver, slugify
 from trygg.core.rendering import Output, SiteInfo, page
@@ -413,9 +413,8 @@ def goals_links(goals: Goals) -> list[PageLink]:
 GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton,
                          menu=goals_menu, card=goals_card, pages=goals_pages, links=goals_links,
                          templates=Path(__file__).parent,
-                         not_in_editor={
-                             GoalArea: "content/malomraden/ holds index.yml beside the goal areas; Decap filters a "
-                                       "folder only by a field's value, so index.yml would be listed as a goal area",
-                             Programme: "a point is written either as plain text or as text with subpoints; a "
-                                        "Decap list holds one shape, and opening a page with the other stops the "
-                                        "editor (TypeError)"})
+                         # the goal areas sit beside the programme's index.yml: only files with 'ordning' are goal areas
+                         editor=(EditorPlace(GOALS_DIR, "målområden.rubrik", GoalArea, folder=GOALS_DIR, extension="yml",
+                                             only_with="ordning"),
+                                 EditorPlace("malprogram", "redigeraren.målprogram", Programme,
+                                             file=f"{GOALS_DIR}/{INDEX_FILE}", extension="yml")))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from trygg.core.api import Collection, Day, Item, Name, Uri, api_id, own_type, validated
-from trygg.core.contenttype import Card, ContentType
+from trygg.core.contenttype import Card, ContentType, EditorPlace
 from trygg.core.register import slugify
 from trygg.core.rendering import Output, SiteInfo, page
 from trygg.core.skeleton import SiteNames, yaml_text
@@ -349,6 +349,5 @@ def figures_pages(pages: tuple[LoadedFigures, ...]) -> list[tuple[str, str]]:
 FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, api=keyfigures_collection,
                            skeleton=figures_skeleton, card=figures_card, pages=figures_pages,
                            templates=Path(__file__).parent,
-                           not_in_editor={KeyFigurePage: "a point is written either as plain text or as text with "
-                                          "subpoints; a Decap list holds one shape, and opening a page with the other "
-                                          "stops the editor (TypeError)"})
+                           editor=(EditorPlace(FIGURES_DIR, "nyckeltal.rubrik", KeyFigurePage, folder=FIGURES_DIR,
+                                               extension="yml"),))

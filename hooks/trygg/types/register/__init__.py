@@ -17,7 +17,7 @@ from pydantic import Field
 
 from trygg.core.api import OPARL, Collection, Item, Name, Uri, api_id, validated
 from trygg.core.content import REGISTER_DIR
-from trygg.core.contenttype import Card, ContentType
+from trygg.core.contenttype import Card, ContentType, EditorPlace
 from trygg.core.output import Output, SiteInfo
 from trygg.core.register import Register, slugify
 from trygg.core.rendering import page
@@ -147,7 +147,10 @@ def _register_filters() -> dict[str, Any]:
             "term_id": lambda t: slugify(t.abbreviation)}
 
 
-_LISTS = "the register files are YAML lists at the top level, which Decap cannot edit"
+# In the editor: one section, one entry per file, each file a list (trygg.editor's formats)
+_EDITOR = tuple(EditorPlace("register", "register.rubrik", schema, file=f"{REGISTER_DIR}/{name}.yml", extension="yml",
+                            label=f"redigeraren.lista.{name}", listed=True)
+                for name, schema in (("organisationer", Organisation), ("personer", Person), ("begrepp", Term)))
 REGISTER_TYPE = ContentType(REGISTER_DIR, load_register_page, render_register, api=register_collections,
                             card=register_card, globals=_register_filters(), templates=Path(__file__).parent,
-                            not_in_editor=dict.fromkeys((Organisation, Person, Term), _LISTS))
+                            editor=_EDITOR)
