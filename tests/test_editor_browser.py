@@ -9,36 +9,24 @@ The tests of this module run in order against one project copy (each builds on t
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
-import json
-import os
 import re
-import socket
 import struct
-import subprocess
-import threading
-import time
-import urllib.request
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from conftest import ROOT, _QuietHandler, copy_project, mkdocs_build
-from test_editor import EDITOR_INSTALLED
+from conftest import copy_project, mkdocs_build
+from editor_session import OPTIONAL, build_with_editor, front_matter, require_editor, serve_editor, wait_for_save
 from trygg.editor import PLACES
 from trygg.models.event import Event
 from trygg.pipeline import check_site
 
 pytestmark = pytest.mark.browser
 
-DECAP_SERVER = ROOT / "editor" / "node_modules" / "decap-server" / "dist" / "index.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-OPTIONAL = r"( \(frivillig\))?"
 MEETING = "content/moten/utvecklingsdag-saker-och-trygg-kommun/program.md"
 # Violations axe finds in Decap CMS's own interface (not in anything trygg generates), each with
 # the reason it stays; the README's editor section lists the same. Anything else fails the test.
@@ -54,111 +42,12 @@ KNOWN_DECAP_VIOLATIONS: dict[str, str] = {
 }
 
 
-@dataclass
-class Editor:
-    root: Path
-    url: str  # the editor's address, with the local backend's port
-    page: object
-    requests: list[str] = field(default_factory=list)
-    signed_in: bool = False
-
-    def open(self, fragment: str) -> None:
-        self.page.goto("about:blank")  # a new load: Decap keeps the last entry when only the '#' part changes
-        self.page.goto(f"{self.url}#{fragment}")
-        if not self.signed_in:  # the local backend needs no account: one click, remembered by Decap
-            self.page.get_by_role("button", name="Logga in").click()
-            self.signed_in = True
-
-    def field(self, label: str, nth: int = 0):
-        return self.page.get_by_label(re.compile(f"^{re.escape(label)}{OPTIONAL}$")).nth(nth)
-
-    def choose(self, label: str, value: str, nth: int = 0) -> None:
-        self.field(label, nth).fill(value)
-        self.page.get_by_role("option", name=value, exact=True).click()
-
-    def publish(self) -> None:
-        self.page.get_by_role("button", name="Publicera").first.click()
-        self.page.get_by_role("menuitem", name="Publicera nu").click()
-
-
-def _ports() -> tuple[int, int]:
-    """Two free ports on 127.0.0.1 (TRYGG_EDITOR_TEST_PORTS="a,b" chooses them)."""
-    chosen = os.environ.get("TRYGG_EDITOR_TEST_PORTS")
-    if chosen:
-        first, second = (int(p) for p in chosen.split(","))
-        return first, second
-    sockets = [socket.socket() for _ in range(2)]
-    for s in sockets:
-        s.bind(("127.0.0.1", 0))
-    ports = tuple(s.getsockname()[1] for s in sockets)
-    for s in sockets:
-        s.close()
-    return ports  # type: ignore[return-value]
-
-
-def _wait_for_backend(port: int) -> None:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1", data=b'{"action":"info"}',
-                                     headers={"Content-Type": "application/json"})
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(request, timeout=2) as response:
-                assert json.load(response)["type"] == "local_fs"
-                return
-        except OSError:
-            time.sleep(0.2)
-    pytest.fail("decap-server started no local backend")
-
-
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory, browser):
-    if not EDITOR_INSTALLED:
-        if os.environ.get("CI"):
-            pytest.fail("redigeraren saknas: scripts/test installerar den (scripts/_editor.sh)")
-        pytest.skip("the editor is not installed; run bash scripts/_editor.sh")
+    require_editor()
     root = copy_project(tmp_path_factory.mktemp("redigerare"), with_seed_content=True)
-    (root / "editor").symlink_to(ROOT / "editor")
-    run = mkdocs_build(root)
-    assert run.returncode == 0, run.output
-    site_port, backend_port = _ports()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port),
-                                             functools.partial(_QuietHandler, directory=str(run.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    backend = subprocess.Popen(["node", str(DECAP_SERVER)], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, "PORT": str(backend_port), "BIND_HOST": "127.0.0.1",
-                                    "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "error"})
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    try:
-        _wait_for_backend(backend_port)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        found = Editor(root, f"http://127.0.0.1:{site_port}/admin/?lokal={backend_port}", page)
-        page.on("request", lambda request: found.requests.append(request.url))
+    with serve_editor(root, build_with_editor(root), browser) as found:
         yield found
-    finally:
-        context.close()
-        backend.terminate()
-        backend.wait(timeout=10)
-        server.shutdown()
-
-
-def _wait_until(condition, seconds: float = 15) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "the editor did not save"
-        time.sleep(0.1)
-
-
-def _wait_for_save(path: Path, old: str) -> None:
-    """Until the file differs from `old` and has stopped changing (decap-server writes it in parts)."""
-    _wait_until(lambda: path.read_text("utf-8") not in (old, ""))
-    settled = ""
-    while settled != path.read_text("utf-8"):
-        settled = path.read_text("utf-8")
-        time.sleep(0.3)
-
-
-def _front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text("utf-8").split("---\n")[1])
 
 
 def test_a_writer_creates_a_news_item_through_the_form(editor):
@@ -166,8 +55,7 @@ def test_a_writer_creates_a_news_item_through_the_form(editor):
     editor.field("Titel").fill("Trygghetsvandring i centrum")
     editor.field("Publicerad").fill("2026-11-20")
     editor.field("Sammanfattning").fill("Kommunen och polisen gick en trygghetsvandring i centrum.")
-    editor.page.locator("[data-slate-editor]").first.click()
-    editor.page.keyboard.type("Vi gick genom centrum och såg var det behövs bättre belysning.")
+    editor.write_body("Vi gick genom centrum och såg var det behövs bättre belysning.")
     # the preview draws the draft with the site's own stylesheets, as published (content-hashed)
     styles = editor.page.frame_locator("#preview-pane").locator('link[rel="stylesheet"]')
     hrefs = [styles.nth(i).get_attribute("href") for i in range(styles.count())]
@@ -179,7 +67,7 @@ def test_a_writer_creates_a_news_item_through_the_form(editor):
     editor.page.wait_for_url(re.compile("/entries/trygghetsvandring-i-centrum$"))
     path = editor.root / "content/nyheter/trygghetsvandring-i-centrum.md"
     text = path.read_text("utf-8")
-    assert _front_matter(path) == {"titel": "Trygghetsvandring i centrum", "publicerad": dt.date(2026, 11, 20),
+    assert front_matter(path) == {"titel": "Trygghetsvandring i centrum", "publicerad": dt.date(2026, 11, 20),
                                    "sammanfattning": "Kommunen och polisen gick en trygghetsvandring i centrum.",
                                    "utkast": False}
     assert text.endswith("---\nVi gick genom centrum och såg var det behövs bättre belysning.\n")
@@ -206,7 +94,7 @@ def test_a_writer_creates_a_meeting_with_three_agenda_items(editor):
                                         "11.00–12.00 Arbete i grupper – FOF"]
     editor.publish()
     editor.page.wait_for_url(re.compile("/entries/natverksmote-om-trygghet/program$"))
-    meeting = _front_matter(editor.root / "content/moten/natverksmote-om-trygghet/program.md")
+    meeting = front_matter(editor.root / "content/moten/natverksmote-om-trygghet/program.md")
     assert [(str(i["tid"]), i["rubrik"], i["medverkande"]) for i in meeting["program"]] == [
         (period, title, [who]) for period, title, who in items]
     assert Event.model_validate(meeting).title == "Nätverksmöte om trygghet"
@@ -225,7 +113,7 @@ def test_the_new_pages_pass_trygg_check_and_build(editor):
 
 def test_a_writer_edits_an_agenda_item_of_an_existing_meeting(editor):
     path = editor.root / MEETING
-    before, text = Event.model_validate(_front_matter(path)), path.read_text("utf-8")
+    before, text = Event.model_validate(front_matter(path)), path.read_text("utf-8")
     editor.open("/collections/moten/entries/utvecklingsdag-saker-och-trygg-kommun/program")
     # a saved agenda shows each item folded as its summary, "tid rubrik"; the item's first button unfolds it
     summary = editor.page.get_by_text("13.10–13.40 Medborgarlöftet", exact=True)
@@ -234,8 +122,8 @@ def test_a_writer_edits_an_agenda_item_of_an_existing_meeting(editor):
     values = [titles.nth(i).input_value() for i in range(titles.count())]
     editor.field("Rubrik", values.index("Medborgarlöftet")).fill("Medborgarlöftet 2027")
     editor.publish()
-    _wait_for_save(path, text)
-    after = Event.model_validate(_front_matter(path))
+    wait_for_save(path, text)
+    after = Event.model_validate(front_matter(path))
     expected = before.model_copy(update={"agenda": [
         item.model_copy(update={"title": "Medborgarlöftet 2027"}) if item.title == "Medborgarlöftet" else item
         for item in before.agenda]})
@@ -245,7 +133,7 @@ def test_a_writer_edits_an_agenda_item_of_an_existing_meeting(editor):
 
 def _model_of(path: Path, schema):
     text = path.read_text("utf-8")
-    return schema.model_validate(_front_matter(path) if path.suffix == ".md" else yaml.safe_load(text))
+    return schema.model_validate(front_matter(path) if path.suffix == ".md" else yaml.safe_load(text))
 
 
 @pytest.mark.parametrize("place", [p for p in PLACES if p.name != "moten"], ids=lambda p: p.name)
@@ -267,7 +155,7 @@ def test_saving_an_existing_page_keeps_every_other_value(editor, place):
     changed = first.input_value() + " (ändrad)"
     first.fill(changed)
     editor.publish()
-    _wait_for_save(path, text)
+    wait_for_save(path, text)
     attribute = next(name for name, info in place.schema.model_fields.items() if info.alias == key)
     assert _model_of(path, place.schema) == before.model_copy(update={attribute: changed})
     assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
@@ -282,7 +170,7 @@ def test_a_handbook_chapter_is_edited_and_keeps_every_other_value(editor):
     editor.open("/collections/kapitel-trygghet-i-offentlig-miljo/entries/02-sju-faktorer")
     editor.field("Titel").fill(before.title + " (ändrad)")
     editor.publish()
-    _wait_for_save(path, text)
+    wait_for_save(path, text)
     assert _model_of(path, Chapter) == before.model_copy(update={"title": before.title + " (ändrad)"})
     assert path.read_text("utf-8").split("---\n", 2)[2].strip() == body.strip()
     assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
@@ -315,7 +203,7 @@ def test_a_picture_added_in_the_editor_is_saved_beside_the_page(editor, tmp_path
     editor.page.get_by_role("button", name="Välj markerad").click()
     editor.page.get_by_label(re.compile("^Text som läses upp i stället för bilden")).fill("Karta över centrum")
     editor.publish()
-    _wait_for_save(path, text)
+    wait_for_save(path, text)
     assert (path.parent / "karta.png").read_bytes() == picture.read_bytes()
     assert "![Karta över centrum](karta.png)" in path.read_text("utf-8")
     assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
