@@ -23,6 +23,7 @@ from trygg.editor import NOT_EDITED, PLACES, editor_config
 from trygg.editor.config import BODY, NOT_EDITED_KINDS, REGISTER_FIELDS, _PERIOD, _DAY_MONTH, _EVENT_DATE, _unwrap
 from trygg.models.common import parse_day_month, parse_time_range
 from trygg.models.event import _parse_event_date
+from trygg.models.handbook import CHAPTER_NUMBER, parse_chapter_number
 from trygg.core.texts import Texts, catalogue
 from trygg.registry import registered_types
 
@@ -114,9 +115,21 @@ def test_a_handbooks_chapters_are_a_collection_of_every_chapter_field():
     found = _collection("kapitel-trygghet-i-offentlig-miljo")
     assert found["label"] == "Kapitel i Trygghet i offentlig miljö"
     assert (found["folder"], found["extension"], found["create"]) == (
-        "content/handbocker/trygghet-i-offentlig-miljo", "md", False)
+        "content/handbocker/trygghet-i-offentlig-miljo", "md", True)
     assert _config_paths([f for f in found["fields"] if f["name"] != BODY]) == _schema_paths(Chapter)
     assert _field(found["fields"], BODY)["required"] is True
+
+
+def test_a_new_chapter_is_named_after_its_number_and_title():
+    found = _collection("kapitel-trygghet-i-offentlig-miljo")
+    # the handbook orders its chapters by the file name's two digits (trygg.types.handbooks)
+    assert found["slug"] == "{{fields.nummer}}-{{fields.titel}}"
+    assert _field(found["fields"], "nummer") == {
+        "name": "nummer", "label": "Kapitelnummer", "required": False, "widget": "string",
+        "hint": "Två siffror, som bestämmer kapitlets plats i handboken: 03 blir filen 03-rubriken.md. Ett nytt "
+                "kapitel behöver ett nummer som inget annat kapitel har; numret på ett kapitel som redan finns "
+                "ändras genom att byta namn på filen.",
+        "pattern": [r"^\d{2}$", "Skriv två siffror, till exempel 03."]}
 
 
 def test_every_schema_is_in_the_editor_or_says_why_not():
@@ -186,6 +199,7 @@ def test_labels_and_help_come_from_the_catalogue_and_a_site_may_reword_them():
      ["8.30", "8.30–", "kl 8–9", "8.30/8.40"]),
     (_DAY_MONTH, parse_day_month, ["24/5", "1/12"], ["24 maj", "24-5", "5/"]),
     (_EVENT_DATE, _parse_event_date, ["ej fastställt"], ["snart", "24/5"]),
+    (CHAPTER_NUMBER, parse_chapter_number, ["03", "10"], ["3", "003", "tre", "3a"]),
 ])
 def test_form_patterns_accept_what_the_schema_reads_and_refuse_what_it_refuses(pattern, parse, good, bad):
     for value in good:

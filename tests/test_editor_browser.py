@@ -19,10 +19,11 @@ import pytest
 import yaml
 
 from conftest import copy_project, mkdocs_build
+from test_handbooks import pdf_text
 from editor_session import OPTIONAL, build_with_editor, front_matter, require_editor, serve_editor, wait_for_save
 from trygg.editor import PLACES
 from trygg.models.event import Event
-from trygg.pipeline import check_site
+from trygg.pipeline import build_site, check_site
 
 pytestmark = pytest.mark.browser
 
@@ -174,6 +175,37 @@ def test_a_handbook_chapter_is_edited_and_keeps_every_other_value(editor):
     assert _model_of(path, Chapter) == before.model_copy(update={"title": before.title + " (ändrad)"})
     assert path.read_text("utf-8").split("---\n", 2)[2].strip() == body.strip()
     assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
+
+
+def test_a_writer_creates_a_handbook_chapter_numbered_by_the_form(editor):
+    folder = editor.root / "content/handbocker/trygghet-i-offentlig-miljo"
+    editor.open("/collections/kapitel-trygghet-i-offentlig-miljo/new")
+    number = editor.page.locator("#" + editor.field("Kapitelnummer").get_attribute("id"))  # its label changes
+    number.fill("3")
+    editor.field("Titel").fill("Ansvar och samverkan")
+    editor.write_body("Tekniska förvaltningen ansvarar för de offentliga platserna.")
+    editor.publish()
+    editor.page.get_by_text("Skriv två siffror, till exempel 03.").wait_for()  # refused: the file would be 3-…
+    number.fill("")  # a fill straight over "3" leaves "303" in Decap's field
+    number.fill("03")
+    editor.publish()
+    editor.page.wait_for_url(re.compile("/entries/03-ansvar-och-samverkan$"))
+    path = folder / "03-ansvar-och-samverkan.md"
+    assert sorted(p.name for p in folder.glob("*.md")) == ["01-om-handboken.md", "02-sju-faktorer.md", path.name]
+    assert front_matter(path) == {"nummer": "03", "titel": "Ansvar och samverkan", "utkast": False}
+    assert [str(p) for p in check_site(editor.root, spelling=False).problems] == []
+    # third in the handbook as the preview shows it (chapter 02 is a draft), after chapter 01 as published
+    preview = build_site(editor.root, site_url="https://t.example/", include_drafts=True).outputs
+    toc = next(o.content for o in preview if o.uri == "handbocker/trygghet-i-offentlig-miljo/index.md")
+    assert re.findall(r"^\d+\. \[([^]]+)\]", toc, re.M)[2] == "Ansvar och samverkan"
+    run = mkdocs_build(editor.root)
+    assert run.returncode == 0, run.output
+    book = run.site / "handbocker/trygghet-i-offentlig-miljo"
+    listed = re.findall(r'<li><a href="([^"]+)/">([^<]+)</a>', (book / "index.html").read_text("utf-8"))
+    assert listed[:2] == [("om-handboken", "Om handboken"), ("ansvar-och-samverkan", "Ansvar och samverkan")]
+    text = pdf_text(book / "trygghet-i-offentlig-miljo.pdf")
+    assert text.index("1. Om handboken") < text.index("2. Ansvar och samverkan")
+    assert "Tekniska förvaltningen ansvarar för de offentliga platserna." in text
 
 
 def _png(width: int, height: int) -> bytes:

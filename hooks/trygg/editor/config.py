@@ -28,7 +28,7 @@ from trygg.models.common import DayMonth, TimeRange
 from trygg.models.decision import Decision
 from trygg.models.event import Event
 from trygg.models.goals import GoalArea, Programme
-from trygg.models.handbook import Chapter, Handbook
+from trygg.models.handbook import CHAPTER_NUMBER, Chapter, ChapterNumber, Handbook
 from trygg.models.identity import Identity
 from trygg.models.keyfigures import KeyFigurePage
 from trygg.models.redirect import Redirect
@@ -129,11 +129,13 @@ def editor_config(texts: Texts, register_names: list[str], *, repo: str | None, 
 
 
 def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -> dict[str, Any]:
-    """A handbook's chapters: its folder's Markdown files. A new chapter needs its number in the
-    file name (`03-namn.md`), which Decap cannot make, so chapters are edited here, not created."""
+    """A handbook's chapters: its folder's Markdown files. A new chapter's file is named after the
+    number and title the writer gives (`03-namn.md`, as the handbook orders its chapters); an
+    existing chapter keeps its file name, whatever is changed on the form."""
     return {"name": f"kapitel-{folder}", "label": texts.format("redigeraren.kapitel", handbok=title),
             "extension": "md", "format": "frontmatter", "folder": f"content/{HANDBOOK_DIR}/{folder}",
-            "create": False, "identifier_field": "titel", **BESIDE_THE_PAGE,
+            "create": True, "identifier_field": "titel", "slug": "{{fields.nummer}}-{{fields.titel}}",
+            **BESIDE_THE_PAGE,
             "fields": [*schema_fields(Chapter, texts, register_names), _body(texts, required=True)]}
 
 
@@ -238,6 +240,8 @@ def _scalar_widget(annotation: Any, key: str, texts: Texts) -> dict[str, Any]:
         return _pattern(_DAY_MONTH, texts["redigeraren.mönster.dag"])
     if annotation is HttpUrl:
         return _pattern(_URL, texts["redigeraren.mönster.länk"])
+    if annotation is ChapterNumber:
+        return _pattern(CHAPTER_NUMBER, texts["redigeraren.mönster.kapitelnummer"])
     if annotation is str:
         return {"widget": "text" if key in LONG_TEXT else "string"}
     raise TypeError(f"the editor has no form field for {annotation!r} ({key}); add one in trygg.editor.config")
