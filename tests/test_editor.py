@@ -239,6 +239,8 @@ def editor_site(tmp_path_factory):
 def test_the_site_publishes_the_editor_for_writers_only(editor_site):
     admin = (editor_site / "admin" / "index.html").read_text("utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in admin
+    assert '<script src="names.js"></script>\n<script src="start.js"></script>' in admin
+    assert "MutationObserver" in (editor_site / "admin" / "names.js").read_text("utf-8")
     assert "/admin/" not in (editor_site / "sitemap.xml").read_text("utf-8")
     assert "admin" not in (editor_site / "index.html").read_text("utf-8")  # not in the menu
     assert "data-pagefind-body" not in admin  # not in the search index
