@@ -21,9 +21,10 @@ import yaml
 from conftest import copy_project, mkdocs_build
 from test_handbooks import pdf_text
 from editor_session import OPTIONAL, build_with_editor, front_matter, require_editor, serve_editor, wait_for_save
-from trygg.editor import PLACES
+from trygg.editor import editor_places
 from trygg.models.event import Event
 from trygg.pipeline import build_site, check_site
+from trygg.registry import registered_types
 
 pytestmark = pytest.mark.browser
 
@@ -137,7 +138,8 @@ def _model_of(path: Path, schema):
     return schema.model_validate(front_matter(path) if path.suffix == ".md" else yaml.safe_load(text))
 
 
-@pytest.mark.parametrize("place", [p for p in PLACES if p.name != "moten"], ids=lambda p: p.name)
+@pytest.mark.parametrize("place", [p for p in editor_places(registered_types()) if p.name != "moten"],
+                         ids=lambda p: p.name)
 def test_saving_an_existing_page_keeps_every_other_value(editor, place):
     """Decap rewrites the whole file on save: every value the schema reads must survive it (the
     meetings: test_a_writer_edits_an_agenda_item_of_an_existing_meeting)."""

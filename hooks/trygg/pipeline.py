@@ -90,7 +90,7 @@ def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool 
                        identity=content.identity, names=tuple(content.register.organisation_names()),
                        menu=menu_children(content, site.today), home=render_home(content, site),
                        sections=tuple((card.title, card.page) for card in section_cards(content)),
-                       editor=prepare_editor(content, site))
+                       editor=prepare_editor(content, site, types))
 
 
 def render_outputs(root: Path, content: Content, site: SiteInfo, last_changed: dict[str, dt.date],

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,23 @@ class Card:
     text: str
 
 
+@dataclass(frozen=True)
+class EditorPlace:
+    """Where the browser editor (trygg.editor) edits a type's files: one collection of files read
+    with one schema (the pydantic model `trygg check` validates them with), from which its form is
+    generated. Either a `folder` under content/ (one entry per file, or per subfolder with `path`)
+    or a single `file` under content/."""
+
+    name: str  # the collection's name, a part of the editor's address (#/collections/<name>)
+    heading: str  # the catalogue key of the section's heading
+    schema: type  # a pydantic BaseModel
+    folder: str | None = None
+    path: str | None = None  # the file inside the folder, e.g. "{{slug}}/program" (no extension)
+    file: str | None = None
+    extension: Literal["md", "yml"] = "md"
+    body: bool | None = None  # Markdown below the front matter: None none, False optional, True required
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity (Jinja environments are kept per type)
 class ContentType:
     key: str  # the key of its data in Content.extra, e.g. "beslut"
@@ -68,8 +85,6 @@ class ContentType:
     # (title, slug, today, names) → (path under the project, text): a new page for `trygg new <key>`;
     # names (trygg.core.skeleton.SiteNames) come from the site's own register
     skeleton: Callable[..., tuple[str, str]] | None = None
-    # Optional place in the site's menu: loaded data → (the section's index page as mkdocs.yml's
-    # nav names it, [(title, page)] of the pages to list under it), see trygg.sitewide.menu
     # Optional place in the site's menu: (loaded data, the build's day) → MenuSection, see trygg.sitewide.menu
     menu: Callable[[Any, Any], MenuSection] | None = None
     # Optional card on the start page: (loaded data, the site's texts, trygg.core.texts.Texts) → Card,
@@ -87,6 +102,10 @@ class ContentType:
     links: Callable[[Any], Iterable[Link]] | None = None
     # Rendered after every other type, with their pages known (Renderer.pages, Renderer.related_page)
     reads_other_pages: bool = False
+    # Its files in the browser editor (trygg.editor), and the schemas it reads that the editor does
+    # not offer, each with the reason (a test holds every schema to one or the other)
+    editor: tuple[EditorPlace, ...] = ()
+    not_in_editor: Mapping[type, str] = field(default_factory=dict)
     # Its templates' folder (beside its module), and the filters and globals they use
     templates: Path | None = None
     filters: Mapping[str, Callable[..., Any]] = field(default_factory=dict)

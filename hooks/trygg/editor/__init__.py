@@ -6,10 +6,10 @@
 
 The pipeline prepares the editor from the loaded content (`prepare_editor`); the hook publishes
 its files with the site's stylesheets. Only those two use this package, and it imports only the
-schemas (trygg.models), the text catalogue's `Texts` and `render.Output`.
+schemas (trygg.models) and the core (the content types' places, `Texts`, `Output`).
 """
 
 from .admin import EditorSite, bundle_files, prepare_editor
-from .config import NOT_EDITED, PLACES, editor_config
+from .config import editor_config, editor_places, not_edited
 
-__all__ = ["EditorSite", "NOT_EDITED", "PLACES", "bundle_files", "editor_config", "prepare_editor"]
+__all__ = ["EditorSite", "bundle_files", "editor_config", "editor_places", "not_edited", "prepare_editor"]

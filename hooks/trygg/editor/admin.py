@@ -22,7 +22,10 @@ from trygg.core.rendering import Output
 from .config import HANDBOOK_DIR, editor_config
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from trygg.core.content import Content
+    from trygg.core.contenttype import ContentType
     from trygg.core.rendering import SiteInfo
 
 ADMIN_DIR = "admin"
@@ -57,8 +60,9 @@ class EditorSite:
     names: dict[str, str] = field(default_factory=dict)
 
     def outputs(self, stylesheets: list[str], repo_url: str | None, auth_url: str | None = None) -> list[Output]:
-        """admin/index.html, admin/config.json, admin/start.js, admin/names.js and admin/sv.json. `stylesheets` are
-        the site's own (as published, under the site root): the preview draws a draft with them.
+        """admin/index.html, admin/config.json, admin/start.js, admin/names.js and admin/sv.json.
+        `stylesheets` are the site's own (as published, under the site root): the preview draws a
+        draft with them.
         `repo_url` names the GitHub repository; `auth_url` is the OAuth exchange service that
         signs writers in with GitHub (TRYGG_EDITOR_AUTH_URL, see the README)."""
         config = dict(self.config)
@@ -97,9 +101,12 @@ class EditorSite:
 """
 
 
-def prepare_editor(content: Content, site: SiteInfo) -> EditorSite:
+def prepare_editor(content: Content, site: SiteInfo, types: Iterable[ContentType]) -> EditorSite:
+    """The editor for every registered content type (`types`: trygg.registry), whether or not the
+    site has a page of that type yet: a writer may start the first one in the editor."""
     names = sorted({written for written, _ in content.register.written_names()}, key=str.casefold)
-    config = editor_config(content.texts, names, repo=None, site_url=site.url, handbooks=_handbooks(content.root))
+    config = editor_config(types, content.texts, names, repo=None, site_url=site.url,
+                           handbooks=_handbooks(content.root))
     texts = content.texts
     picture = {"label": texts["redigeraren.bild"],
                "fields": {"image": texts["redigeraren.bild"], "alt": texts["redigeraren.bild.alt"],

@@ -1,12 +1,13 @@
 """The browser editor's configuration (Decap CMS's `config.yml`), generated from the content schemas.
 
-Each edited content type is one `Place`: its schema (the pydantic model `trygg check` validates
-with) and where its files live. Every field of the schema becomes a form field: the YAML key is
-the field's name, the label and help text come from the text catalogue (`redigeraren.*` keys in
-texts/sv.po, so a site can reword them in content/texter.yml), a required field is required, a
-`Literal` is a select list, a name the register must know is a select of the register's names,
-and dates and clock times are written as the schemas read them. Nothing here is hand-written per
-field, so the forms cannot drift from the schemas (tests/test_editor.py checks both ways).
+Each content type names its places in the editor (`ContentType.editor`, trygg.core.contenttype's
+`EditorPlace`): a schema (the pydantic model `trygg check` validates with) and where its files live.
+Every field of the schema becomes a form field: the YAML key is the field's name, the label and help
+text come from the text catalogue (`redigeraren.*` keys in core/catalogue/sv.po, so a site can reword them in
+content/texter.yml), a required field is required, a `Literal` is a select list, a name the register
+must know is a select of the register's names, and dates and clock times are written as the schemas
+read them. Nothing here is hand-written per field, so the forms cannot drift from the schemas
+(tests/test_editor.py checks both ways).
 """
 
 from __future__ import annotations
@@ -14,25 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import types
 import typing
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from annotated_types import MinLen
 from pydantic import BaseModel, HttpUrl
 from pydantic.fields import FieldInfo
 
-from trygg.models.about import Statement
-from trygg.models.article import Article
-from trygg.models.chart import Chart
+from trygg.core.contenttype import ContentType, EditorPlace
 from trygg.models.common import DayMonth, TimeRange
-from trygg.models.decision import Decision
-from trygg.models.event import Event
-from trygg.models.goals import GoalArea, Programme
-from trygg.models.handbook import CHAPTER_NUMBER, Chapter, ChapterNumber, Handbook
+from trygg.models.handbook import CHAPTER_NUMBER, Chapter, ChapterNumber
 from trygg.models.identity import Identity
-from trygg.models.keyfigures import KeyFigurePage
 from trygg.models.redirect import Redirect
-from trygg.models.register import Organisation, Person, Term
 
 if typing.TYPE_CHECKING:
     from trygg.core.texts import Texts
@@ -41,47 +35,22 @@ BODY = "body"  # Decap's name for the Markdown below the front matter
 HANDBOOK_DIR = "handbocker"
 
 
-@dataclass(frozen=True)
-class Place:
-    """A content type as the editor sees it: one collection of files with one schema."""
-
-    kind: str  # the content type it edits: ContentType.key (trygg.types), or "nyheter" / "moten"
-    name: str  # the collection's name, a part of the editor's address (#/collections/<name>)
-    heading: str  # the catalogue key of the section's heading
-    schema: type[BaseModel]
-    folder: str | None = None  # under content/: one entry per file (or per subfolder, see path)
-    path: str | None = None  # the file inside the folder, e.g. "{{slug}}/program" (no extension)
-    file: str | None = None  # under content/: a single file
-    extension: Literal["md", "yml"] = "md"
-    body: bool | None = None  # Markdown below the front matter: None none, False optional, True required
-
-
-PLACES: tuple[Place, ...] = (
-    Place("nyheter", "nyheter", "nyheter.rubrik", Article, folder="nyheter", body=True),
-    Place("moten", "moten", "möten.rubrik", Event, folder="moten", path="{{slug}}/program", body=False),
-    Place("beslut", "beslut", "beslut.rubrik", Decision, folder="beslut", body=True),
-    Place("handbocker", "handbocker", "handböcker.rubrik", Handbook, folder=HANDBOOK_DIR, path="{{slug}}/handbok",
-          extension="yml"),
-    Place("diagram", "diagram", "diagram.rubrik", Chart, folder="organisation/diagram", extension="yml"),
-    Place("om", "tillganglighet", "sidfot.tillgänglighet", Statement, file="om/tillganglighet.yml", extension="yml"),
-)
-
-_SHORTHAND = ("a point (goals.Point) is written either as plain text or as text with subpoints; a Decap "
-              "list holds one shape, and opening a page with the other stops the editor (TypeError)")
-# Schemas the editor does not offer yet, and why (the README's editor section says the same).
+# The site's own files the editor does not offer (the content types name theirs: ContentType.not_in_editor).
 NOT_EDITED: dict[type[BaseModel], str] = {
-    Organisation: "the register files are YAML lists at the top level, which Decap cannot edit",
-    Person: "the register files are YAML lists at the top level, which Decap cannot edit",
-    Term: "the register files are YAML lists at the top level, which Decap cannot edit",
     Redirect: "flyttade-sidor.yml is a YAML list at the top level, which Decap cannot edit",
-    GoalArea: "content/malomraden/ holds index.yml beside the goal areas; Decap filters a folder only "
-              "by a field's value, so index.yml would be listed as a goal area",
     Identity: "content/webbplats.yml is the web team's configuration, not a writer's page",
-    KeyFigurePage: _SHORTHAND,
-    Programme: _SHORTHAND,
 }
-# Content types the editor has no collection for (their schemas are in NOT_EDITED).
-NOT_EDITED_KINDS: frozenset[str] = frozenset({"nyckeltal", "malomraden", "organisation"})  # the register: lists
+
+
+def editor_places(types: Iterable[ContentType]) -> tuple[EditorPlace, ...]:
+    """Every content type's places in the editor (ContentType.editor), in the registry's order."""
+    return tuple(place for t in types for place in t.editor)
+
+
+def not_edited(types: Iterable[ContentType]) -> dict[type, str]:
+    """Every schema the editor does not offer, with the reason: the site's own files and the types'."""
+    return {**NOT_EDITED, **{schema: why for t in types for schema, why in t.not_in_editor.items()}}
+
 
 # Fields whose value the register must know (trygg.register.Resolver): (schema name, YAML key).
 REGISTER_FIELDS: frozenset[tuple[str, str]] = frozenset({
@@ -107,11 +76,12 @@ DATE_FORMAT = "YYYY-MM-DD"  # ISO dates, as the front matter writes them
 BESIDE_THE_PAGE = {"media_folder": "", "public_folder": ""}
 
 
-def editor_config(texts: Texts, register_names: list[str], *, repo: str | None, branch: str = "main",
-                  site_url: str | None = None, handbooks: list[tuple[str, str]] = ()) -> dict[str, Any]:
+def editor_config(types: Iterable[ContentType], texts: Texts, register_names: list[str], *, repo: str | None,
+                  branch: str = "main", site_url: str | None = None,
+                  handbooks: list[tuple[str, str]] = ()) -> dict[str, Any]:
     """The whole configuration: the GitHub backend with the editorial workflow, the local backend
-    for ./scripts/serve, one collection per Place, and one per handbook for its chapters
-    (`handbooks`: (folder under content/handbocker/, title) of each)."""
+    for ./scripts/serve, one collection per place of the content `types`, and one per handbook for
+    its chapters (`handbooks`: (folder under content/handbocker/, title) of each)."""
     return {
         "backend": {"name": "github", "repo": repo or "ORGANISATION/REPO", "branch": branch,
                     "squash_merges": True},
@@ -123,7 +93,7 @@ def editor_config(texts: Texts, register_names: list[str], *, repo: str | None, 
         "media_folder": "content/bilder",
         "public_folder": "/bilder",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [*(collection(place, texts, register_names) for place in PLACES),
+        "collections": [*(collection(place, texts, register_names) for place in editor_places(types)),
                         *(chapters(folder, title, texts, register_names) for folder, title in handbooks)],
     }
 
@@ -144,7 +114,7 @@ def _body(texts: Texts, *, required: bool) -> dict[str, Any]:
             "hint": texts["redigeraren.hjälp.text"]}
 
 
-def collection(place: Place, texts: Texts, register_names: list[str]) -> dict[str, Any]:
+def collection(place: EditorPlace, texts: Texts, register_names: list[str]) -> dict[str, Any]:
     fields = schema_fields(place.schema, texts, register_names)
     if place.body is not None:
         fields.append(_body(texts, required=place.body))

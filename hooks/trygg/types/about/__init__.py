@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trygg.core.contenttype import ContentType
+from trygg.core.contenttype import ContentType, EditorPlace
 from trygg.core.rendering import Output, page
 from trygg.models.about import Statement
 
@@ -89,4 +89,6 @@ def theme_facts(about: About | None, content: Content) -> dict:
 
 
 ABOUT_TYPE = ContentType(KEY, load_about, render_about, theme=theme_facts,
-                         templates=Path(__file__).parent)
+                         templates=Path(__file__).parent,
+                         editor=(EditorPlace("tillganglighet", "sidfot.tillgänglighet", Statement, file=STATEMENT_FILE,
+                                             extension="yml"),))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from trygg.core.api import Collection, api_id, items_of, own_type
-from trygg.core.contenttype import Card, ContentType, Link
+from trygg.core.contenttype import Card, ContentType, EditorPlace, Link
 from trygg.core.output import Output, SiteInfo
 from trygg.core.register import slugify
 from trygg.core.rendering import html_template, json_for_html, page, paginate
@@ -216,5 +216,7 @@ Mer text.
 ARTICLES_TYPE = ContentType(ARTICLES_DIR, load_articles, render_articles, api=news_collection, card=articles_card,
                             skeletons=(("nyhet", article_skeleton),), home=articles_home, pages=articles_pages,
                             links=articles_links, reads_other_pages=True, templates=Path(__file__).parent,
+                            editor=(EditorPlace(ARTICLES_DIR, "nyheter.rubrik", Article, folder=ARTICLES_DIR,
+                                                body=True),),
                             filters={"article_page": lambda slug: f"{ARTICLES_DIR}/{slug}/index.md",
                                      "atom_date": _atom_date})

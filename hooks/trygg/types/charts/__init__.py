@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trygg.core.contenttype import Card, ContentType, Link
+from trygg.core.contenttype import Card, ContentType, EditorPlace, Link
 from trygg.core.register import Entry, slugify
 from trygg.core.rendering import Output, page
 from trygg.core.skeleton import SiteNames, yaml_text
@@ -370,4 +370,5 @@ def charts_links(charts: tuple[LoadedChart, ...]) -> list[Link]:
 
 
 CHART_TYPE = ContentType(KEY, load_charts, render_charts, skeleton=chart_skeleton, card=charts_card,
-                         pages=charts_pages, links=charts_links, templates=Path(__file__).parent)
+                         pages=charts_pages, links=charts_links, templates=Path(__file__).parent,
+                         editor=(EditorPlace(KEY, "diagram.rubrik", Chart, folder=CHARTS_DIR, extension="yml"),))

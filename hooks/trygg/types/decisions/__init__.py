@@ -19,7 +19,7 @@ from pydantic import Field
 from trygg.core.api import (OPARL, Collection, Day, File, Item, Name, Reference, Uri, api_id, file_item, reference,
                             validated)
 from trygg.core.attachments import Attachment, load_attachments, report_unnamed
-from trygg.core.contenttype import Card, ContentType, Link
+from trygg.core.contenttype import Card, ContentType, EditorPlace, Link
 from trygg.core.register import Entry, slugify
 from trygg.core.rendering import Output, SiteInfo, page
 from trygg.core.skeleton import SiteNames, yaml_text
@@ -234,4 +234,5 @@ def decisions_pages(decisions: tuple[LoadedDecision, ...]) -> list[tuple[str, st
 
 DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions, api=decisions_collection,
                             skeleton=decision_skeleton, card=decisions_card, pages=decisions_pages,
-                            links=decisions_links, templates=Path(__file__).parent)
+                            links=decisions_links, templates=Path(__file__).parent,
+                            editor=(EditorPlace(KEY, "beslut.rubrik", Decision, folder=DECISIONS_DIR, body=True),))

@@ -23,7 +23,7 @@ from pydantic import Field
 from trygg.core.api import (OPARL, Collection, Day, File, Item, Moment, Name, Reference, Uri, api_id, file_item,
                             reference, validated)
 from trygg.core.attachments import Attachment, load_attachments, report_unnamed
-from trygg.core.contenttype import Card, ContentType, MenuSection
+from trygg.core.contenttype import Card, ContentType, EditorPlace, MenuSection
 from trygg.core.output import Output, SiteInfo
 from trygg.core.register import Entry
 from trygg.core.rendering import STOCKHOLM, json_for_html, page, paginate
@@ -552,4 +552,6 @@ EVENTS_TYPE = ContentType(EVENTS_DIR, load_events, render_events, api=meetings, 
                           skeletons=tuple((kind, event_skeleton(kind)) for kind in EVENT_KINDS),
                           menu=events_menu, home=events_home, pages=events_pages,
                           filters={"event_page": lambda slug: f"{EVENTS_DIR}/{slug}/index.md"}, globals=_anchors(),
-                          templates=Path(__file__).parent)
+                          templates=Path(__file__).parent,
+                          editor=(EditorPlace(EVENTS_DIR, "möten.rubrik", Event, folder=EVENTS_DIR,
+                                              path="{{slug}}/program", body=False),))

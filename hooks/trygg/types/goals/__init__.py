@@ -412,4 +412,10 @@ def goals_links(goals: Goals) -> list[PageLink]:
 
 GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton,
                          menu=goals_menu, card=goals_card, pages=goals_pages, links=goals_links,
-                         templates=Path(__file__).parent)
+                         templates=Path(__file__).parent,
+                         not_in_editor={
+                             GoalArea: "content/malomraden/ holds index.yml beside the goal areas; Decap filters a "
+                                       "folder only by a field's value, so index.yml would be listed as a goal area",
+                             Programme: "a point is written either as plain text or as text with subpoints; a "
+                                        "Decap list holds one shape, and opening a page with the other stops the "
+                                        "editor (TypeError)"})

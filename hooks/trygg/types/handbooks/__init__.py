@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from trygg.core.api import OPARL, Collection, Day, Item, Name, Reference, Uri, api_id, own_type, reference, validated
-from trygg.core.contenttype import Card, ContentType
+from trygg.core.contenttype import Card, ContentType, EditorPlace
 from trygg.core.register import Resolver, slugify
 from trygg.core.rendering import Output, SiteInfo, page
 from trygg.core.skeleton import SiteNames, yaml_text
@@ -264,4 +264,8 @@ def handbooks_pages(handbooks: tuple[LoadedHandbook, ...]) -> list[tuple[str, st
 
 HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, api=handbooks_collection,
                              skeleton=handbook_skeleton, card=handbooks_card, pages=handbooks_pages,
-                             templates=Path(__file__).parent)
+                             templates=Path(__file__).parent,
+                             # handbok.yml; the chapters are one collection per handbook (trygg.editor.config.chapters)
+                             editor=(EditorPlace(HANDBOOKS_DIR, "handböcker.rubrik", Handbook, folder=HANDBOOKS_DIR,
+                                                 path="{{slug}}/" + HANDBOOK_FILE.removesuffix(".yml"),
+                                                 extension="yml"),))

@@ -348,4 +348,7 @@ def figures_pages(pages: tuple[LoadedFigures, ...]) -> list[tuple[str, str]]:
 
 FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, api=keyfigures_collection,
                            skeleton=figures_skeleton, card=figures_card, pages=figures_pages,
-                           templates=Path(__file__).parent)
+                           templates=Path(__file__).parent,
+                           not_in_editor={KeyFigurePage: "a point is written either as plain text or as text with "
+                                          "subpoints; a Decap list holds one shape, and opening a page with the other "
+                                          "stops the editor (TypeError)"})

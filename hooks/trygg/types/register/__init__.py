@@ -21,7 +21,7 @@ from trygg.core.contenttype import Card, ContentType
 from trygg.core.output import Output, SiteInfo
 from trygg.core.register import Register, slugify
 from trygg.core.rendering import page
-from trygg.models.register import ORG_KIND_LABELS, Organisation, OrgKind, Person
+from trygg.models.register import ORG_KIND_LABELS, Organisation, OrgKind, Person, Term
 
 if TYPE_CHECKING:
     from trygg.core.loading import LoadContext
@@ -147,5 +147,7 @@ def _register_filters() -> dict[str, Any]:
             "term_id": lambda t: slugify(t.abbreviation)}
 
 
+_LISTS = "the register files are YAML lists at the top level, which Decap cannot edit"
 REGISTER_TYPE = ContentType(REGISTER_DIR, load_register_page, render_register, api=register_collections,
-                            card=register_card, globals=_register_filters(), templates=Path(__file__).parent)
+                            card=register_card, globals=_register_filters(), templates=Path(__file__).parent,
+                            not_in_editor=dict.fromkeys((Organisation, Person, Term), _LISTS))
