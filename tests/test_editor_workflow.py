@@ -118,8 +118,13 @@ def test_the_draft_is_moved_to_ready(workflow):
     wait_until(lambda: status_of(workflow.root, BRANCH) == READY, what="the status was not saved")
     # the workflow's overview shows it in the column "Redo"
     workflow.open("/workflow")
-    ready = workflow.page.get_by_role("heading", name="Redo").locator("xpath=..")
-    ready.get_by_text("Trygghetsvandring i centrum").wait_for()
+    _column(workflow, "Redo").get_by_text("Trygghetsvandring i centrum").wait_for()
+    assert _column(workflow, "Utkast").get_by_text("Trygghetsvandring i centrum").count() == 0
+
+
+def _column(editor: Editor, heading: str):
+    """A column of the workflow's overview (Utkast, Under granskning, Redo)."""
+    return editor.page.get_by_role("heading", name=heading, exact=True).locator("xpath=..")
 
 
 def test_publishing_merges_the_branch_into_main(workflow, start):
