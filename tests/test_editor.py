@@ -126,10 +126,10 @@ def test_a_new_chapter_is_named_after_its_number_and_title():
     # the handbook orders its chapters by the file name's two digits (trygg.types.handbooks)
     assert found["slug"] == "{{fields.nummer}}-{{fields.titel}}"
     assert _field(found["fields"], "nummer") == {
-        "name": "nummer", "label": "Kapitelnummer", "required": False, "widget": "string",
-        "hint": "Två siffror, som bestämmer kapitlets plats i handboken: 03 blir filen 03-rubriken.md. Ett nytt "
-                "kapitel behöver ett nummer som inget annat kapitel har; numret på ett kapitel som redan finns "
-                "ändras genom att byta namn på filen.",
+        "name": "nummer", "label": "Kapitelnummer", "required": True, "widget": "string",
+        "hint": "Två siffror som bestämmer kapitlets plats i handboken: 03 blir filen 03-rubriken.md. Ett nytt "
+                "kapitel behöver ett nummer som inget annat kapitel har. För ett kapitel som redan finns skriver du "
+                "numret som filnamnet börjar med; flytta kapitlet genom att byta namn på filen.",
         "pattern": [r"^\d{2}$", "Skriv två siffror, till exempel 03."]}
 
 

@@ -106,7 +106,14 @@ def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -
             "extension": "md", "format": "frontmatter", "folder": f"content/{HANDBOOK_DIR}/{folder}",
             "create": True, "identifier_field": "titel", "slug": "{{fields.nummer}}-{{fields.titel}}",
             **BESIDE_THE_PAGE,
-            "fields": [*schema_fields(Chapter, texts, register_names), _body(texts, required=True)]}
+            "fields": [*map(_number_required, schema_fields(Chapter, texts, register_names)),
+                       _body(texts, required=True)]}
+
+
+def _number_required(found: dict[str, Any]) -> dict[str, Any]:
+    """'nummer' is optional in a chapter's file (its name has it) but required on the form: without
+    it Decap would name a new chapter '-namn.md', which the handbook cannot place."""
+    return {**found, "required": True} if found["name"] == "nummer" else found
 
 
 def _body(texts: Texts, *, required: bool) -> dict[str, Any]:
