@@ -217,7 +217,9 @@ def test_form_patterns_accept_what_the_schema_reads_and_refuse_what_it_refuses(p
 
 def test_the_local_backend_and_the_editorial_workflow():
     config = _config()
-    assert config["backend"] == {"name": "github", "repo": "org/webbplats", "branch": "main", "squash_merges": True}
+    backend = dict(config["backend"])
+    assert backend.pop("commit_messages")["create"] == "Ny sida i {{collection}}: {{slug}}"  # Decap's placeholders
+    assert backend == {"name": "github", "repo": "org/webbplats", "branch": "main", "squash_merges": True}
     assert config["publish_mode"] == "editorial_workflow" and config["local_backend"] is True
     assert config["locale"] == "sv"
     meetings = _collection("moten")
@@ -250,7 +252,12 @@ def test_the_site_publishes_the_editor_for_writers_only(editor_site):
     assert "data-pagefind-body" not in admin  # not in the search index
     config = json.loads((editor_site / "admin" / "config.json").read_text("utf-8"))
     assert config["backend"] == {"name": "github", "repo": "kommunen/trygg-webbplats", "branch": "main",
-                                 "squash_merges": True, "base_url": "https://inloggning.example.org"}
+                                 "squash_merges": True, "base_url": "https://inloggning.example.org",
+                                 "commit_messages": {
+                                     "create": "Ny sida i {{collection}}: {{slug}}",
+                                     "update": "Ändrad sida i {{collection}}: {{slug}}",
+                                     "delete": "Borttagen sida i {{collection}}: {{slug}}",
+                                     "uploadMedia": "Ny fil: {{path}}", "deleteMedia": "Borttagen fil: {{path}}"}}
     assert [c["name"] for c in config["collections"]] == [*(p.name for p in PLACES),
                                                           "kapitel-metodhandbok-otillaten-paverkan",
                                                           "kapitel-trygghet-i-offentlig-miljo"]

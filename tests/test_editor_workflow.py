@@ -97,6 +97,8 @@ def test_saving_a_new_news_item_makes_a_draft_on_its_own_branch(workflow, start)
     assert git(root, "rev-list", "--count", f"main..{BRANCH}").strip() == "1"
     assert git(root, "diff", "--name-status", f"main...{BRANCH}").splitlines() == [f"A\t{NEWS}"]
     assert git(root, "show", f"{BRANCH}:{NEWS}").startswith("---\ntitel: Trygghetsvandring i centrum\n")
+    # in Swedish from the catalogue: on GitHub the same text is the pull request's title
+    assert git(root, "log", "-1", "--format=%s", BRANCH).strip() == "Ny sida i Nyheter: trygghetsvandring-i-centrum"
     # main, and the working tree decap-server checks it out in, are untouched
     assert git(root, "rev-parse", "main").strip() == start
     assert git(root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"

@@ -84,7 +84,7 @@ def editor_config(types: Iterable[ContentType], texts: Texts, register_names: li
     its chapters (`handbooks`: (folder under content/handbocker/, title) of each)."""
     return {
         "backend": {"name": "github", "repo": repo or "ORGANISATION/REPO", "branch": branch,
-                    "squash_merges": True},
+                    "squash_merges": True, "commit_messages": commit_messages(texts)},
         "publish_mode": "editorial_workflow",
         "local_backend": True,  # only on localhost: ./scripts/serve runs decap-server (see README)
         "locale": "sv",
@@ -96,6 +96,13 @@ def editor_config(types: Iterable[ContentType], texts: Texts, register_names: li
         "collections": [*(collection(place, texts, register_names) for place in editor_places(types)),
                         *(chapters(folder, title, texts, register_names) for folder, title in handbooks)],
     }
+
+
+def commit_messages(texts: Texts) -> dict[str, str]:
+    """Decap's commit message templates in Swedish: on GitHub each is also the pull request's title."""
+    decap = {"samling": "{{collection}}", "sida": "{{slug}}", "fil": "{{path}}"}  # Decap's placeholders
+    return {kind: texts.format(f"redigeraren.commit.{kind}", **decap)
+            for kind in ("create", "update", "delete", "uploadMedia", "deleteMedia")}
 
 
 def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -> dict[str, Any]:
