@@ -24,6 +24,7 @@ from trygg.editor.config import (BODY, LIST_KEY, REGISTER_FIELDS, _DAY_MONTH, _E
                                  shorthand_fields)
 from trygg.models.common import parse_day_month, parse_time_range
 from trygg.models.event import _parse_event_date
+from trygg.models.handbook import CHAPTER_NUMBER, parse_chapter_number
 from trygg.core.texts import Texts, catalogue
 from trygg.registry import registered_types
 
@@ -181,15 +182,50 @@ def test_the_editors_formats_resolve_plain_yaml_values_as_trygg_check_does():
         assert ours == node.tag, sample
 
 
+def test_the_editors_formats_quote_a_new_text_that_other_yaml_readers_would_not_read_as_text():
+    """trygg reads every plain value but null, booleans and dates as text; a text the form writes
+    anew is quoted where YAML 1.1 (PyYAML, GitHub's view) or 1.2 would read it as something else."""
+    import datetime as dt
+
+    import yaml
+
+    script = (ROOT / "hooks/trygg/editor/formats.js").read_text("utf-8")
+    source = re.search(r"const READ_AS_OTHER = new RegExp\((.+?)\);", script, re.S).group(1)
+    pattern = "".join(json.loads(literal) for literal in re.findall(r'"(?:[^"\\]|\\.)*"', source))
+    # PyYAML reads these as text; a YAML 1.2 reader does not (1e3, 0o17), nor YAML 1.1's spec (y)
+    only_other_readers = {"1e3", "0o17", "-1E+3", "y"}
+    samples = ["~", "null", "true", "False", "yes", "No", "on", "OFF", "y", "ja", "nej", "0701740605", "03", "8.30",
+               "12", "-7", "+1_000", "0x1F", "0b101", "1e3", "-1E+3", "0o17", "1.", ".5", "1:30", "190:20:30.15",
+               ".inf", "-.Inf", ".NaN", "8.30–8.40", "24/5", "ej fastställt", "Team Domino", "1.2.3", ".",
+               "2025-05-24x", "Kapitel 3"]
+    for sample in samples:
+        read = yaml.safe_load(f"v: {sample}\n")["v"]
+        assert not isinstance(read, dt.date), sample  # dates are written as dates
+        quoted = re.fullmatch(pattern, sample) is not None
+        assert quoted == (not isinstance(read, str) or sample in only_other_readers), sample
+
+
 def test_a_handbooks_chapters_are_a_collection_of_every_chapter_field():
     from trygg.models.handbook import Chapter
 
     found = _collection("kapitel-trygghet-i-offentlig-miljo")
     assert found["label"] == "Kapitel i Trygghet i offentlig miljö"
     assert (found["folder"], found["extension"], found["create"]) == (
-        "content/handbocker/trygghet-i-offentlig-miljo", "md", False)
+        "content/handbocker/trygghet-i-offentlig-miljo", "md", True)
     assert _config_paths([f for f in found["fields"] if f["name"] != BODY]) == _schema_paths(Chapter)
     assert _field(found["fields"], BODY)["required"] is True
+
+
+def test_a_new_chapter_is_named_after_its_number_and_title():
+    found = _collection("kapitel-trygghet-i-offentlig-miljo")
+    # the handbook orders its chapters by the file name's two digits (trygg.types.handbooks)
+    assert found["slug"] == "{{fields.nummer}}-{{fields.titel}}"
+    assert _field(found["fields"], "nummer") == {
+        "name": "nummer", "label": "Kapitelnummer", "required": True, "widget": "string",
+        "hint": "Två siffror som bestämmer kapitlets plats i handboken: 03 blir filen 03-rubriken.md. Ett nytt "
+                "kapitel behöver ett nummer som inget annat kapitel har. För ett kapitel som redan finns skriver du "
+                "numret som filnamnet börjar med; flytta kapitlet genom att byta namn på filen.",
+        "pattern": [r"^\d{2}$", "Skriv två siffror, till exempel 03."]}
 
 
 def test_every_schema_is_in_the_editor_or_says_why_not():
@@ -263,6 +299,7 @@ def test_labels_and_help_come_from_the_catalogue_and_a_site_may_reword_them():
      ["8.30", "8.30–", "kl 8–9", "8.30/8.40"]),
     (_DAY_MONTH, parse_day_month, ["24/5", "1/12"], ["24 maj", "24-5", "5/"]),
     (_EVENT_DATE, _parse_event_date, ["ej fastställt"], ["snart", "24/5"]),
+    (CHAPTER_NUMBER, parse_chapter_number, ["03", "10"], ["3", "003", "tre", "3a"]),
 ])
 def test_form_patterns_accept_what_the_schema_reads_and_refuse_what_it_refuses(pattern, parse, good, bad):
     for value in good:
@@ -276,7 +313,9 @@ def test_form_patterns_accept_what_the_schema_reads_and_refuse_what_it_refuses(p
 
 def test_the_local_backend_and_the_editorial_workflow():
     config = _config()
-    assert config["backend"] == {"name": "github", "repo": "org/webbplats", "branch": "main", "squash_merges": True}
+    backend = dict(config["backend"])
+    assert backend.pop("commit_messages")["create"] == "Ny sida i {{collection}}: {{slug}}"  # Decap's placeholders
+    assert backend == {"name": "github", "repo": "org/webbplats", "branch": "main", "squash_merges": True}
     assert config["publish_mode"] == "editorial_workflow" and config["local_backend"] is True
     assert config["locale"] == "sv"
     meetings = _collection("moten")
@@ -302,12 +341,19 @@ def editor_site(tmp_path_factory):
 def test_the_site_publishes_the_editor_for_writers_only(editor_site):
     admin = (editor_site / "admin" / "index.html").read_text("utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in admin
+    assert '<script src="names.js"></script>\n<script src="start.js"></script>' in admin
+    assert "MutationObserver" in (editor_site / "admin" / "names.js").read_text("utf-8")
     assert "/admin/" not in (editor_site / "sitemap.xml").read_text("utf-8")
     assert "admin" not in (editor_site / "index.html").read_text("utf-8")  # not in the menu
     assert "data-pagefind-body" not in admin  # not in the search index
     config = json.loads((editor_site / "admin" / "config.json").read_text("utf-8"))
     assert config["backend"] == {"name": "github", "repo": "kommunen/trygg-webbplats", "branch": "main",
-                                 "squash_merges": True, "base_url": "https://inloggning.example.org"}
+                                 "squash_merges": True, "base_url": "https://inloggning.example.org",
+                                 "commit_messages": {
+                                     "create": "Ny sida i {{collection}}: {{slug}}",
+                                     "update": "Ändrad sida i {{collection}}: {{slug}}",
+                                     "delete": "Borttagen sida i {{collection}}: {{slug}}",
+                                     "uploadMedia": "Ny fil: {{path}}", "deleteMedia": "Borttagen fil: {{path}}"}}
     names = list(dict.fromkeys(p.name for p in PLACES))
     assert [c["name"] for c in config["collections"]] == [names[0], "anteckningar", *names[1:],
                                                           "kapitel-metodhandbok-otillaten-paverkan",

@@ -87,7 +87,23 @@ ERRORS = {
     "chapter without title": (
         {"01_a": "---\nutkast: false\n---\n\nText\n"},
         [f"{BOOK}/01-a.md:2: fel: fältet 'titel' saknas (lägg till 'titel: …')"]),
+    # 'nummer' (written by the browser editor, which names a new chapter's file after it) repeats the file name's
+    "chapter whose number is not its file name's": (
+        {"03_a": chapter("A", extra="nummer: '04'\n")},
+        [f"{BOOK}/03-a.md:3: fel: 'nummer' är 04, men filnamnet börjar med 03 (skriv samma nummer som i "
+         "filnamnet, eller ta bort raden 'nummer': filnamnet bestämmer ordningen)"]),
+    "chapter number that is not two digits": (
+        {"03_a": chapter("A", extra="nummer: 3\n")},
+        [f"{BOOK}/03-a.md:3: fel: 'nummer': '3' är inget kapitelnummer; skriv två siffror som i filnamnet, "
+         "till exempel 03"]),
 }
+
+
+def test_a_chapter_may_repeat_its_file_names_number(project):
+    root = project(book(**{"01_a": chapter("A"), "03_c": chapter("C", extra='nummer: "03"\n'),
+                           "02_b": chapter("B", extra="nummer: 02\n")}))
+    toc = outputs(root)["handbocker/test/index.md"]
+    assert "1. [A](/handbocker/test/a/index.md)\n2. [B](/handbocker/test/b/index.md)\n3. [C](/handbocker/test/c/index.md)" in toc
 
 
 @pytest.mark.parametrize("case", ERRORS)

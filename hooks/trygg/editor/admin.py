@@ -37,6 +37,7 @@ CONFIG = "config.json"  # start.js reads it and starts Decap with it (load_confi
 BUNDLE = "decap-cms.js"  # the main script; its lazily loaded parts are "<n>.decap-cms.js" beside it
 START_SCRIPT = Path(__file__).with_name("start.js")
 FORMATS_SCRIPT = Path(__file__).with_name("formats.js")  # our file formats, which keep comments (see there)
+NAMES_SCRIPT = Path(__file__).with_name("names.js")  # names for Decap's unnamed controls (screen readers)
 SWEDISH = Path(__file__).with_name("sv.json")  # the Swedish texts Decap's own sv locale lacks
 _GITHUB = re.compile(r"^https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?$")
 # 'unsafe-eval': Decap validates its configuration with ajv, which compiles the schema to a function;
@@ -57,10 +58,13 @@ class EditorSite:
     no_script: str
     # Swedish labels for Decap's own picture dialogue in the Markdown field (start.js relabels it)
     picture: dict[str, Any] = field(default_factory=dict)
+    # Swedish names for Decap's controls that have none (names.js gives them)
+    names: dict[str, str] = field(default_factory=dict)
 
     def outputs(self, stylesheets: list[str], repo_url: str | None, auth_url: str | None = None) -> list[Output]:
-        """admin/index.html, admin/config.json, admin/start.js, admin/formats.js and admin/sv.json. `stylesheets` are
-        the site's own (as published, under the site root): the preview draws a draft with them.
+        """admin/index.html, admin/config.json, admin/start.js, admin/formats.js, admin/names.js and
+        admin/sv.json. `stylesheets` are the site's own (as published, under the site root): the
+        preview draws a draft with them.
         `repo_url` names the GitHub repository; `auth_url` is the OAuth exchange service that
         signs writers in with GitHub (TRYGG_EDITOR_AUTH_URL, see the README)."""
         config = dict(self.config)
@@ -73,6 +77,7 @@ class EditorSite:
                 Output(f"{ADMIN_DIR}/{CONFIG}", config_json(config)),
                 Output(f"{ADMIN_DIR}/start.js", START_SCRIPT.read_text("utf-8")),
                 Output(f"{ADMIN_DIR}/formats.js", FORMATS_SCRIPT.read_text("utf-8")),
+                Output(f"{ADMIN_DIR}/names.js", NAMES_SCRIPT.read_text("utf-8")),
                 Output(f"{ADMIN_DIR}/sv.json", SWEDISH.read_text("utf-8"))]
 
     def _page(self, stylesheets: list[str]) -> str:
@@ -88,9 +93,11 @@ class EditorSite:
 <link rel="icon" href="../assets/favicon.svg">
 <meta name="trygg-preview-styles" content="{html.escape(json.dumps(previews))}">
 <meta name="trygg-picture" content="{html.escape(json.dumps(self.picture, ensure_ascii=False))}">
+<meta name="trygg-names" content="{html.escape(json.dumps(self.names, ensure_ascii=False))}">
 </head>
 <body>
 <noscript><p>{html.escape(self.no_script)}</p></noscript>
+<script src="names.js"></script>
 <script src="start.js"></script>
 </body>
 </html>
@@ -107,7 +114,10 @@ def prepare_editor(content: Content, site: SiteInfo, types: Iterable[ContentType
     picture = {"label": texts["redigeraren.bild"],
                "fields": {"image": texts["redigeraren.bild"], "alt": texts["redigeraren.bild.alt"],
                           "title": texts["redigeraren.bild.titel"]}}
-    return EditorSite(config, texts["redigeraren.titel"], texts["redigeraren.utan_javascript"], picture)
+    names = {key: texts[f"redigeraren.namn.{name}"] for key, name in (
+        ("preview", "förhandsvisning"), ("markdown", "markdown"), ("move", "flytta"), ("fold", "fäll"),
+        ("remove", "ta_bort"))}
+    return EditorSite(config, texts["redigeraren.titel"], texts["redigeraren.utan_javascript"], picture, names)
 
 
 def _handbooks(root: Path) -> list[tuple[str, str]]:

@@ -25,7 +25,7 @@ from pydantic.fields import FieldInfo
 
 from trygg.core.contenttype import ContentType, EditorPlace
 from trygg.models.common import DayMonth, TimeRange
-from trygg.models.handbook import Chapter
+from trygg.models.handbook import CHAPTER_NUMBER, Chapter, ChapterNumber
 from trygg.models.identity import Identity
 from trygg.models.redirect import Redirect
 
@@ -97,7 +97,7 @@ def editor_config(types: Iterable[ContentType], texts: Texts, register_names: li
     (`handbooks`: (folder under content/handbocker/, title) of each)."""
     return {
         "backend": {"name": "github", "repo": repo or "ORGANISATION/REPO", "branch": branch,
-                    "squash_merges": True},
+                    "squash_merges": True, "commit_messages": commit_messages(texts)},
         "publish_mode": "editorial_workflow",
         "local_backend": True,  # only on localhost: ./scripts/serve runs decap-server (see README)
         "locale": "sv",
@@ -118,14 +118,30 @@ def _by_collection(places: tuple[EditorPlace, ...]) -> list[tuple[EditorPlace, .
     return [tuple(p for p in places if p.name == name) for name in names]
 
 
+def commit_messages(texts: Texts) -> dict[str, str]:
+    """Decap's commit message templates in Swedish: on GitHub each is also the pull request's title."""
+    decap = {"samling": "{{collection}}", "sida": "{{slug}}", "fil": "{{path}}"}  # Decap's placeholders
+    return {kind: texts.format(f"redigeraren.commit.{kind}", **decap)
+            for kind in ("create", "update", "delete", "uploadMedia", "deleteMedia")}
+
+
 def chapters(folder: str, title: str, texts: Texts, register_names: list[str]) -> dict[str, Any]:
-    """A handbook's chapters: its folder's Markdown files. A new chapter needs its number in the
-    file name (`03-namn.md`), which Decap cannot make, so chapters are edited here, not created."""
+    """A handbook's chapters: its folder's Markdown files. A new chapter's file is named after the
+    number and title the writer gives (`03-namn.md`, as the handbook orders its chapters); an
+    existing chapter keeps its file name, whatever is changed on the form."""
     return {"name": f"kapitel-{folder}", "label": texts.format("redigeraren.kapitel", handbok=title),
             "extension": "md", "format": "frontmatter", "folder": f"content/{HANDBOOK_DIR}/{folder}",
-            "create": False, "identifier_field": "titel", **BESIDE_THE_PAGE,
-            "fields": [*schema_fields(Chapter, texts, register_names), _body(texts, required=True)],
+            "create": True, "identifier_field": "titel", "slug": "{{fields.nummer}}-{{fields.titel}}",
+            **BESIDE_THE_PAGE,
+            "fields": [*map(_number_required, schema_fields(Chapter, texts, register_names)),
+                       _body(texts, required=True)],
             "trygg": _format_options(Chapter, extension="md")}
+
+
+def _number_required(found: dict[str, Any]) -> dict[str, Any]:
+    """'nummer' is optional in a chapter's file (its name has it) but required on the form: without
+    it Decap would name a new chapter '-namn.md', which the handbook cannot place."""
+    return {**found, "required": True} if found["name"] == "nummer" else found
 
 
 def _body(texts: Texts, *, required: bool, hint: str = "redigeraren.hjälp.text") -> dict[str, Any]:
@@ -296,6 +312,8 @@ def _scalar_widget(annotation: Any, key: str, texts: Texts) -> dict[str, Any]:
         return _pattern(_DAY_MONTH, texts["redigeraren.mönster.dag"])
     if annotation is HttpUrl:
         return _pattern(_URL, texts["redigeraren.mönster.länk"])
+    if annotation is ChapterNumber:
+        return _pattern(CHAPTER_NUMBER, texts["redigeraren.mönster.kapitelnummer"])
     if annotation is str:
         return {"widget": "text" if key in LONG_TEXT else "string"}
     raise TypeError(f"the editor has no form field for {annotation!r} ({key}); add one in trygg.editor.config")

@@ -42,6 +42,12 @@ const TAGS = [
 const OPTIONS = { schema: "failsafe", customTags: TAGS, merge: false, keepSourceTokens: false };
 const WRITE = { lineWidth: LINE_WIDTH, minContentWidth: 40, indentSeq: true, flowCollectionPadding: false };
 const DATE = /^\d{4}-\d\d-\d\d$/;
+// Plain text that YAML 1.1 (PyYAML, GitHub) or 1.2 would read as something else: numbers ("03",
+// "8.30", "1e3", "0x1F", "1:30"), truth values ("ja" is text, "yes" and "on" are not) and null.
+// trygg reads them all as text, but a new value is quoted so that every reader agrees.
+const READ_AS_OTHER = new RegExp("^(?:[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?|[-+]?0(?:x[0-9a-fA-F_]+" +
+  "|o[0-7_]+|b[01_]+)|[-+]?[0-9]+(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)" +
+  "|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL)$");
 
 // options: {frontmatter: bool, list: the key a top-level list goes under, shorthand: [[path, text
 // key]], fields: Decap's fields, or a list of them for a files collection}
@@ -239,6 +245,9 @@ function toNode(value, path, ctx, like) {
   const scalar = new YAML.Scalar(typeof value === "string" && DATE.test(value) && !wasText ? new YamlDate(value) : value);
   if (wasText && typeof value === "string") {
     scalar.type = like.type;
+  }
+  if (typeof value === "string" && READ_AS_OTHER.test(value) && (!scalar.type || scalar.type === "PLAIN")) {
+    scalar.type = "QUOTE_DOUBLE"; // text that other YAML readers would take for a number, a truth value or null
   }
   return scalar;
 }

@@ -94,6 +94,12 @@ def _load_chapters(ctx: LoadContext, folder: Path) -> tuple[LoadedChapter, ...]:
         if read is None:
             continue
         doc, chapter = read
+        if chapter.number is not None and str(chapter.number) != match.group(1):
+            ctx.reporter(path).error(doc.line(("nummer",)),
+                                     f"'nummer' är {chapter.number}, men filnamnet börjar med {match.group(1)}",
+                                     "skriv samma nummer som i filnamnet, eller ta bort raden 'nummer': "
+                                     "filnamnet bestämmer ordningen")
+            continue
         if not doc.body.strip() and not chapter.draft:
             ctx.reporter(path).error(doc.body_line, "kapitlet har ingen text",
                                      "skriv texten under sidhuvudet, eller sätt 'utkast: true' tills den finns")
