@@ -4,15 +4,16 @@ This file is that one test for a throw-away type, reports (`content/rapporter/<n
 entirely here: its model, loader, renderer, API collection, skeleton, card and templates (in a
 folder of this test's own). It registers the type, writes a report with `trygg new rapporter`,
 builds the site with MkDocs in this process (so the registration holds) and finds the list page,
-a page per report, the search index's entries, the sitemap's, the start page's card, and the API
-collection valid against the JSON Schema generated from the type's item model. No file of the
-project knows the type.
+a page per report, the search index's entries, the sitemap's, the start page's card in the place
+the type gives itself (`rank`), and the API collection valid against the JSON Schema generated
+from the type's item model. No file of the project knows the type.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,7 +102,7 @@ def reports_type(templates: Path) -> ContentType:
                        card=lambda reports, texts: Card("Rapporter", f"{FOLDER}/index.md", "Rapporter från arbetet.")
                        if reports else None,
                        pages=lambda reports: [(f"{FOLDER}/{r.slug}", r.report.title) for r in reports],
-                       templates=templates)
+                       rank=25, templates=templates)  # after news (20), before the register (30)
 
 
 def test_a_type_registered_here_gets_pages_search_api_sitemap_a_card_and_a_skeleton(project, tmp_path, monkeypatch):
@@ -113,10 +114,11 @@ def test_a_type_registered_here_gets_pages_search_api_sitemap_a_card_and_a_skele
 
     templates = tmp_path / "rapporter-typ"
     templates.mkdir()
-    types = [*registry.registered_types(), reports_type(templates)]
+    types = registry.in_order([*registry.registered_types(), reports_type(templates)])
     monkeypatch.setattr(registry, "registered_types", lambda: types)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", TEST_EPOCH)
-    root = project({"docs/index.md": "---\ntitle: Start\n---\n\n# Start\n\n<!-- trygg:startsida -->\n"})
+    root = project({"docs/index.md": "---\ntitle: Start\n---\n\n# Start\n\n<!-- trygg:startsida -->\n",
+                    "content/nyheter/a.md": "---\ntitel: A\npublicerad: 2024-01-01\nsammanfattning: S\n---\n\nText.\n"})
 
     assert create_page(root, FOLDER, "Trygghetsmätningen 2030", today=TEST_DAY) == 0
     text = (root / "content/rapporter/trygghetsmatningen-2030.md").read_text("utf-8")
@@ -135,6 +137,9 @@ def test_a_type_registered_here_gets_pages_search_api_sitemap_a_card_and_a_skele
     assert "<loc>http://127.0.0.1:8000/rapporter/trygghetsmatningen-2030/</loc>" in (site / "sitemap.xml").read_text()
     start = (site / "index.html").read_text("utf-8")
     assert "Rapporter från arbetet." in start  # its card
+    cards = start.split('class="trygg-start-cards"', 1)[1].split("</div>", 1)[0]
+    # in its own place (ContentType.rank): after the news, before the register
+    assert re.findall(r'<a href="([^"]+)">', cards) == ["nyheter/", "rapporter/", "organisation/"]
     assert '<a href="rapporter/" class="md-nav__link">' in start  # in the menu, though mkdocs.yml does not name it
     index = json.loads((site / "api/index.json").read_text("utf-8"))
     assert index["collections"]["reports"]["count"] == 1

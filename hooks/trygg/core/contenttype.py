@@ -114,6 +114,12 @@ class ContentType:
     links: Callable[[Any], Iterable[Link]] | None = None
     # Rendered after every other type, with their pages known (Renderer.pages, Renderer.related_page)
     reads_other_pages: bool = False
+    # Its place among the types: they load, render, give the start page's cards, the menu's sections
+    # that mkdocs.yml's nav does not name and `trygg new`'s list in ascending rank, then by key.
+    # The built-in types use 10 (meetings) to 90 (the site's own pages) in steps of ten; a new type
+    # takes a number between the types it follows and precedes, or by default comes after them all.
+    # (Rendering also waits for other types' pages where reads_other_pages says so.)
+    rank: int = 100
     # Its files in the browser editor (trygg.editor), and the schemas it reads that the editor does
     # not offer, each with the reason (a test holds every schema to one or the other)
     editor: tuple[EditorPlace, ...] = ()

@@ -88,7 +88,7 @@ def theme_facts(about: About | None, content: Content) -> dict:
     return {}
 
 
-ABOUT_TYPE = ContentType(KEY, load_about, render_about, theme=theme_facts,
+ABOUT_TYPE = ContentType(KEY, load_about, render_about, rank=90, theme=theme_facts,
                          templates=Path(__file__).parent,
                          editor=(EditorPlace("tillganglighet", "sidfot.tillgänglighet", Statement, file=STATEMENT_FILE,
                                              extension="yml"),))

@@ -213,7 +213,7 @@ Mer text.
 """
 
 
-ARTICLES_TYPE = ContentType(ARTICLES_DIR, load_articles, render_articles, api=news_collection, card=articles_card,
+ARTICLES_TYPE = ContentType(ARTICLES_DIR, load_articles, render_articles, rank=20, api=news_collection, card=articles_card,
                             skeletons=(("nyhet", article_skeleton),), home=articles_home, pages=articles_pages,
                             links=articles_links, reads_other_pages=True, templates=Path(__file__).parent,
                             editor=(EditorPlace(ARTICLES_DIR, "nyheter.rubrik", Article, folder=ARTICLES_DIR,

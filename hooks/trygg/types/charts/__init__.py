@@ -369,6 +369,6 @@ def charts_links(charts: tuple[LoadedChart, ...]) -> list[Link]:
     return [Link(c.source, target, line) for c in charts for target, line in zip(c.chart.related, c.related_lines)]
 
 
-CHART_TYPE = ContentType(KEY, load_charts, render_charts, skeleton=chart_skeleton, card=charts_card,
+CHART_TYPE = ContentType(KEY, load_charts, render_charts, rank=40, skeleton=chart_skeleton, card=charts_card,
                          pages=charts_pages, links=charts_links, templates=Path(__file__).parent,
                          editor=(EditorPlace(KEY, "diagram.rubrik", Chart, folder=CHARTS_DIR, extension="yml"),))

@@ -232,7 +232,7 @@ def decisions_pages(decisions: tuple[LoadedDecision, ...]) -> list[tuple[str, st
     return [(f"{DECISIONS_DIR}/{d.slug}", d.decision.title) for d in decisions]
 
 
-DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions, api=decisions_collection,
+DECISION_TYPE = ContentType(KEY, load_decisions, render_decisions, rank=50, api=decisions_collection,
                             skeleton=decision_skeleton, card=decisions_card, pages=decisions_pages,
                             links=decisions_links, templates=Path(__file__).parent,
                             editor=(EditorPlace(KEY, "beslut.rubrik", Decision, folder=DECISIONS_DIR, body=True),))

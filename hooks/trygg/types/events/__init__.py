@@ -558,7 +558,8 @@ def notes_in_editor(events: tuple[LoadedEvent, ...]) -> tuple[EditorPlace, ...]:
                              body_hint="redigeraren.hjälp.anteckningar") for e in events)
 
 
-EVENTS_TYPE = ContentType(EVENTS_DIR, load_events, render_events, api=meetings, card=events_card,
+EVENTS_TYPE = ContentType(EVENTS_DIR, load_events, render_events, rank=10,
+                          api=meetings, card=events_card,
                           skeletons=tuple((kind, event_skeleton(kind)) for kind in EVENT_KINDS),
                           menu=events_menu, home=events_home, pages=events_pages,
                           filters={"event_page": lambda slug: f"{EVENTS_DIR}/{slug}/index.md"}, globals=_anchors(),

@@ -410,7 +410,7 @@ def goals_links(goals: Goals) -> list[PageLink]:
     return [PageLink(a.source, r.page, line) for a in goals.areas for r, line in zip(a.area.related, a.related_lines)]
 
 
-GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, api=goals_collection, skeleton=goal_area_skeleton,
+GOALS_TYPE = ContentType("malomraden", load_goals, render_goals, rank=60, api=goals_collection, skeleton=goal_area_skeleton,
                          menu=goals_menu, card=goals_card, pages=goals_pages, links=goals_links,
                          templates=Path(__file__).parent,
                          # the goal areas sit beside the programme's index.yml: only files with 'ordning' are goal areas

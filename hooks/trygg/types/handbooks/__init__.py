@@ -262,7 +262,8 @@ def handbooks_pages(handbooks: tuple[LoadedHandbook, ...]) -> list[tuple[str, st
     return [(f"{HANDBOOKS_DIR}/{h.slug}", h.handbook.title) for h in handbooks]
 
 
-HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, api=handbooks_collection,
+HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, rank=80,
+                             api=handbooks_collection,
                              skeleton=handbook_skeleton, card=handbooks_card, pages=handbooks_pages,
                              templates=Path(__file__).parent,
                              # handbok.yml; the chapters are one collection per handbook (trygg.editor.config.chapters)

@@ -346,7 +346,7 @@ def figures_pages(pages: tuple[LoadedFigures, ...]) -> list[tuple[str, str]]:
     return [(f"{FIGURES_DIR}/{p.slug}", p.page.title) for p in pages]
 
 
-FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, api=keyfigures_collection,
+FIGURES_TYPE = ContentType("nyckeltal", load_figures, render_figures, rank=70, api=keyfigures_collection,
                            skeleton=figures_skeleton, card=figures_card, pages=figures_pages,
                            templates=Path(__file__).parent,
                            editor=(EditorPlace(FIGURES_DIR, "nyckeltal.rubrik", KeyFigurePage, folder=FIGURES_DIR,

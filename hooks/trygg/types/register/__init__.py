@@ -151,6 +151,6 @@ def _register_filters() -> dict[str, Any]:
 _EDITOR = tuple(EditorPlace("register", "register.rubrik", schema, file=f"{REGISTER_DIR}/{name}.yml", extension="yml",
                             label=f"redigeraren.lista.{name}", listed=True)
                 for name, schema in (("organisationer", Organisation), ("personer", Person), ("begrepp", Term)))
-REGISTER_TYPE = ContentType(REGISTER_DIR, load_register_page, render_register, api=register_collections,
+REGISTER_TYPE = ContentType(REGISTER_DIR, load_register_page, render_register, rank=30, api=register_collections,
                             card=register_card, globals=_register_filters(), templates=Path(__file__).parent,
                             editor=_EDITOR)
