@@ -127,3 +127,15 @@ def test_news_may_name_a_chart_or_a_goal_area_under_related(project):
                 if o.uri == "nyheter/a/index.md")
     assert ("- [Arbetsformer för Säker och trygg kommun](/organisation/diagram/arbetsformer/index.md)\n"
             "- [En god start i livet](/malomraden/god-start-i-livet/index.md)\n") in page
+
+
+def test_a_related_page_whose_source_did_not_load_is_not_a_second_mistake(project):
+    # the core asks each type where its page folders' sources are (ContentType.page_file)
+    article = ("---\ntitel: A\npublicerad: 2024-01-01\nsammanfattning: S\nrelaterat:\n"
+               "  - moten/n\n  - handbocker/h\n  - handbocker/saknas\n---\n\nText\n")
+    found = problems_for(project, {"content/nyheter/a.md": article, "content/moten/n/program.md": "---\ntitel: N\n---\n",
+                                   "content/handbocker/h/handbok.yml": "titel: H\n"})
+    assert [p for p in found if "pekar på" in p] == [
+        "content/nyheter/a.md:8: fel: 'relaterat' pekar på 'handbocker/saknas' som inte finns (menade du 'handbocker/h'?)"]
+    assert any(p.startswith("content/moten/n/program.md:") for p in found)
+    assert any(p.startswith("content/handbocker/h/handbok.yml:") for p in found)

@@ -16,7 +16,8 @@ from pathlib import Path
 from trygg import registry
 from trygg.console import config_problems
 from trygg.core.api import render_api
-from trygg.core.content import Content, content_text_files, load_content
+from trygg.core.content import Content, content_text_files, load_content, page_path
+from trygg.core.contenttype import ContentType
 from trygg.core.history import build_date, last_changed_dates
 from trygg.core.identity import identity_outputs
 from trygg.core.memo import Memo
@@ -153,7 +154,7 @@ def check_site(root: Path, *, include_drafts: bool = True, spelling: bool = True
         docs = _docs_pages(root)
         problems += check_unique_uris(outputs, docs)
         site = SitePages({**docs, **{o.uri: o.content if isinstance(o.content, str) and o.uri.endswith(".md")
-                                     else None for o in outputs}}, missing=_failed_pages(failed),
+                                     else None for o in outputs}}, missing=_failed_pages(failed, types),
                          unpublished=unpublished_pages(outputs))
         sources = {o.source: o.uri for o in outputs if o.source and o.uri.endswith(".md")}
     # Without the whole register its names would all be 'unknown words': one mistake, one message.
@@ -189,14 +190,10 @@ def _is_register_file(rel: str) -> bool:
     return rel == "content/organisation" or (rel.startswith("content/organisation/") and rel.count("/") == 2)
 
 
-def _failed_pages(failed: set[str]) -> set[str]:
+def _failed_pages(failed: set[str], types: list[ContentType]) -> set[str]:
     """The pages files with errors would become (content/nyheter/a.md → nyheter/a): a link to
     one of them is not a second mistake."""
-    pages = set()
-    for rel in failed:
-        path = rel.removeprefix("content/").rsplit(".", 1)[0]
-        pages.add("/".join(map(slugify, path.removesuffix("/program").removesuffix("/handbok").split("/"))))
-    return pages
+    return {"/".join(map(slugify, page_path(rel, types).split("/"))) for rel in failed}
 
 
 LOCAL_URL = "http://127.0.0.1:8000/"

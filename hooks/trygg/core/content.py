@@ -186,19 +186,23 @@ def _check_register(ctx: LoadContext, register: Register, base: Path) -> None:
 
 
 
-def page_source_exists(root: Path, target: str) -> bool:
+def page_source_exists(root: Path, target: str, types: Sequence[ContentType]) -> bool:
     """Whether a page path under content/ ('moten/<mapp>', 'organisation/diagram/<namn>',
-    'malomraden/<namn>') has a source file of any content type. A target whose file exists but
-    did not load has its own error; it is not reported twice."""
+    'malomraden/<namn>') has a source file of any content type: <path>.md or .yml, or a page
+    folder holding a type's `page_file`. A target whose file exists but did not load has its own
+    error; it is not reported twice."""
     base = root / "content" / target.strip("/")
-    return any(p.is_file() for p in (base / "program.md", base / "handbok.yml", base.with_suffix(".md"),
+    return any(p.is_file() for p in (*(base / t.page_file for t in types if t.page_file), base.with_suffix(".md"),
                                      base.with_suffix(".yml")))
 
 
-def _page_path(rel: str) -> str:
-    """content/moten/m/program.md → moten/m; content/nyheter/a.md → nyheter/a."""
+def page_path(rel: str, types: Sequence[ContentType]) -> str:
+    """The page a source file under content/ makes: content/nyheter/a.md → nyheter/a, and a page
+    folder's `ContentType.page_file` the folder (content/moten/m/program.md → moten/m)."""
     path = rel.removeprefix("content/").rsplit(".", 1)[0]
-    return path.removesuffix("/program").removesuffix("/handbok")
+    for stem in (Path(t.page_file).stem for t in types if t.page_file):
+        path = path.removesuffix("/" + stem)
+    return path
 
 
 # --- links between pages ----------------------------------------------------------------------
@@ -208,9 +212,9 @@ def _check_links(ctx: LoadContext, types: Sequence[ContentType], extra: Mapping[
     source file that did not load (its own error says why): one message for an unknown target."""
     pages = page_index(types, extra)
     links = [link for t in types if t.links for link in t.links(extra[t.key])]
-    known = sorted({_page_path(ctx.rel(path)) for path in content_text_files(ctx.root)}) if links else []
+    known = sorted({page_path(ctx.rel(path), types) for path in content_text_files(ctx.root)}) if links else []
     for link in links:
-        if link.target in pages or page_source_exists(ctx.root, link.target):
+        if link.target in pages or page_source_exists(ctx.root, link.target, types):
             continue
         # a guess as the writer would write it: within the link's folder, without the folder
         guess = suggest(link.written.strip("/"), [p.removeprefix(link.folder) for p in known if p.startswith(link.folder)])

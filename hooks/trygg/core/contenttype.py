@@ -120,6 +120,9 @@ class ContentType:
     # takes a number between the types it follows and precedes, or by default comes after them all.
     # (Rendering also waits for other types' pages where reads_other_pages says so.)
     rank: int = 100
+    # Its page as a folder: the file each page's folder holds (events' program.md, handbooks'
+    # handbok.yml), so the core can tell a page's source file; None: a page is a file <name>.md/.yml
+    page_file: str | None = None
     # Its files in the browser editor (trygg.editor), and the schemas it reads that the editor does
     # not offer, each with the reason (a test holds every schema to one or the other)
     editor: tuple[EditorPlace, ...] = ()

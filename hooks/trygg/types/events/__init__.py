@@ -558,7 +558,7 @@ def notes_in_editor(events: tuple[LoadedEvent, ...]) -> tuple[EditorPlace, ...]:
                              body_hint="redigeraren.hjälp.anteckningar") for e in events)
 
 
-EVENTS_TYPE = ContentType(EVENTS_DIR, load_events, render_events, rank=10,
+EVENTS_TYPE = ContentType(EVENTS_DIR, load_events, render_events, rank=10, page_file=PROGRAM_FILE,
                           api=meetings, card=events_card,
                           skeletons=tuple((kind, event_skeleton(kind)) for kind in EVENT_KINDS),
                           menu=events_menu, home=events_home, pages=events_pages,

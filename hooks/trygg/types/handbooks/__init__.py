@@ -262,7 +262,7 @@ def handbooks_pages(handbooks: tuple[LoadedHandbook, ...]) -> list[tuple[str, st
     return [(f"{HANDBOOKS_DIR}/{h.slug}", h.handbook.title) for h in handbooks]
 
 
-HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, rank=80,
+HANDBOOKS_TYPE = ContentType("handbocker", load_handbooks, render_handbooks, rank=80, page_file=HANDBOOK_FILE,
                              api=handbooks_collection,
                              skeleton=handbook_skeleton, card=handbooks_card, pages=handbooks_pages,
                              templates=Path(__file__).parent,
