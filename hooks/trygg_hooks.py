@@ -166,7 +166,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(AbbreviationExtension(result.abbreviations, "/organisation/index.md",
                                                             names=result.names))
     config.markdown_extensions.append(SafeHtmlExtension())
-    config.markdown_extensions.append(TableCaptionExtension())
+    config.markdown_extensions.append(TableCaptionExtension(result.theme["texts"]["sida.tabell"]))
     config.extra["trygg"] = result.theme  # contact box and statement link for the theme
     config.nav = with_children(config.nav, result.menu, result.sections)  # each meeting and goal area under its section
     config[_RESULT_KEY] = result

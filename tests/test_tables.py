@@ -6,13 +6,15 @@ from __future__ import annotations
 import markdown
 import pytest
 
+from trygg.core.texts import catalogue
 from trygg.markdown.captions import TableCaptionExtension
 
 TABLE = "| Datum | Diarienummer |\n| --- | --- |\n| 1 maj | 2017/KS0121 |\n"
 
 
-def render(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "md_in_html", "attr_list", TableCaptionExtension()])
+def render(text: str, name: str | None = None) -> str:
+    extension = TableCaptionExtension(catalogue()["sida.tabell"] if name is None else name)
+    return markdown.markdown(text, extensions=["tables", "md_in_html", "attr_list", extension])
 
 
 def test_a_table_is_wrapped_in_a_region_named_by_the_heading_above_it():
@@ -25,6 +27,13 @@ def test_a_table_is_wrapped_in_a_region_named_by_the_heading_above_it():
 
 def test_a_table_without_a_heading_is_called_tabell():
     assert '<div aria-label="Tabell" class="trygg-table-scroll"' in render(TABLE)
+
+
+def test_a_table_s_name_is_the_text_it_is_given():
+    # the hook gives the site's text (sida.tabell, which content/texter.yml may reword)
+    assert '<div aria-label="Uppställning" class="trygg-table-scroll"' in render(TABLE, "Uppställning")
+    html = render("## Förkortningar\n\n" + TABLE, "Uppställning")
+    assert 'aria-label="Uppställning: Förkortningar"' in html and "Tabell" not in html
 
 
 def test_a_caption_names_the_region():

@@ -224,6 +224,17 @@ def test_a_site_s_own_wording_in_texter_yml_reaches_the_built_page(project):
     assert "<dt>Tid</dt>" in page  # the texts the site leaves alone stay as they are
 
 
+def test_a_site_s_own_name_for_a_table_reaches_the_built_page(project):
+    # sida.tabell names a table's scroll box, made when Markdown renders the page (trygg.markdown.captions)
+    root = project({"content/texter.yml": "sida.tabell: Uppställning\n"})
+    run = mkdocs_build(root)
+    assert run.returncode == 0, run.output
+    page = (run.site / "organisation/index.html").read_text("utf-8")
+    assert 'aria-label="Uppställning: Förkortningar" class="trygg-table-scroll"' in page
+    assert 'aria-label="Tabell' not in page
+    assert "Tabell, rulla i sidled" in page  # sida.tabell_i_sidled, left alone, stays as it is
+
+
 @pytest.mark.browser
 def test_a_site_s_own_wording_of_a_search_text_reaches_the_browser(project, browser):
     root = project({

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from trygg.core.sv import format_megabytes
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -72,12 +74,12 @@ class Attachment:
 
 def size_parts(size: int) -> tuple[str, str]:
     """Bytes as residents read them, the number and its unit's text key: ('850', 'filer.byte'),
-    ('245', 'filer.kb'), ('1,2', 'filer.mb') (Swedish decimal comma)."""
+    ('245', 'filer.kb'), ('1,2', 'filer.mb') (the site's decimal comma)."""
     if size < 1000:
         return str(size), "filer.byte"
     if size < 1_000_000:
         return str(round(size / 1000)), "filer.kb"
-    return f"{size / 1_000_000:.1f}".replace(".", ","), "filer.mb"
+    return format_megabytes(size), "filer.mb"
 
 
 

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from babel.messages.pofile import read_po
 
+from trygg.core.sv import LOCALE
 from trygg.core.validation import suggest
 
 if TYPE_CHECKING:
     from trygg.core.loading import LoadContext
     from trygg.models.identity import Identity
 
-CATALOGUE = Path(__file__).parent / "catalogue" / "sv.po"
+CATALOGUE = Path(__file__).parent / "catalogue" / f"{LOCALE}.po"
 OVERRIDES_FILE = "texter.yml"
 # The texts the site's script shows or speaks (docs/assets/trygg.js: the search's results and
 # messages, "Kopiera länk"'s message, a scrolling table's name). The theme writes them into every
@@ -37,7 +38,7 @@ SCRIPT_TEXTS = (
 def catalogue() -> dict[str, str]:
     """Key → Swedish text, from the package's catalogue (read once per process)."""
     with CATALOGUE.open("rb") as handle:
-        po = read_po(handle, locale="sv")
+        po = read_po(handle, locale=LOCALE)
     return {message.id: message.string for message in po if message.id}
 
 

@@ -7,7 +7,8 @@
   by keyboard (WCAG 2.1.1). Material builds that box with JavaScript only, so each plain table
   (Markdown's, without a class) is wrapped at build time in a named, focusable region:
   `<div class="trygg-table-scroll" role="region" tabindex="0" aria-label="…">`. Its name is the
-  table's caption, else "Tabell: " and the heading above it, else "Tabell". The table gets the
+  table's caption, else "Tabell: " and the heading above it, else "Tabell" ("Tabell" is the
+  catalogue's `sida.tabell`, given by the hook, so a site may reword it). The table gets the
   class `trygg-table`, so Material's script, which wraps `table:not([class])`, leaves it alone
   (no box inside the box). Tables with a class of their own (effect chains) are laid out by their
   own styles and stay as they are; tables inside raw HTML blocks never reach this tree and keep
@@ -27,19 +28,26 @@ from markdown.util import HTML_PLACEHOLDER_RE
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 TABLE_CLASS = "trygg-table"
 REGION_CLASS = "trygg-table-scroll"
-FALLBACK_NAME = "Tabell"
 _TAG = re.compile(r"<[^>]*>")
 
 
 class TableCaptionExtension(Extension):
+    def __init__(self, name: str, **kwargs) -> None:
+        self.name = name  # a table's name without a caption: the catalogue's "Tabell" (sida.tabell)
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         if "caption" not in md.block_level_elements:
             md.block_level_elements.append("caption")
         # After the inline patterns (20), so headings and captions hold their final text.
-        md.treeprocessors.register(_TableRegionProcessor(md), "trygg_table_regions", 4)
+        md.treeprocessors.register(_TableRegionProcessor(md, self.name), "trygg_table_regions", 4)
 
 
 class _TableRegionProcessor(Treeprocessor):
+    def __init__(self, md: Markdown, name: str) -> None:
+        super().__init__(md)
+        self.name = name
+
     def run(self, root: etree.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
         for table, heading in self._plain_tables(root):
@@ -59,7 +67,7 @@ class _TableRegionProcessor(Treeprocessor):
         caption = table.find("caption")
         if caption is not None and self._text(caption):
             return self._text(caption)
-        return f"{FALLBACK_NAME}: {heading}" if heading else FALLBACK_NAME
+        return f"{self.name}: {heading}" if heading else self.name
 
     def _text(self, element: etree.Element) -> str:
         """The element's words, with raw HTML that Markdown put aside (an entity, a tag) as text."""

@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from trygg.core.problems import Problem, Reporter
 from trygg.core.rendering import Output
 from trygg.core.source import read_document
+from trygg.core.sv import format_megabytes
 from trygg.writers.pagecheck import is_media, links_in, missing_hint
 
 MAX_BYTES = 20_000_000  # a page's file larger than this is not published
@@ -115,15 +116,12 @@ def _publishable(root: Path, path: Path, link: tuple[int, str, int, bool], sourc
         return False
     size = path.stat().st_size
     if size > MAX_BYTES:
-        report.error(line, f"filen '{target}' är för stor för webbplatsen ({_megabytes(size)} MB, högst "
+        report.error(line, f"filen '{target}' är för stor för webbplatsen ({format_megabytes(size)} MB, högst "
                      f"{MAX_BYTES // 1_000_000} MB)", "förminska filen eller dela upp den", column=column)
         return False
     if image and size > LARGE_IMAGE_BYTES:
         Reporter(source, result.warnings).warning(
-            line, f"bilden '{target}' är stor ({_megabytes(size)} MB) och laddas långsamt i en mobil",
+            line, f"bilden '{target}' är stor ({format_megabytes(size)} MB) och laddas långsamt i en mobil",
             "spara den mindre, till exempel högst 2000 pixlar bred som JPEG", column=column)
     return True
 
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f}".replace(".", ",")
