@@ -37,6 +37,9 @@ def test_an_image_and_a_file_beside_a_page_are_published_beside_it(project):
         "content/nyheter/filer/protokoll.pdf": b"%PDF-1.4\n%%EOF\n",
         EVENT: VALID_EVENT.replace("Välkomna!", "Välkomna!\n\n![Stadshusets entré](entre.png)"),
         "content/moten/m/entre.png": png(),
+        # the meeting's notes are its page's text too: their picture is published beside it
+        "content/moten/m/anteckningar.md": "![Tavlan efter mötet](tavla.png)\n",
+        "content/moten/m/tavla.png": png(2, 2),
     })
     assert problems(root) == []
     run = mkdocs_build(root)
@@ -47,7 +50,13 @@ def test_an_image_and_a_file_beside_a_page_are_published_beside_it(project):
     page = (run.site / "nyheter/a/index.html").read_text("utf-8")
     assert '<img alt="Karta över parken" src="karta.png"' in page
     assert 'href="filer/protokoll.pdf"' in page
-    assert '<img alt="Stadshusets entré" src="entre.png"' in (run.site / "moten/m/index.html").read_text("utf-8")
+    meeting = (run.site / "moten/m/index.html").read_text("utf-8")
+    assert '<img alt="Stadshusets entré" src="entre.png"' in meeting
+    assert (run.site / "moten/m/tavla.png").read_bytes() == png(2, 2)
+    assert '<img alt="Tavlan efter mötet" src="tavla.png"' in meeting
+    # and a picture the notes name but nobody saved is the notes' mistake, at their line
+    (root / "content/moten/m/anteckningar.md").write_text("Text.\n\n![Saknas](saknas.png)\n", "utf-8")
+    assert [p for p in problems(root) if p.startswith("content/moten/m/anteckningar.md:3:")], problems(root)
 
 
 def test_a_missing_image_gets_advice_on_where_images_go_in_check_and_build(project):

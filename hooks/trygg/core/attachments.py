@@ -40,7 +40,6 @@ KIND_LABELS = {kind: "filtyp." + kind.lower() for kind in FILE_TYPES.values()}
 # Types that are abbreviations are written out for screen readers and the abbreviation check.
 _SPELLED_OUT = {"PDF": "filtyp.pdf_utskrivet", "CSV": "filtyp.csv_utskrivet"}
 MAX_FILE_MB = 50
-PAGE_FILES = {"program.md", "anteckningar.md"}  # a meeting folder's own pages, not attachments
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ def report_unnamed(folder: Path, rel_folder: str, named: Iterable[str], report: 
     """A document in the folder that no 'filer' names would silently stay unpublished: say so."""
     names = set(named)
     for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if path.is_file() and path.suffix.lower() in FILE_TYPES and path.name not in names | PAGE_FILES:
+        if path.is_file() and path.suffix.lower() in FILE_TYPES and path.name not in names:
             report.warning(None, f"filen {rel_folder}/{path.name} nämns inte under 'filer' och publiceras inte",
                            f"lägg till '- fil: {path.name}' med 'namn: …' under 'filer', eller ta bort filen")
 

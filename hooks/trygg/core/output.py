@@ -13,6 +13,9 @@ class Output:
     uri: str
     content: str | bytes
     source: str | None = None
+    # further Markdown the page is written from (a meeting's notes): pictures and files they link
+    # to beside them are the page's too (trygg.sitewide.bundles)
+    more_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def _check_sources(root: Path, outputs: list[Output], result: Bundled) -> set[st
     """Each page source's relative links to images and files, checked where the writer wrote
     them; the files that may be published (paths relative to the project)."""
     usable: set[str] = set()
-    for source in dict.fromkeys(source for _, source in _pages_with_markdown(root, outputs)):
+    for source in _markdown_sources(outputs):
         report = Reporter(source, result.errors)
         for link in _relative_media_links(root, source):
             path = (root / posixpath.dirname(source) / link[1]).resolve()
@@ -75,18 +75,12 @@ def _media_targets(markdown: str) -> list[str]:
     return found
 
 
-def _pages_with_markdown(root: Path, outputs: list[Output]) -> list[tuple[str, str]]:
-    """(page uri, Markdown source) for every page written in Markdown; an event's notes belong
-    to its page."""
-    pairs = []
-    for output in outputs:
-        if output.source and output.source.endswith(".md") and output.uri.endswith("index.md"):
-            pairs.append((output.uri, output.source))
-            if output.source.endswith("/program.md"):
-                notes = output.source.removesuffix("program.md") + "anteckningar.md"
-                if (root / notes).is_file():
-                    pairs.append((output.uri, notes))
-    return pairs
+def _markdown_sources(outputs: list[Output]) -> list[str]:
+    """Every Markdown source a page is written from, once (a meeting's notes belong to its page:
+    Output.more_sources)."""
+    return list(dict.fromkeys(source for output in outputs
+                              if output.source and output.source.endswith(".md") and output.uri.endswith("index.md")
+                              for source in (output.source, *output.more_sources)))
 
 
 def _relative_media_links(root: Path, source: str) -> list[tuple[int, str, int, bool]]:

@@ -268,7 +268,8 @@ def _render_event_page(loaded: LoadedEvent, sources: list[str], renderer: Render
     meta["jsonld"] = event_jsonld(loaded, renderer.site)
     if event.draft:
         meta["utkast"] = True
-    return Output(f"{EVENTS_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source)
+    notes = (loaded.notes_source,) if loaded.notes_source else ()
+    return Output(f"{EVENTS_DIR}/{loaded.slug}/index.md", page(meta, body), loaded.source, more_sources=notes)
 
 
 def _events_index(events: tuple[LoadedEvent, ...], renderer: Renderer) -> list[Output]:
