@@ -71,7 +71,7 @@ from trygg.search.compounds import with_compound_parts
 from trygg.search.index import PREVIEW_INDEXER, SearchIndexError, compound_splitter, index_site, whole_words_notice
 from trygg.sitewide.home import MARKER as HOME_MARKER
 from trygg.sitewide.menu import with_children
-from trygg.sitewide.navigation import without_switched_off
+from trygg.sitewide.navigation import nav_pages, without_switched_off
 
 log = get_plugin_logger("trygg")
 # MkDocs' console lines in Swedish from the moment the hook loads, so its configuration errors
@@ -151,7 +151,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         PREVIEW_INDEXER.build_starts()
     memo = Memo(root / PREVIEW_MEMO) if incremental else None
     try:
-        result = build_site(root, site_url=config.site_url, include_drafts=serving, keep_going=serving, memo=memo)
+        result = build_site(root, site_url=config.site_url, include_drafts=serving, keep_going=serving, memo=memo,
+                            nav_order=nav_pages(config.nav))
     except ContentError as error:
         raise PluginError(f"Innehållet i content/ har fel:\n{error}") from None
     _apply_identity(config, result)

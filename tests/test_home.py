@@ -45,3 +45,33 @@ def test_the_start_page_has_a_card_for_every_section_and_says_why_goteborg_is_he
     cards = text[text.index("Hitta på webbplatsen"):]
     assert [title for title in ALL_SECTIONS if title in cards] == ALL_SECTIONS
     assert "Exempel från Göteborg" in text and "som exempel på hur en annan stor stad" in text
+
+
+def test_the_cards_follow_the_sites_menu_and_sections_it_does_not_name_come_after(project):
+    from trygg.sitewide.home import section_cards
+
+    content = load_content(project(with_seed_content=True))
+    ranked = [card.page for card in section_cards(content)]
+    assert ranked == ["moten/index.md", "nyheter/index.md", "organisation/index.md", "organisation/diagram/index.md",
+                      "beslut/index.md", "malomraden/index.md", "nyckeltal/index.md", "handbocker/index.md"]
+    menu = ["index.md", "handbocker/index.md", "beslut/index.md", "moten/index.md"]
+    assert [card.page for card in section_cards(content, menu)] == [
+        "handbocker/index.md", "beslut/index.md", "moten/index.md", "nyheter/index.md", "organisation/index.md",
+        "organisation/diagram/index.md", "malomraden/index.md", "nyckeltal/index.md"]
+
+
+def test_a_site_that_reorders_its_menu_reorders_its_start_page(project):
+    from conftest import mkdocs_build
+
+    root = project(with_seed_content=True)
+    config = (root / "mkdocs.yml").read_text("utf-8")
+    books = "  - Handböcker: handbocker/index.md\n"
+    assert books in config
+    (root / "mkdocs.yml").write_text(config.replace(books, "").replace("  - Start: index.md\n",
+                                                                        "  - Start: index.md\n" + books), "utf-8")
+    run = mkdocs_build(root)
+    assert run.returncode == 0, run.output
+    text = text_of(run.site, "index.html")
+    cards = text[text.index("Hitta på webbplatsen"):]
+    order = ["Handböcker", *(title for title in ALL_SECTIONS if title != "Handböcker")]
+    assert sorted(order, key=cards.index) == order

@@ -138,8 +138,12 @@ def test_a_type_registered_here_gets_pages_search_api_sitemap_a_card_and_a_skele
     start = (site / "index.html").read_text("utf-8")
     assert "Rapporter från arbetet." in start  # its card
     cards = start.split('class="trygg-start-cards"', 1)[1].split("</div>", 1)[0]
-    # in its own place (ContentType.rank): after the news, before the register
-    assert re.findall(r'<a href="([^"]+)">', cards) == ["nyheter/", "rapporter/", "organisation/"]
+    # the start page follows the site's menu: the sections mkdocs.yml's nav names, in its order, then
+    # those it does not name (this one), as the menu adds them
+    assert re.findall(r'<a href="([^"]+)">', cards) == ["nyheter/", "organisation/", "rapporter/"]
+    # its own place among the types (ContentType.rank: loading, rendering, `trygg new`): after the news
+    keys = [t.key for t in registry.registered_types()]
+    assert keys[keys.index("nyheter") + 1] == FOLDER
     assert '<a href="rapporter/" class="md-nav__link">' in start  # in the menu, though mkdocs.yml does not name it
     index = json.loads((site / "api/index.json").read_text("utf-8"))
     assert index["collections"]["reports"]["count"] == 1

@@ -10,6 +10,7 @@ Neither touches MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,12 +65,13 @@ class BuildResult:
 
 
 def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool = False,
-               keep_going: bool = False, memo: Memo | None = None) -> BuildResult:
+               keep_going: bool = False, memo: Memo | None = None, nav_order: Sequence[str] = ()) -> BuildResult:
     """Load and validate `root/content`, then render every generated file. Raises ContentError,
     unless `keep_going` (the preview): then what could be loaded is rendered and the errors are
     returned, so the server lives on. `site_url` (mkdocs.yml's, from TRYGG_SITE_URL) wins over the
     identity's public address; the local preview's address is the last resort. `memo` (the
-    preview's, see trygg.core.memo) keeps slow pure results between builds."""
+    preview's, see trygg.core.memo) keeps slow pure results between builds. `nav_order`: the pages
+    mkdocs.yml's nav names, in order, which the start page's cards follow."""
     types = registry.registered_types()
     today = build_date(root)
     content = load_content(root, types, include_drafts=include_drafts, keep_going=keep_going, today=today)
@@ -89,8 +91,8 @@ def build_site(root: Path, *, site_url: str | None = None, include_drafts: bool 
     return BuildResult(unique, warnings, content.register.abbreviations(), site.today, last_changed,
                        known_names=known_names, errors=errors, theme=theme_facts(content), site=site,
                        identity=content.identity, names=tuple(content.register.organisation_names()),
-                       menu=menu_children(content, site.today), home=render_home(content, site),
-                       sections=tuple((card.title, card.page) for card in section_cards(content)),
+                       menu=menu_children(content, site.today), home=render_home(content, site, nav_order),
+                       sections=tuple((card.title, card.page) for card in section_cards(content, nav_order)),
                        editor=prepare_editor(content, site, types))
 
 
