@@ -71,3 +71,14 @@ def test_a_file_size_is_a_number_and_its_unit_s_text():
     assert size_parts(850) == ("850", "filer.byte")
     assert size_parts(245_400) == ("245", "filer.kb")
     assert size_parts(1_234_583) == ("1,2", "filer.mb")
+
+
+def test_numbers_are_written_with_the_sites_decimal_comma():
+    from decimal import Decimal
+
+    from trygg.core.identity import _ratio
+    from trygg.core.sv import format_number
+
+    assert format_number(Decimal("3.81")) == "3,81"
+    assert format_number(Decimal("12.5"), "0.0") == "12,5"
+    assert _ratio(4.49) == "4,4:1" and _ratio(4.5) == "4,5:1" and _ratio(21.0) == "21,0:1"  # cut, not rounded

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import logging
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
 
 from trygg.core.problems import Problem
+from trygg.core.sv import format_number
 
 _TIME = r"(?P<time>\[\d\d:\d\d:\d\d\] )?"
 _MESSAGES: list[tuple[re.Pattern, str | None]] = [(re.compile(_TIME + pattern + r"$", re.S), swedish) for pattern, swedish in [
@@ -55,7 +57,7 @@ def translate(message: str) -> str | None:
         if match:
             if swedish is None:
                 return None
-            values = {k: v.replace(".", ",") if re.fullmatch(r"\d+\.\d+", v or "") else v
+            values = {k: format_number(Decimal(v)) if re.fullmatch(r"\d+\.\d+", v or "") else v
                       for k, v in match.groupdict().items() if k != "time"}
             return (match.group("time") or "") + swedish.format(**values)
     return message

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from trygg.core.sv import format_number
 from trygg.models.identity import Identity
 
 if TYPE_CHECKING:
@@ -120,12 +122,14 @@ def _check_contrast(identity: Identity, report: Reporter, brand_line: int | None
             ratio = contrast(colour, background)
             if ratio < MIN_CONTRAST:
                 report.error(line, f"färgen '{field}' ({colour}) har kontrasten {_ratio(ratio)} mot {surface} "
-                             f"bakgrund; kravet för text (nivå AA i riktlinjerna för tillgänglighet) är minst 4,5:1",
+                             f"bakgrund; kravet för text (nivå AA i riktlinjerna för tillgänglighet) är minst "
+                             f"{_ratio(MIN_CONTRAST)}",
                              "välj en mörkare färg, till exempel med en kontrastkontroll på webben")
 
 
 def _ratio(value: float) -> str:
-    return f"{int(value * 10) / 10:.1f}:1".replace(".", ",")
+    """A contrast ratio as WCAG writes it, cut (not rounded) to one decimal: 4.49 → '4,4:1'."""
+    return format_number(Decimal(int(value * 10)) / 10, "0.0") + ":1"
 
 
 def _shade(colour: str, factor: float) -> str:

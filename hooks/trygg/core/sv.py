@@ -44,7 +44,13 @@ def format_iso_date(value: str | dt.date) -> str:
     return format_date(value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)))
 
 
+def format_number(value: Decimal, pattern: str = "#,##0.###") -> str:
+    """A number as the site's language writes it (decimal comma, its grouping): Decimal('3.81') →
+    '3,81'; `pattern` as Babel's (CLDR), e.g. '0.0' for one decimal."""
+    return format_decimal(value, pattern, locale=LOCALE)
+
+
 def format_megabytes(size: int) -> str:
     """Bytes as megabytes with one decimal: 1 234 583 → '1,2'. The float's exact value is rounded
     (half to even), as Python's own '.1f' did: 1 050 000 bytes → '1,1'."""
-    return format_decimal(Decimal(size / 1_000_000), "0.0", locale=LOCALE)
+    return format_number(Decimal(size / 1_000_000), "0.0")
