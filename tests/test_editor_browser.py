@@ -353,8 +353,14 @@ def test_a_writer_adds_to_a_meetings_notes_and_they_stay_notes_per_agenda_item(e
     path = editor.root / NOTES
     text, before = path.read_text("utf-8"), _notes(editor.root)
     editor.open("/collections/anteckningar/entries/utvecklingsdag-saker-och-trygg-kommun")
-    editor.page.locator("[data-slate-editor]").first.click()
+    # the caret at the very end: in the last paragraph (clicked), then to its end, and checked
+    editor.page.locator("[data-slate-editor] > *").last.click()
     editor.page.keyboard.press("Control+End")
+    editor.page.wait_for_function("""() => {
+        const area = document.querySelector("[data-slate-editor]"), at = getSelection();
+        return at && at.isCollapsed && area.lastElementChild.contains(at.anchorNode)
+            && at.anchorOffset === (at.anchorNode.textContent || "").length;
+    }""")
     editor.page.keyboard.press("Enter")
     editor.page.keyboard.type("Dagen avslutades med fika.")
     editor.publish()
