@@ -70,8 +70,8 @@ from trygg.publish.webserver import UnknownScript, check_page_scripts, with_meta
 from trygg.search.compounds import with_compound_parts
 from trygg.search.index import PREVIEW_INDEXER, SearchIndexError, compound_splitter, index_site, whole_words_notice
 from trygg.sitewide.home import MARKER as HOME_MARKER
-from trygg.sitewide.menu import with_children
-from trygg.sitewide.navigation import nav_pages, without_switched_off
+from trygg.sitewide.menu import nav_pages, with_children
+from trygg.sitewide.navigation import without_switched_off
 
 log = get_plugin_logger("trygg")
 # MkDocs' console lines in Swedish from the moment the hook loads, so its configuration errors

@@ -31,7 +31,7 @@ def render_home(content: Content, site: SiteInfo, nav_order: Sequence[str] = ())
 
 def section_cards(content: Content, nav_order: Sequence[str] = ()) -> list[Card]:
     """A card per section with content, none for an empty section: in the order of the site's menu
-    where it names the section's page (`nav_order`: mkdocs.yml's nav, trygg.sitewide.navigation
+    where it names the section's page (`nav_order`: mkdocs.yml's nav, trygg.sitewide.menu
     .nav_pages), so a site reorders its menu and its start page together; the others after them,
     in the registry's order."""
     cards = (t.card(content.extra[t.key], content.texts) for t in content.types if t.card is not None)

@@ -47,17 +47,18 @@ def with_children(nav: list[Any] | None, menu: Menu, sections: Sequence[tuple[st
     every type's card) that `nav` does not name at its end."""
     if nav is None:
         return None
-    named = _pages_named(nav)
+    named = set(nav_pages(nav))
     added = ({html.escape(title, quote=False): page} for title, page in sections if page not in named)
     return [_item(item, menu) for item in [*nav, *added]]
 
 
-def _pages_named(items: Any) -> set[str]:
-    if isinstance(items, str):
-        return {items}
-    if isinstance(items, dict):
-        return {page for value in items.values() for page in _pages_named(value)}
-    return {page for item in items for page in _pages_named(item)} if isinstance(items, list) else set()
+def nav_pages(nav: Any) -> list[str]:
+    """Every page `nav` (mkdocs.yml's) names, in its order: the site's own order of its sections."""
+    if isinstance(nav, str):
+        return [nav.strip("/")]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    return [page for item in nav for page in nav_pages(item)] if isinstance(nav, list) else []
 
 
 def _item(item: Any, menu: Menu) -> Any:

@@ -49,19 +49,3 @@ def without_switched_off(nav: list | None, generated: Container[str], existing: 
         return kept
 
     return prune(nav)
-
-
-def nav_pages(nav: list | None) -> list[str]:
-    """Every page `nav` (mkdocs.yml's) names, in its order: the site's own order of its sections."""
-    found: list[str] = []
-
-    def walk(items: list) -> None:
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value)
-            elif isinstance(value, str):
-                found.append(value.strip("/"))
-
-    walk(nav or [])
-    return found
